@@ -1,0 +1,64 @@
+// Deadlines: the last day a task's text allows ("2022年底前" → 2022-12-31, "汛期前" → 05-31 of
+// the plan year, "规划期内" → the period's end). Patterns live in grammars/deadlines.yaml.
+import { grammars } from '../grammars/load.js';
+import type { Deadline } from '../model/schema.js';
+import { foldKey } from '../normalize/piece.js';
+import { isoDate, lastDayOfMonth } from '../normalize/numbers.js';
+
+export interface PlanTime {
+  period: { start: number; end: number } | null;
+}
+
+function fiveYearEnd(text: string): number | null {
+  for (const [name, [, end]] of grammars().titles.fiveYearPlans) if (text.includes(name)) return end;
+  return null;
+}
+
+function resolve(template: string, m: RegExpExecArray, time: PlanTime, needsYear: 'single' | undefined): string | null {
+  const years = m.slice(1).filter((x) => x !== undefined).map(Number);
+  const single = time.period && time.period.start === time.period.end ? time.period.start : null;
+  let y: number | null = years.length ? years[0] : null;
+  if (template.includes('{plan}')) {
+    y = single;
+    if (y === null) return null;
+  }
+  if (needsYear === 'single' && single === null) return null;
+  if (template.includes('{end}')) {
+    if (!time.period) return null;
+    y = time.period.end;
+  }
+  if (template.includes('{fyp}')) {
+    y = fiveYearEnd(m[0]);
+    if (y === null) return null;
+  }
+  if (y === null || y < 1900 || y > 2100) return null;
+  const month = years.length > 1 ? years[1] : null;
+  const day = years.length > 2 ? years[2] : null;
+  const t = template.replace(/\{(?:Y|plan|end|fyp)\}/, String(y));
+  const [, , mm, dd] = /^(\d{4})-([^-]+)-(.+)$/.exec(t) ?? [];
+  if (mm === '{M}' && dd === 'end') return month ? lastDayOfMonth(y, month) : null;
+  if (mm === '{M}' && dd === '{D}') return month && day ? isoDate(y, month, day) : null;
+  return isoDate(y, Number(mm), Number(dd));
+}
+
+/** The explicit deadline of a text: the latest date any of its deadline expressions allows. */
+export function findDeadline(text: string, time: PlanTime): Deadline | null {
+  const key = foldKey(text);
+  let best: { date: string; text: string } | null = null;
+  for (const p of grammars().deadlines) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(key))) {
+      const date = resolve(p.date, m, time, p.needsYear);
+      if (date && (!best || date > best.date)) best = { date, text: text.slice(m.index, m.index + m[0].length).trim() };
+      if (m[0].length === 0) p.re.lastIndex++;
+    }
+  }
+  return best ? { text: best.text, date: best.date, inferred: false } : null;
+}
+
+/** Where a task states no deadline, the plan period's end stands in for it. */
+export function inferredDeadline(time: PlanTime): Deadline | null {
+  if (!time.period) return null;
+  return { text: `规划期末(${time.period.end}年)`, date: `${time.period.end}-12-31`, inferred: true };
+}

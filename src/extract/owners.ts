@@ -1,0 +1,139 @@
+// Owner clauses (责任单位/牵头单位): finding them in a task's text and reading their units.
+// The phrasings are data in grammars/owners.yaml; this file only knows brackets and order.
+import { grammars } from '../grammars/load.js';
+import type { Owners } from '../model/schema.js';
+import { foldKey } from '../normalize/piece.js';
+
+const OPEN = '(';
+const CLOSE = ')';
+
+export interface ClauseHit {
+  /** index of the opening bracket (or of the label for an unbracketed line) */
+  start: number;
+  /** index just past the closing bracket (or the line end) */
+  end: number;
+  owners: Owners;
+}
+
+/** Splits on separators that stand outside brackets: "各县(市、区)政府" stays whole. */
+function splitUnits(key: string, text: string): string[] {
+  const g = grammars().owners;
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i <= key.length; i++) {
+    const c = key[i];
+    if (c === '(' || c === '[' || c === '〔') depth++;
+    else if ((c === ')' || c === ']' || c === '〕') && depth > 0) depth--;
+    if (i === key.length || (depth === 0 && g.separators.test(c))) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+function cleanUnit(u: string): string | null {
+  const g = grammars().owners;
+  let s = u.replace(/[\s\u3000]+/g, '').replace(/^[,，、;；:：.。]+|[,，、;；:：.。]+$/g, '');
+  s = s.replace(g.dutyEnding, '');
+  if (!g.collective.some((re) => re.test(s))) {
+    const cut = s.replace(g.trailingCollective, '');
+    if (cut) s = cut;
+  }
+  s = s.replace(/^(?:由|请|以)/, '').replace(/[,，、;；:：.。]+$/, '');
+  if (!s || s.length > 40) return null;
+  return s;
+}
+
+function unitsOf(text: string): string[] {
+  const g = grammars().owners;
+  const trimmed = text.replace(g.dutyEnding, '');
+  return splitUnits(foldKey(trimmed), trimmed)
+    .map(cleanUnit)
+    .filter((u): u is string => u !== null && !g.people.some((p) => u.startsWith(p)));
+}
+
+/**
+ * Reads the content of an owner clause ("责任单位:A、B", "A牵头,B、C等有关部门按照职责分工负责",
+ * "牵头单位:A;配合单位:B") into lead and support units, or null when it is not one.
+ */
+export function readClause(content: string): Owners | null {
+  const g = grammars().owners;
+  const key = foldKey(content);
+  if (!key.trim() || key.length > g.maxLength || key.includes('。')) return null;
+
+  // labelled sections: 牵头单位:A;配合单位:B;责任领导:张三
+  const labelRe = new RegExp(`(${[...g.labels.map((l) => l.re.source), ...g.people.map((p) => p)].join('|')})\\s*[:：]`, 'gu');
+  const marks: { at: number; after: number; label: string }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = labelRe.exec(key))) marks.push({ at: m.index, after: m.index + m[0].length, label: m[1] });
+  if (marks.length && key.slice(0, marks[0].at).replace(/[\s,;，；]/g, '') === '') {
+    const lead: string[] = [];
+    const support: string[] = [];
+    marks.forEach((mk, i) => {
+      if (g.people.includes(mk.label)) return;
+      const role = g.labels.find((l) => new RegExp(`^(?:${l.re.source})$`, 'u').test(mk.label))?.role ?? 'lead';
+      const seg = content.slice(mk.after, i + 1 < marks.length ? marks[i + 1].at : content.length);
+      (role === 'lead' ? lead : support).push(...unitsOf(seg));
+    });
+    if (!lead.length && !support.length) return null;
+    return { lead: dedupe(lead), support: dedupe(support.filter((u) => !lead.includes(u))), text: content.trim() };
+  }
+
+  // "A、B牵头,C、D按照职责分工负责"
+  const at = key.indexOf(g.leadMarker);
+  if (at > 0) {
+    const leadPart = content.slice(0, at);
+    const rest = content.slice(at + g.leadMarker.length);
+    const lead = unitsOf(leadPart);
+    const support = unitsOf(rest);
+    if (!lead.length || lead.some((u) => u.length > 30)) return null;
+    return { lead: dedupe(lead), support: dedupe(support.filter((u) => !lead.includes(u))), text: content.trim() };
+  }
+
+  // "A,B、C按照职责分工负责": no 牵头 part, every unit leads
+  if (g.dutyEnding.test(key.trim())) {
+    const lead = unitsOf(content);
+    if (!lead.length || lead.some((u) => u.length > 30)) return null;
+    return { lead: dedupe(lead), support: [], text: content.trim() };
+  }
+  return null;
+}
+
+const dedupe = (xs: string[]) => [...new Set(xs)];
+
+/** Owner clauses in brackets inside a text, in order. `key` is the folded text. */
+export function findClauses(text: string, key: string): ClauseHit[] {
+  const hits: ClauseHit[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i];
+    if (c === OPEN) stack.push(i);
+    else if (c === CLOSE && stack.length) {
+      const open = stack.pop()!;
+      if (stack.length) continue; // only outermost brackets hold clauses
+      const owners = readClause(text.slice(open + 1, i));
+      if (owners) hits.push({ start: open, end: i + 1, owners });
+    }
+  }
+  return hits;
+}
+
+/** A line that is an owner clause on its own: "牵头单位:A" / "责任单位:B、C" (no brackets). */
+export function readClauseLine(text: string): Owners | null {
+  const g = grammars().owners;
+  const key = foldKey(text).trim();
+  const labelled = new RegExp(`^(?:${g.labels.map((l) => l.re.source).join('|')})\\s*[:：]`, 'u');
+  if (!labelled.test(key)) return null;
+  return readClause(text.trim().replace(/[。.]$/, ''));
+}
+
+/** Merges the clauses that one task carries (several label lines after an item). */
+export function mergeOwners(list: Owners[]): Owners | null {
+  if (!list.length) return null;
+  if (list.length === 1) return list[0];
+  const lead = dedupe(list.flatMap((o) => o.lead));
+  const support = dedupe(list.flatMap((o) => o.support)).filter((u) => !lead.includes(u));
+  return { lead, support, text: list.map((o) => o.text).join(';') };
+}

@@ -1,0 +1,146 @@
+// Assembles one plan of the document model from its region of blocks.
+import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
+import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis } from '../model/analysis.js';
+import type { LineIndex } from '../model/position.js';
+import type { Indicator, Meta, Plan, Target, Task } from '../model/schema.js';
+import { concat, type Piece } from '../normalize/piece.js';
+import { planKind, type PlanRegion } from '../outline/plans.js';
+import { buildOutline, nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
+import { baseYear, planPeriod } from './meta.js';
+import { findDeadline, inferredDeadline } from './deadlines.js';
+import { findQuantities, parseTarget } from './quantity.js';
+import { findTables, natureOf, type ParsedTable } from './tables.js';
+import { classifyTop, extractTasks } from './tasks.js';
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const startOf = (p: Piece) => p.offsets[0] ?? p.end;
+
+function pieceTargets(p: Piece, idx: LineIndex): Target[] {
+  return findQuantities(p.text).map((q) => {
+    const { start, end, ...rest } = q;
+    const from = p.offsets[start] ?? p.end;
+    const to = end < p.offsets.length ? p.offsets[end] : p.end;
+    return { ...rest, span: idx.span(from, Math.max(from, to)) };
+  });
+}
+
+function indicatorsOf(tables: ParsedTable[], idx: LineIndex): { indicators: Indicator[]; infos: IndicatorTableInfo[] } {
+  const indicators: Indicator[] = [];
+  const infos: IndicatorTableInfo[] = [];
+  for (const t of tables) {
+    let category: string | null = null;
+    const groups: IndicatorTableInfo['groups'] = [];
+    for (const row of t.rows) {
+      if (row.kind === 'group' && row.group) {
+        category = row.group.name;
+        groups.push({ name: row.group.name, declared: row.group.declared, indicatorIds: [], span: idx.span(row.start, row.end) });
+        continue;
+      }
+      const c = row.cells;
+      if (!c.name) continue;
+      if (c.category) category = squeeze(c.category.text);
+      const id = `I${indicators.length + 1}`;
+      const targetText = c.target ? c.target.text.trim() : '';
+      indicators.push({
+        id,
+        name: squeeze(c.name.text),
+        category: category,
+        target: parseTarget(targetText),
+        nature: c.nature ? natureOf(c.nature.text) : null,
+        span: idx.span(row.start, row.end),
+      });
+      groups[groups.length - 1]?.indicatorIds.push(id);
+    }
+    infos.push({
+      header: t.header,
+      hasNatureColumn: t.columns.includes('nature'),
+      hasTargetColumn: t.columns.includes('target'),
+      span: idx.span(t.start, t.end),
+      groups,
+    });
+  }
+  return { indicators, infos };
+}
+
+function headingsOf(root: OutlineNode, idx: LineIndex): HeadingInfo[] {
+  const out: HeadingInfo[] = [];
+  const index = new Map<OutlineNode, number>();
+  const level = (n: OutlineNode) => {
+    let l = 0;
+    for (let p: OutlineNode | null = n; p && p.scheme !== 'root'; p = p.parent) l++;
+    return l;
+  };
+  walk(root, (n) => {
+    if (n.scheme === 'root') return;
+    index.set(n, out.length);
+    out.push({
+      scheme: n.scheme,
+      level: level(n),
+      value: n.value,
+      label: n.label,
+      title: nodeTitle(n) ?? n.rest.text,
+      span: idx.span(startOf(n.line), n.line.end),
+      parent: n.parent && n.parent.scheme !== 'root' ? index.get(n.parent) ?? null : null,
+    });
+  });
+  return out;
+}
+
+/** Prose goals: the text before the first heading and the goals parts of the plan. */
+function goalPieces(root: OutlineNode): Piece[] {
+  const out: Piece[] = root.body.map((b) => b.piece);
+  for (const top of root.children) {
+    if (classifyTop(nodeTitle(top) ?? top.restKey.slice(0, 25)) !== 'goals') continue;
+    walk(top, (n) => {
+      if (n !== top || n.restKey.length > 40) out.push(n.rest);
+      out.push(...n.body.map((b) => b.piece));
+    });
+  }
+  return out;
+}
+
+export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { plan: Plan; analysis: PlanAnalysis } {
+  const title = region.title.piece.text.replace(/\s+(?=[“"(])/g, '').trim();
+  const kind = planKind(title);
+  const { tables, used } = findTables(region.blocks);
+  const rest = region.blocks.filter((b, i) => !used.has(i) && b.kind !== 'table') as (LineBlock | HeadingBlock)[];
+  const bodyKeys = rest.map((b) => b.key);
+  const period = planPeriod(title, kind, bodyKeys);
+  const root = buildOutline(rest, region.title.piece);
+  const { indicators, infos } = indicatorsOf(tables, idx);
+  const time = { period };
+
+  const toTask = (d: ReturnType<typeof extractTasks>[number]): Task => ({
+    id: d.id,
+    section: d.section,
+    title: d.title,
+    text: d.piece.text,
+    owners: d.owners,
+    deadline: findDeadline(d.piece.text, time) ?? inferredDeadline(time),
+    targets: pieceTargets(d.piece, idx),
+    span: idx.span(startOf(d.piece), d.piece.end),
+  });
+  const drafts = extractTasks(root, kind);
+  const targets = goalPieces(root).flatMap((p) => pieceTargets(p, idx));
+
+  const last = region.blocks[region.blocks.length - 1];
+  const endOffset = last ? (last.kind === 'table' ? last.end : last.piece.end) : region.title.piece.end;
+  const span = idx.span(startOf(region.title.piece), endOffset);
+  return {
+    plan: {
+      title,
+      kind,
+      period,
+      baseYear: baseYear(bodyKeys),
+      meta,
+      indicators,
+      tasks: drafts.filter((d) => !d.project).map(toTask),
+      projects: drafts.filter((d) => d.project).map(toTask),
+      targets,
+      span,
+    },
+    analysis: { headings: headingsOf(root, idx), tables: infos, span },
+  };
+}
+
+export { concat };

@@ -1,0 +1,191 @@
+// Loads the declarative patterns in grammars/*.yaml, validates them with zod and compiles
+// their regular expressions once. A mistake in a grammar file is reported with its file and key.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+
+const grammarDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'grammars');
+
+const regex = z.string().refine((s) => {
+  try {
+    new RegExp(s, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+const regexList = z.array(regex);
+
+const HeadingsSchema = z.object({
+  schemes: z.array(z.object({ id: z.string(), pattern: regex, kind: z.enum(['item', 'caption']).default('item') })),
+});
+const SectionsSchema = z.object({
+  status: z.array(z.string()),
+  goals: z.array(z.string()),
+  guarantee: z.array(z.string()),
+  projects: regexList,
+  projectSchemes: z.array(z.string()),
+  toc: regexList,
+});
+const PlanTitlesSchema = z.object({
+  kinds: z.array(z.object({ kind: z.enum(['plan', 'workPoints', 'taskBreakdown', 'other']), patterns: regexList })),
+  titleEnd: regex,
+  notTitle: regexList,
+  maxLength: z.number().int().positive(),
+  fiveYearPlans: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])),
+  periodSentences: regexList,
+  baseYearSentences: regexList,
+});
+const MetaSchema = z.object({
+  labels: z.object({
+    indexNo: z.array(z.string()),
+    docNumber: z.array(z.string()),
+    issuer: z.array(z.string()),
+    written: z.array(z.string()),
+    published: z.array(z.string()),
+  }),
+  otherLabels: z.array(z.string()),
+  docNumberPattern: regex,
+  issuerLine: regex,
+});
+const ChromeSchema = z.object({ maxLength: z.number().int().positive(), patterns: regexList });
+const OwnersSchema = z.object({
+  labels: z.array(z.object({ pattern: regex, role: z.enum(['lead', 'support']) })),
+  people: z.array(z.string()),
+  dutyEndings: regexList,
+  leadMarker: z.string(),
+  separators: regex,
+  trailingCollective: regex,
+  collective: regexList,
+  maxLength: z.number().int().positive(),
+});
+const DeadlinesSchema = z.object({
+  patterns: z.array(z.object({ pattern: regex, date: z.string(), needsYear: z.enum(['single']).optional() })),
+});
+const QuantitiesSchema = z.object({
+  comparators: z.object({ le: z.array(z.string()), ge: z.array(z.string()), lt: z.array(z.string()), gt: z.array(z.string()), eq: z.array(z.string()) }),
+  changes: z.object({ decrease: z.array(z.string()), increase: z.array(z.string()) }),
+  units: z.array(z.string()),
+  goalWords: z.array(z.string()),
+  vague: z.array(z.string()),
+});
+const TableSchema = z.object({
+  columns: z.object({
+    index: regexList,
+    category: regexList,
+    name: regexList,
+    unit: regexList,
+    base: regexList,
+    target: regexList,
+    nature: regexList,
+  }),
+  natures: z.object({ binding: regexList, expected: regexList }),
+  groupRow: regex,
+  targetCell: regex,
+  tableEnd: regexList,
+  maxLines: z.number().int().positive(),
+});
+const VariantsSchema = z.object({ pairs: z.string() });
+
+export class GrammarError extends Error {}
+
+function load<T>(file: string, schema: z.ZodType<T>): T {
+  const full = path.join(grammarDir, file);
+  let data: unknown;
+  try {
+    data = YAML.parse(readFileSync(full, 'utf8'), { maxAliasCount: 100 });
+  } catch (e) {
+    throw new GrammarError(`grammars/${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new GrammarError(`grammars/${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return r.data;
+}
+
+const re = (s: string, flags = 'u') => new RegExp(s, flags);
+const anyOf = (list: string[]) => re(list.map((s) => `(?:${s})`).join('|'));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile() {
+  const headings = load('headings.yaml', HeadingsSchema);
+  const sections = load('sections.yaml', SectionsSchema);
+  const titles = load('plan-titles.yaml', PlanTitlesSchema);
+  const meta = load('meta.yaml', MetaSchema);
+  const chrome = load('page-chrome.yaml', ChromeSchema);
+  const owners = load('owners.yaml', OwnersSchema);
+  const deadlines = load('deadlines.yaml', DeadlinesSchema);
+  const quantities = load('quantities.yaml', QuantitiesSchema);
+  const table = load('indicator-table.yaml', TableSchema);
+  const variants = load('variants.yaml', VariantsSchema);
+
+  const variantMap = new Map<string, string>();
+  for (const pair of variants.pairs.split(/\s+/).filter(Boolean)) {
+    const chars = [...pair];
+    if (chars.length === 2 && chars[0] !== chars[1]) variantMap.set(chars[0], chars[1]);
+  }
+
+  return {
+    headings: headings.schemes.map((s) => ({ id: s.id, kind: s.kind, re: re(s.pattern) })),
+    sections: {
+      status: anyOf(sections.status.map(escape)),
+      goals: anyOf(sections.goals.map(escape)),
+      guarantee: anyOf(sections.guarantee.map(escape)),
+      projects: sections.projects.map((p) => re(p)),
+      projectSchemes: new Set(sections.projectSchemes),
+      toc: sections.toc.map((p) => re(p)),
+    },
+    titles: {
+      kinds: titles.kinds.map((k) => ({ kind: k.kind, res: k.patterns.map((p) => re(p)) })),
+      titleEnd: re(titles.titleEnd),
+      notTitle: titles.notTitle.map((p) => re(p)),
+      maxLength: titles.maxLength,
+      fiveYearPlans: Object.entries(titles.fiveYearPlans),
+      periodSentences: titles.periodSentences.map((p) => re(p)),
+      baseYearSentences: titles.baseYearSentences.map((p) => re(p)),
+    },
+    meta,
+    metaDocNumber: re(meta.docNumberPattern),
+    metaIssuerLine: re(meta.issuerLine),
+    chrome: { maxLength: chrome.maxLength, re: anyOf(chrome.patterns) },
+    owners: {
+      labels: owners.labels.map((l) => ({ re: re(l.pattern), role: l.role })),
+      labelAny: anyOf(owners.labels.map((l) => l.pattern)),
+      people: owners.people,
+      dutyEnding: re(`(?:${owners.dutyEndings.join('|')})$`),
+      leadMarker: owners.leadMarker,
+      separators: re(owners.separators),
+      trailingCollective: re(owners.trailingCollective),
+      collective: owners.collective.map((p) => re(p)),
+      maxLength: owners.maxLength,
+    },
+    deadlines: deadlines.patterns.map((p) => ({ re: re(p.pattern, 'gu'), date: p.date, needsYear: p.needsYear })),
+    quantities,
+    table: {
+      columns: Object.fromEntries(Object.entries(table.columns).map(([k, v]) => [k, v.map((p) => re(p))])) as Record<
+        keyof typeof table.columns,
+        RegExp[]
+      >,
+      binding: table.natures.binding.map((p) => re(p)),
+      expected: table.natures.expected.map((p) => re(p)),
+      groupRow: re(table.groupRow),
+      targetCell: re(table.targetCell),
+      tableEnd: table.tableEnd.map((p) => re(p)),
+      maxLines: table.maxLines,
+    },
+    variants: variantMap,
+  };
+}
+
+export type Grammars = ReturnType<typeof compile>;
+let cached: Grammars | null = null;
+
+/** The compiled grammars; loaded on first use and shared by every later call. */
+export function grammars(): Grammars {
+  cached ??= compile();
+  return cached;
+}

@@ -1,0 +1,50 @@
+// Bytes → text. UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030/GBK detected
+// when the bytes are not valid UTF-8. Binary data is refused rather than read as text.
+import iconv from 'iconv-lite';
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+export class NotTextError extends Error {}
+
+function isValidUtf8(buf: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Share of bytes that are control characters other than tab/newline/CR/form feed. */
+function controlShare(buf: Uint8Array): number {
+  const n = Math.min(buf.length, 65536);
+  if (n === 0) return 0;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i];
+    if (b === 0 || (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27)) bad++;
+  }
+  return bad / n;
+}
+
+export function decode(buf: Uint8Array): Decoded {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+  }
+  if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
+  if (isValidUtf8(buf)) return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
+  // Not UTF-8: Chinese government files are GB18030/GBK (a superset of GB2312).
+  const text = iconv.decode(Buffer.from(buf), 'gb18030');
+  const replaced = (text.match(/\uFFFD/g) ?? []).length;
+  if (replaced > Math.max(4, text.length / 50)) throw new NotTextError('neither UTF-8 nor GB18030 text');
+  return { text, encoding: 'gb18030' };
+}

@@ -1,0 +1,69 @@
+// Plain text → blocks: one block per non-empty line, after dropping page chrome and
+// re-joining sentences that the scrape broke over two lines.
+import { grammars } from '../grammars/load.js';
+import { concat, foldKey, pieceOf, tidy, type Piece } from '../normalize/piece.js';
+import type { Block, LineBlock, ReadResult } from './blocks.js';
+
+/** Physical lines of a text with their start offsets (CRLF and CR count as line ends). */
+export function physicalLines(text: string): Piece[] {
+  const out: Piece[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      out.push(pieceOf(text.slice(start, i), start));
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+export function isChrome(key: string): boolean {
+  const g = grammars().chrome;
+  return key.length <= g.maxLength && g.re.test(key);
+}
+
+const endsMidSentence = (key: string) => /[\p{Script=Han}、]$/u.test(key);
+const startsMidSentence = (key: string) => /^[\p{Script=Han},，、;；]/u.test(key);
+
+function isNumbered(key: string): boolean {
+  return grammars().headings.some((s) => s.re.test(key));
+}
+
+/**
+ * A line continues the previous one when the previous is a long prose line cut in the middle
+ * of a word ("…的目标任" / "务,以弘扬…") and this one is long prose too. Short lines are left
+ * alone: they are table cells or headings, which other stages join on their own terms.
+ */
+function continues(prev: LineBlock, next: LineBlock): boolean {
+  return (
+    prev.key.length >= 20 &&
+    /[,，、。;；]/.test(prev.key) &&
+    next.key.length >= 15 &&
+    endsMidSentence(prev.key) &&
+    startsMidSentence(next.key) &&
+    !isNumbered(prev.key) &&
+    !isNumbered(next.key)
+  );
+}
+
+export function readTxt(text: string): ReadResult {
+  const blocks: Block[] = [];
+  let last: LineBlock | null = null;
+  for (const raw of physicalLines(text)) {
+    const piece = tidy(raw);
+    if (!piece.text) continue;
+    const key = foldKey(piece.text);
+    if (isChrome(key)) continue;
+    const block: LineBlock = { kind: 'line', piece, key };
+    if (last && continues(last, block)) {
+      last.piece = concat([last.piece, piece]);
+      last.key = last.key + key;
+      continue;
+    }
+    blocks.push(block);
+    last = block;
+  }
+  return { blocks, directives: [] };
+}

@@ -1,0 +1,65 @@
+// Chinese numerals and dates as written in plans.
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "三" → 3, "十二" → 12, "二十一" → 21, "12" → 12, "⑤" → 5. */
+export function parseNumeral(s: string): number | null {
+  const t = s.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  const circled = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(t);
+  if (circled >= 0 && t.length === 1) return circled + 1;
+  if (!/^[零〇一二两三四五六七八九十百]+$/.test(t)) return null;
+  let total = 0;
+  let current = 0;
+  for (const c of t) {
+    if (c === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (c === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else current = DIGITS[c] ?? 0;
+  }
+  return total + current;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1) return null;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > last) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+export function lastDayOfMonth(y: number, m: number): string | null {
+  if (m < 1 || m > 12) return null;
+  return isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
+}
+
+/** A written date ("2022-04-24", "2022年4月24日", "2022/4/24 15:49", "2022.04.24") → ISO. */
+export function parseDate(s: string): string | null {
+  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(s);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+/**
+ * A date whose 年/月/日 were lost in scraping: "2022424" → 2022-04-24, "20230220" → 2023-02-20.
+ * Returns null when the digits allow no valid date, or more than one.
+ */
+export function parseDigitsDate(s: string): string | null {
+  const m = /^((?:19|20)\d{2})(\d{2,4})$/.exec(s.trim());
+  if (!m) return null;
+  const y = Number(m[1]);
+  const rest = m[2];
+  const found = new Set<string>();
+  for (let cut = 1; cut < rest.length; cut++) {
+    const mm = rest.slice(0, cut);
+    const dd = rest.slice(cut);
+    if (mm.length > 2 || dd.length > 2) continue;
+    const d = isoDate(y, Number(mm), Number(dd));
+    if (d) found.add(d);
+  }
+  return found.size === 1 ? [...found][0] : null;
+}

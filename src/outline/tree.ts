@@ -1,0 +1,123 @@
+// Builds a plan's outline from its blocks. Markdown/HTML headings nest by depth; numbered
+// lines (第三章, 一、, (一), 1., (1), ①, 专栏1) nest in the order the document first uses each
+// scheme, which is how a reader follows an unfamiliar numbering.
+import { grammars } from '../grammars/load.js';
+import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
+import { slice, type Piece } from '../normalize/piece.js';
+import { parseNumeral } from '../normalize/numbers.js';
+
+export interface OutlineNode {
+  scheme: string;
+  /** Markdown/HTML heading depth, null for a numbered line */
+  depth: number | null;
+  value: number | null;
+  label: string;
+  /** the line after its numbering */
+  rest: Piece;
+  restKey: string;
+  /** the whole heading line */
+  line: Piece;
+  body: LineBlock[];
+  children: OutlineNode[];
+  parent: OutlineNode | null;
+}
+
+export interface Numbering {
+  scheme: string;
+  kind: 'item' | 'caption';
+  value: number | null;
+  /** length of the numbering label in the line */
+  length: number;
+}
+
+export function numberingOf(key: string): Numbering | null {
+  for (const s of grammars().headings) {
+    const m = s.re.exec(key);
+    if (m) return { scheme: s.id, kind: s.kind, value: parseNumeral(m[1] ?? ''), length: m[0].length };
+  }
+  return null;
+}
+
+function makeNode(b: LineBlock | HeadingBlock, parent: OutlineNode | null): OutlineNode {
+  const n = numberingOf(b.key);
+  const depth = b.kind === 'heading' ? b.depth : null;
+  const labelLen = n && n.kind === 'item' ? n.length : 0;
+  let cut = labelLen;
+  while (cut < b.key.length && /[\s、.]/.test(b.key[cut])) cut++;
+  const rest = slice(b.piece, cut);
+  return {
+    scheme: depth !== null ? `md-h${depth}` : n!.scheme,
+    depth,
+    value: n && n.kind === 'item' ? n.value : null,
+    label: b.piece.text.slice(0, labelLen),
+    rest,
+    restKey: b.key.slice(cut),
+    line: b.piece,
+    body: [],
+    children: [],
+    parent,
+  };
+}
+
+export function buildOutline(blocks: (LineBlock | HeadingBlock)[], rootLine: Piece): OutlineNode {
+  const root: OutlineNode = {
+    scheme: 'root',
+    depth: 0,
+    value: null,
+    label: '',
+    rest: rootLine,
+    restKey: '',
+    line: rootLine,
+    body: [],
+    children: [],
+    parent: null,
+  };
+  // stack[0] is the root; each later entry is open
+  const stack: OutlineNode[] = [root];
+  const top = () => stack[stack.length - 1];
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      while (stack.length > 1 && (top().depth === null || top().depth! >= b.depth)) stack.pop();
+      const node = makeNode(b, top());
+      // a Markdown heading that carries numbering keeps its value for ids
+      top().children.push(node);
+      stack.push(node);
+      continue;
+    }
+    const n = numberingOf(b.key);
+    if (!n || n.kind === 'caption') {
+      top().body.push(b);
+      continue;
+    }
+    // the scheme already open below the nearest Markdown heading: close back to its level
+    let found = -1;
+    for (let i = stack.length - 1; i > 0; i--) {
+      if (stack[i].depth !== null) break;
+      if (stack[i].scheme === n.scheme) {
+        found = i;
+        break;
+      }
+    }
+    if (found > 0) stack.length = found;
+    const node = makeNode(b, top());
+    top().children.push(node);
+    stack.push(node);
+  }
+  return root;
+}
+
+/** Title of a node: the heading text, or the lead phrase of an item run together with its body. */
+export function nodeTitle(n: OutlineNode): string | null {
+  const key = n.restKey;
+  const text = n.rest.text;
+  if (!key) return null;
+  const stop = key.indexOf('。');
+  if (stop < 0 && key.length <= 40) return text.replace(/[:：]$/, '');
+  if (stop > 0 && stop <= 30 && !/[,;:，；：]/.test(key.slice(0, stop))) return text.slice(0, stop);
+  return null;
+}
+
+export function walk(n: OutlineNode, fn: (n: OutlineNode) => void): void {
+  fn(n);
+  for (const c of n.children) walk(c, fn);
+}

@@ -1,0 +1,122 @@
+// The whole pipeline for one input: ingest → normalize → outline → extract → model.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { decode, NotTextError } from './ingest/decode.js';
+import { InputError } from './ingest/errors.js';
+import { readTxt } from './ingest/txt.js';
+import { readMarkdown } from './ingest/markdown.js';
+import type { Block, ReadResult } from './ingest/blocks.js';
+import type { ExtractResult, InputFormat, SourceFile, TextBlock } from './model/analysis.js';
+import { LineIndex } from './model/position.js';
+import type { Plan, PlanDocument } from './model/schema.js';
+import { headerMeta } from './extract/meta.js';
+import { buildPlan } from './extract/plan.js';
+import { segmentPlans, type PlanRegion } from './outline/plans.js';
+import { pieceOf } from './normalize/piece.js';
+
+export const KNOWN_EXTENSIONS: Record<string, InputFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+};
+
+export function formatOf(file: string, bytes?: Uint8Array): InputFormat {
+  const ext = path.extname(file).toLowerCase();
+  if (KNOWN_EXTENSIONS[ext]) return KNOWN_EXTENSIONS[ext];
+  if (bytes) {
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
+    const head = Buffer.from(bytes.subarray(0, 2048)).toString('utf8').trimStart().toLowerCase();
+    if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+    if (/^#{1,6}\s/m.test(head) || /^\|.*\|\s*$/m.test(head)) return 'md';
+  }
+  return 'txt';
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new InputError(file, why);
+  }
+}
+
+function readBlocks(text: string, format: InputFormat): ReadResult {
+  if (format === 'md') return readMarkdown(text);
+  return readTxt(text);
+}
+
+function blockText(b: Block): { text: string; offsets: number[]; end: number }[] {
+  if (b.kind === 'table') return b.rows.flat().filter((c) => c.text);
+  return [b.piece];
+}
+
+/** Runs the pipeline on text already decoded. */
+export function extractText(text: string, source: Omit<SourceFile, 'text'>): ExtractResult {
+  const idx = new LineIndex(text);
+  const { blocks, directives } = readBlocks(text, source.format);
+  let { header, plans: regions } = segmentPlans(blocks);
+  if (!regions.length && blocks.length) {
+    // no title line: the whole text is one plan named by the notice's 《…》 or its first line
+    const named = header.find((b) => b.kind !== 'table' && /《[^》]+》/.test(b.key));
+    const first = header.find((b) => b.kind !== 'table') as PlanRegion['title'] | undefined;
+    const titleText = named && named.kind !== 'table' ? /《([^》]+)》/.exec(named.piece.text)?.[1] ?? '' : first?.piece.text ?? '';
+    const title = { kind: 'line' as const, piece: pieceOf(titleText, first ? first.piece.offsets[0] ?? 0 : 0), key: titleText };
+    regions = [{ title, blocks: header }];
+    header = [];
+  }
+  const meta = headerMeta([...header, ...(regions[0]?.blocks.slice(0, 12) ?? [])], text);
+  const plans: Plan[] = [];
+  const analyses: ExtractResult['plans'] = [];
+  const textBlocks: TextBlock[] = [];
+  const addBlocks = (bs: Block[], plan: number | null) => {
+    for (const b of bs)
+      for (const p of blockText(b)) {
+        if (!p.offsets.length) continue;
+        textBlocks.push({ text: p.text, offsets: p.offsets, plan, span: idx.span(p.offsets[0], p.end) });
+      }
+  };
+  addBlocks(header, null);
+  regions.forEach((r, i) => {
+    const { plan, analysis } = buildPlan(r, { ...meta }, idx);
+    plans.push(plan);
+    analyses.push(analysis);
+    addBlocks([r.title, ...r.blocks], i);
+  });
+  const document: PlanDocument = {
+    schemaVersion: 1,
+    source: { path: source.path, sha256: source.sha256, encoding: source.encoding, format: source.format },
+    plans,
+  };
+  return { document, source: { ...source, text }, plans: analyses, blocks: textBlocks, directives };
+}
+
+/** Reads, decodes and extracts one file (`-` = standard input). Bad input throws InputError. */
+export async function extractPath(file: string): Promise<ExtractResult> {
+  const bytes = await readBytes(file);
+  const display = file === '-' ? '<stdin>' : file;
+  if (bytes.length === 0) throw new InputError(display, 'empty file, not a plan text');
+  const format = formatOf(file, bytes);
+  if (format === 'html' || format === 'docx') throw new InputError(display, `${format} input is not supported yet`);
+  let decoded;
+  try {
+    decoded = decode(bytes);
+  } catch (e) {
+    if (e instanceof NotTextError) throw new InputError(display, e.message);
+    throw e;
+  }
+  if (!decoded.text.trim()) throw new InputError(display, 'no text in file, not a plan text');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return extractText(decoded.text, { path: display, encoding: decoded.encoding, format, sha256 });
+}
