@@ -62,3 +62,26 @@ export function inferredDeadline(time: PlanTime): Deadline | null {
   if (!time.period) return null;
   return { text: `规划期末(${time.period.end}年)`, date: `${time.period.end}-12-31`, inferred: true };
 }
+
+/**
+ * A deadline column's cell: any date it names counts, even without 前/底 ("2022年6月" →
+ * 2022-06-30, "2023年" → 2023-12-31, "6月底" in a one-year plan). "长期坚持" names none.
+ */
+export function deadlineFromCell(text: string, time: PlanTime): Deadline | null {
+  const explicit = findDeadline(text, time);
+  const key = foldKey(text).replace(/\s+/g, '');
+  const single = time.period && time.period.start === time.period.end ? time.period.start : null;
+  const dates: string[] = explicit ? [explicit.date] : [];
+  for (const m of key.matchAll(/(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/g)) {
+    const d = m[3] ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : lastDayOfMonth(Number(m[1]), Number(m[2]));
+    if (d) dates.push(d);
+  }
+  for (const m of key.matchAll(/(\d{4})年(?!\d)/g)) dates.push(`${m[1]}-12-31`);
+  if (single) for (const m of key.matchAll(/(?<![\d年])(\d{1,2})月(?:底|末|份|前)?/g)) {
+    const d = lastDayOfMonth(single, Number(m[1]));
+    if (d) dates.push(d);
+  }
+  if (!dates.length) return null;
+  const date = dates.sort().at(-1)!;
+  return { text: text.trim(), date, inferred: false };
+}

@@ -9,15 +9,17 @@ import { foldKey } from '../normalize/piece.js';
 type Field = keyof Meta;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** a label as a pattern that tolerates stray spaces between its characters ("发布 日期") */
+const spaced = (label: string) => [...label.replace(/\s+/g, '')].map(escape).join('\\s*');
 
 function labelRes() {
   const m = grammars().meta;
   const all = [...Object.values(m.labels).flat(), ...m.otherLabels].sort((a, b) => b.length - a.length);
   const boundary = '(?:^|[\\s\\[\\]【】•·|])';
-  const any = new RegExp(`${boundary}(?:${all.map(escape).join('|')})\\s*[\\]】]?\\s*[:：]?`, 'u');
+  const any = new RegExp(`${boundary}(?:${all.map(spaced).join('|')})\\s*[\\]】]?\\s*[:：]?`, 'u');
   const fields = Object.entries(m.labels).map(([field, labels]) => ({
     field: field as Field,
-    re: new RegExp(`${boundary}(?:${labels.map(escape).join('|')})\\s*[\\]】]?\\s*(?:[:：]|\\s|$)`, 'u'),
+    re: new RegExp(`${boundary}(?:${labels.map(spaced).join('|')})\\s*[\\]】]?\\s*(?:[:：]|\\s|$)`, 'u'),
   }));
   return { any, fields };
 }
@@ -41,7 +43,10 @@ function valueAfter(lines: string[], i: number, from: number): string | null {
 }
 
 function normalizeValue(field: Field, raw: string): string | null {
-  if (field === 'written' || field === 'published') return parseDate(raw) ?? parseDigitsDate(squeeze(raw));
+  if (field === 'written' || field === 'published') {
+    const k = foldKey(raw);
+    return parseDate(k) ?? parseDigitsDate(squeeze(k));
+  }
   const v = raw.trim();
   if (!v) return null;
   if (field === 'docNumber' || field === 'indexNo') return squeeze(v);
@@ -106,8 +111,9 @@ export function fiveYearPeriod(text: string): { start: number; end: number } | n
 }
 
 /** The plan's period: a stated 规划期, a year range in the title, a five-year plan's name, a year. */
-export function planPeriod(title: string, kind: string, bodyKeys: string[]): { start: number; end: number } | null {
+export function planPeriod(titleText: string, kind: string, bodyKeys: string[]): { start: number; end: number } | null {
   const t = grammars().titles;
+  const title = foldKey(titleText);
   for (const key of bodyKeys) {
     for (const re of t.periodSentences) {
       const m = re.exec(key);

@@ -4,8 +4,9 @@ import { grammars } from '../grammars/load.js';
 import type { Owners } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 
-const OPEN = '(';
-const CLOSE = ')';
+// brackets that can hold an owner clause: (…) and （…） (folded to the same), 【…】, [...]
+const OPEN = '(【[';
+const CLOSE = ')】]';
 
 export interface ClauseHit {
   /** index of the opening bracket (or of the label for an unbracketed line) */
@@ -33,25 +34,31 @@ function splitUnits(key: string, text: string): string[] {
   return out;
 }
 
+/** Cuts a match of `re` (anchored at the end) from `s`, matching on the folded view. */
+function cutEnd(s: string, re: RegExp): string {
+  const m = re.exec(foldKey(s));
+  return m && m.index + m[0].length === s.length ? s.slice(0, m.index) : s;
+}
+
+const PUNCT_EDGES = /^[,，、;；:：.。]+|[,，、;；:：.。]+$/g;
+
 function cleanUnit(u: string): string | null {
   const g = grammars().owners;
-  let s = u.replace(/[\s\u3000]+/g, '').replace(/^[,，、;；:：.。]+|[,，、;；:：.。]+$/g, '');
-  s = s.replace(g.dutyEnding, '');
-  if (!g.collective.some((re) => re.test(s))) {
-    const cut = s.replace(g.trailingCollective, '');
-    if (cut) s = cut;
-  }
-  s = s.replace(/^(?:由|请|以)/, '').replace(/[,，、;；:：.。]+$/, '');
+  let s = u.replace(/[\s\u3000]+/g, '').replace(PUNCT_EDGES, '');
+  s = cutEnd(s, g.dutyEnding);
+  if (!g.collective.some((re) => re.test(foldKey(s)))) s = cutEnd(s, g.trailingCollective) || s;
+  if (/^(?:由|请)/.test(s)) s = s.slice(1);
+  s = s.replace(PUNCT_EDGES, '');
   if (!s || s.length > 40) return null;
   return s;
 }
 
 function unitsOf(text: string): string[] {
   const g = grammars().owners;
-  const trimmed = text.replace(g.dutyEnding, '');
+  const trimmed = cutEnd(text.trim().replace(PUNCT_EDGES, ''), g.dutyEnding);
   return splitUnits(foldKey(trimmed), trimmed)
     .map(cleanUnit)
-    .filter((u): u is string => u !== null && !g.people.some((p) => u.startsWith(p)));
+    .filter((u): u is string => u !== null && !g.people.some((p) => foldKey(u).startsWith(p)));
 }
 
 /**
@@ -109,8 +116,8 @@ export function findClauses(text: string, key: string): ClauseHit[] {
   const stack: number[] = [];
   for (let i = 0; i < key.length; i++) {
     const c = key[i];
-    if (c === OPEN) stack.push(i);
-    else if (c === CLOSE && stack.length) {
+    if (OPEN.includes(c)) stack.push(i);
+    else if (CLOSE.includes(c) && stack.length) {
       const open = stack.pop()!;
       if (stack.length) continue; // only outermost brackets hold clauses
       const owners = readClause(text.slice(open + 1, i));
@@ -136,4 +143,14 @@ export function mergeOwners(list: Owners[]): Owners | null {
   const lead = dedupe(list.flatMap((o) => o.lead));
   const support = dedupe(list.flatMap((o) => o.support)).filter((u) => !lead.includes(u));
   return { lead, support, text: list.map((o) => o.text).join(';') };
+}
+
+/** Owners of a task-table row: the 牵头 column leads, the 配合 column supports. */
+export function ownersFromCells(lead: string | null, support: string | null): Owners | null {
+  const leadUnits = lead ? unitsOf(lead) : [];
+  const supportUnits = support ? unitsOf(support) : [];
+  if (!leadUnits.length && !supportUnits.length) return null;
+  const text = [lead && `牵头:${lead.trim()}`, support && `配合:${support.trim()}`].filter(Boolean).join(';');
+  if (!leadUnits.length) return { lead: dedupe(supportUnits), support: [], text };
+  return { lead: dedupe(leadUnits), support: dedupe(supportUnits.filter((u) => !leadUnits.includes(u))), text };
 }

@@ -3,14 +3,16 @@ import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis } from '../model/analysis.js';
 import type { LineIndex } from '../model/position.js';
 import type { Indicator, Meta, Plan, Target, Task } from '../model/schema.js';
-import { concat, type Piece } from '../normalize/piece.js';
+import { concat, foldKey, type Piece } from '../normalize/piece.js';
 import { planKind, type PlanRegion } from '../outline/plans.js';
 import { buildOutline, nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { baseYear, planPeriod } from './meta.js';
-import { findDeadline, inferredDeadline } from './deadlines.js';
+import { deadlineFromCell, findDeadline, inferredDeadline } from './deadlines.js';
+import { ownersFromCells } from './owners.js';
+import type { TaskTable } from './task-table.js';
 import { findQuantities, parseTarget } from './quantity.js';
 import { findTables, natureOf, type ParsedTable } from './tables.js';
-import { classifyTop, extractTasks } from './tasks.js';
+import { classifyTop, extractTasks, idOf, leadPhrase, type TaskDraft } from './tasks.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const startOf = (p: Piece) => p.offsets[0] ?? p.end;
@@ -86,6 +88,36 @@ function headingsOf(root: OutlineNode, idx: LineIndex): HeadingInfo[] {
   return out;
 }
 
+/** Tasks of task tables, each placed under the heading the table stands under. */
+function tableTasks(tables: TaskTable[], root: OutlineNode): TaskDraft[] {
+  const nodes: OutlineNode[] = [];
+  walk(root, (n) => n.scheme !== 'root' && nodes.push(n));
+  const out: TaskDraft[] = [];
+  for (const t of tables) {
+    const under = nodes.filter((n) => startOf(n.line) < t.start).at(-1) ?? null;
+    const path: OutlineNode[] = [];
+    for (let n = under; n && n.scheme !== 'root'; n = n.parent) path.unshift(n);
+    const base = path.length ? idOf(path) + '.' : '';
+    const section = path.map((n) => nodeTitle(n) ?? n.rest.text.slice(0, 20));
+    t.rows.forEach((row, i) => {
+      const c = row.cells;
+      const task = c.task!;
+      const stop = leadPhrase(foldKey(task.text));
+      out.push({
+        id: base + (c.index ? c.index.text.trim() : String(i + 1)),
+        section: c.category ? [...section, c.category.text.trim()] : section,
+        title: stop > 0 ? task.text.slice(0, stop) : null,
+        piece: task,
+        owners: ownersFromCells(c.lead?.text ?? null, c.support?.text ?? null),
+        project: false,
+        deadlineText: c.deadline?.text,
+        start: row.start,
+      });
+    });
+  }
+  return out;
+}
+
 /** Prose goals: the text before the first heading and the goals parts of the plan. */
 function goalPieces(root: OutlineNode): Piece[] {
   const out: Piece[] = root.body.map((b) => b.piece);
@@ -102,11 +134,18 @@ function goalPieces(root: OutlineNode): Piece[] {
 export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { plan: Plan; analysis: PlanAnalysis } {
   const title = region.title.piece.text.replace(/\s+(?=[“"(])/g, '').trim();
   const kind = planKind(title);
-  const { tables, used } = findTables(region.blocks);
+  const { tables, taskTables, used } = findTables(region.blocks);
   const rest = region.blocks.filter((b, i) => !used.has(i) && b.kind !== 'table') as (LineBlock | HeadingBlock)[];
   const bodyKeys = rest.map((b) => b.key);
+  // the outline sees each table as one marker where it starts
+  const outlineInput: (LineBlock | HeadingBlock | { kind: 'table' })[] = [];
+  region.blocks.forEach((b, i) => {
+    if (used.has(i)) {
+      if (!used.has(i - 1)) outlineInput.push({ kind: 'table' });
+    } else if (b.kind !== 'table') outlineInput.push(b);
+  });
   const period = planPeriod(title, kind, bodyKeys);
-  const root = buildOutline(rest, region.title.piece);
+  const root = buildOutline(outlineInput, region.title.piece);
   const { indicators, infos } = indicatorsOf(tables, idx);
   const time = { period };
 
@@ -116,11 +155,14 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
     title: d.title,
     text: d.piece.text,
     owners: d.owners,
-    deadline: findDeadline(d.piece.text, time) ?? inferredDeadline(time),
+    deadline:
+      (d.deadlineText !== undefined ? deadlineFromCell(d.deadlineText, time) : null) ??
+      findDeadline(d.piece.text, time) ??
+      inferredDeadline(time),
     targets: pieceTargets(d.piece, idx),
     span: idx.span(startOf(d.piece), d.piece.end),
   });
-  const drafts = extractTasks(root, kind);
+  const drafts = [...extractTasks(root, kind), ...tableTasks(taskTables, root)].sort((a, b) => a.start - b.start);
   const targets = goalPieces(root).flatMap((p) => pieceTargets(p, idx));
 
   const last = region.blocks[region.blocks.length - 1];

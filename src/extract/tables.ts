@@ -5,6 +5,7 @@ import { grammars } from '../grammars/load.js';
 import type { Block, LineBlock, TableBlock } from '../ingest/blocks.js';
 import { concat, foldKey, type Piece } from '../normalize/piece.js';
 import { isVague } from './quantity.js';
+import { readTaskTable, taskHeader, type TaskTable } from './task-table.js';
 
 export type ColumnKind = 'index' | 'category' | 'name' | 'unit' | 'base' | 'target' | 'nature';
 
@@ -160,62 +161,93 @@ function parseScraped(blocks: Block[], from: number, columns: ColumnKind[], head
   return { header, columns, rows, start: rows[0].start, end: rows[rows.length - 1].end };
 }
 
-// ---------- real tables (Markdown, HTML, Word) ----------
+// ---------- real tables (Markdown, HTML, Word, text laid out in columns) ----------
 
-function parseRealTable(t: TableBlock): ParsedTable | null {
+const asLine = (p: Piece): LineBlock => ({ kind: 'line', piece: p, key: foldKey(p.text) });
+
+function parseRealRows(rowsIn: Piece[][], start: number, end: number): ParsedTable | TaskTable | null {
   let headerAt = -1;
   let columns: ColumnKind[] = [];
-  for (let r = 0; r < Math.min(3, t.rows.length); r++) {
-    const kinds = t.rows[r].map((c) => columnKind(c.text));
+  for (let r = 0; r < Math.min(3, rowsIn.length); r++) {
+    const kinds = rowsIn[r].map((c) => columnKind(c.text));
     if (kinds.every((k) => k !== null) && usableHeader(kinds as ColumnKind[])) {
       headerAt = r;
       columns = kinds as ColumnKind[];
       break;
     }
+    const taskCols = taskHeader(rowsIn[r].map((c) => c.text));
+    if (taskCols) return readTaskTable(rowsIn, r, taskCols, start, end);
   }
   if (headerAt < 0) return null;
   const rows: TableRow[] = [];
-  for (const cellsRow of t.rows.slice(headerAt + 1)) {
+  for (const cellsRow of rowsIn.slice(headerAt + 1)) {
     const filled = cellsRow.filter((c) => c.text.trim());
     if (!filled.length) continue;
-    const start = startOf(filled[0]);
-    const end = filled[filled.length - 1].end;
+    const rs = startOf(filled[0]);
+    const re = filled[filled.length - 1].end;
     if (filled.length === 1 && columns.length > 2) {
       const g = groupOf(filled[0].text, false);
       if (g) {
-        rows.push({ kind: 'group', cells: {}, group: { ...g, piece: filled[0] }, start, end });
+        rows.push({ kind: 'group', cells: {}, group: { ...g, piece: filled[0] }, start: rs, end: re });
         continue;
       }
     }
-    const cells: TableRow['cells'] = {};
-    columns.forEach((col, i) => {
-      const c = cellsRow[i];
-      if (c && c.text.trim()) cells[col] = c;
-    });
-    rows.push({ kind: 'row', cells, start, end });
+    let cells: TableRow['cells'] = {};
+    if (cellsRow.length === columns.length) {
+      columns.forEach((col, i) => {
+        const c = cellsRow[i];
+        if (c && c.text.trim()) cells[col] = c;
+      });
+    } else cells = assignRow(filled.map(asLine), columns);
+    rows.push({ kind: 'row', cells, start: rs, end: re });
   }
   if (!rows.some((r) => r.kind === 'row' && r.cells.name)) return null;
-  return { header: t.rows[headerAt].map((c) => c.text), columns, rows, start: t.start, end: t.end };
+  return { header: rowsIn[headerAt].map((c) => c.text), columns, rows, start, end };
 }
 
+const isTaskTable = (t: ParsedTable | TaskTable): t is TaskTable => 'columns' in t && t.columns.includes('task' as never);
+
 /**
- * Finds the indicator tables among a plan's blocks. Returns them with the indexes of the
- * blocks they consumed, which the outline then leaves out.
+ * Finds the indicator and task tables among a plan's blocks. Returns them with the indexes of
+ * the blocks they consumed, which the outline then leaves out.
  */
-export function findTables(blocks: Block[]): { tables: ParsedTable[]; used: Set<number> } {
+export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables: TaskTable[]; used: Set<number> } {
   const tables: ParsedTable[] = [];
+  const taskTables: TaskTable[] = [];
   const used = new Set<number>();
+  const take = (t: ParsedTable | TaskTable | null, from: number, to: number) => {
+    if (!t) return false;
+    if (isTaskTable(t)) taskTables.push(t);
+    else tables.push(t);
+    for (let k = from; k < to; k++) used.add(k);
+    return true;
+  };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'table') {
-      const t = parseRealTable(b);
-      if (t) {
-        tables.push(t);
-        used.add(i);
-      }
+      take(parseRealRows(b.rows, b.start, b.end), i, i + 1);
       continue;
     }
-    if (b.kind !== 'line' || !columnKind(b.key)) continue;
+    if (b.kind !== 'line') continue;
+    if (b.cells) {
+      // a text table laid out in columns: consecutive lines with cells (single-cell group rows allowed)
+      let j = i;
+      const rows: Piece[][] = [];
+      while (j < blocks.length) {
+        const x = blocks[j];
+        if (x.kind !== 'line') break;
+        if (x.cells) rows.push(x.cells);
+        else if (j + 1 < blocks.length && (blocks[j + 1] as LineBlock).cells && x.key.length <= 20) rows.push([x.piece]);
+        else break;
+        j++;
+      }
+      const last = blocks[j - 1] as LineBlock;
+      if (rows.length >= 2 && take(parseRealRows(rows, startOf(b.piece), last.piece.end), i, j)) {
+        i = j - 1;
+        continue;
+      }
+    }
+    if (!columnKind(b.key)) continue;
     const header: string[] = [];
     const columns: ColumnKind[] = [];
     let j = i;
@@ -232,7 +264,7 @@ export function findTables(blocks: Block[]): { tables: ParsedTable[]; used: Set<
     for (let k = i; k < j; k++) used.add(k);
     t.start = startOf((blocks[i] as LineBlock).piece);
     tables.push(t);
-    i = Math.max(...used) ;
+    i = Math.max(...used);
   }
-  return { tables, used };
+  return { tables, taskTables, used };
 }

@@ -14,6 +14,10 @@ export interface TaskDraft {
   piece: Piece;
   owners: Owners | null;
   project: boolean;
+  /** a task table's 完成时限 cell */
+  deadlineText?: string;
+  /** where the task starts in the file: drafts from the outline and from tables are merged by it */
+  start: number;
 }
 
 type Part = 'status' | 'goals' | 'tasks' | 'projects' | 'guarantee';
@@ -22,7 +26,7 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 export function classifyTop(title: string): Part | null {
   const s = grammars().sections;
-  const t = squeeze(title);
+  const t = squeeze(foldKey(title));
   if (isProjectTitle(t)) return 'projects';
   if (t.length <= 12 && s.guarantee.test(t)) return 'guarantee';
   if (t.length <= 25 && /任务|举措|重点工作|主要工作/.test(t) && !s.goals.test(t)) return 'tasks';
@@ -32,7 +36,7 @@ export function classifyTop(title: string): Part | null {
 }
 
 export function isProjectTitle(title: string): boolean {
-  const t = squeeze(title);
+  const t = squeeze(foldKey(title));
   return t.length <= 14 && grammars().sections.projects.some((re) => re.test(t));
 }
 
@@ -56,7 +60,7 @@ interface Unit {
 
 const unitOf = (b: LineBlock): Unit => ({ piece: b.piece, key: b.key });
 
-function idOf(path: OutlineNode[]): string {
+export function idOf(path: OutlineNode[]): string {
   return path
     .map((n) => {
       if (n.value !== null) return String(n.value);
@@ -75,6 +79,8 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, onl
   const baseId = idOf(path);
   const section = path.slice(0, -1).map(headingText);
   const itemTitle = nodeTitle(node);
+  // a heading over a table only names the table: its rows are the tasks
+  if (!node.body.length && node.tables && isPureHeading(node)) return [];
   const units: Unit[] = [];
   if (node.restKey && !(isPureHeading(node) && node.body.length)) units.push({ piece: node.rest, key: node.restKey });
   else if (node.restKey && !node.body.length) units.push({ piece: node.rest, key: node.restKey });
@@ -147,6 +153,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, onl
       piece: concat(d.parts, '\n'),
       owners,
       project,
+      start: d.parts[0]?.offsets[0] ?? 0,
     });
   });
   return out;

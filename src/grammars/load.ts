@@ -88,6 +88,17 @@ const TableSchema = z.object({
   maxLines: z.number().int().positive(),
 });
 const VariantsSchema = z.object({ pairs: z.string() });
+const TaskTableSchema = z.object({
+  columns: z.object({
+    index: regexList,
+    category: regexList,
+    task: regexList,
+    lead: regexList,
+    support: regexList,
+    deadline: regexList,
+    target: regexList,
+  }),
+});
 
 export class GrammarError extends Error {}
 
@@ -121,10 +132,12 @@ function compile() {
   const deadlines = load('deadlines.yaml', DeadlinesSchema);
   const quantities = load('quantities.yaml', QuantitiesSchema);
   const table = load('indicator-table.yaml', TableSchema);
+  const taskTable = load('task-table.yaml', TaskTableSchema);
   const variants = load('variants.yaml', VariantsSchema);
+  const variantsExtra = load('variants-extra.yaml', VariantsSchema);
 
   const variantMap = new Map<string, string>();
-  for (const pair of variants.pairs.split(/\s+/).filter(Boolean)) {
+  for (const pair of `${variants.pairs} ${variantsExtra.pairs}`.split(/\s+/).filter(Boolean)) {
     const chars = [...pair];
     if (chars.length === 2 && chars[0] !== chars[1]) variantMap.set(chars[0], chars[1]);
   }
@@ -177,6 +190,10 @@ function compile() {
       tableEnd: table.tableEnd.map((p) => re(p)),
       maxLines: table.maxLines,
     },
+    taskTable: Object.fromEntries(Object.entries(taskTable.columns).map(([k, v]) => [k, v.map((p) => re(p))])) as Record<
+      keyof typeof taskTable.columns,
+      RegExp[]
+    >,
     variants: variantMap,
   };
 }

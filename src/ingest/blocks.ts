@@ -9,6 +9,8 @@ export interface LineBlock {
   piece: Piece;
   /** matching view of piece.text (same length) */
   key: string;
+  /** a text line laid out as table cells (tabs, wide gaps or │ between them) */
+  cells?: Piece[];
 }
 
 export interface HeadingBlock {

@@ -1,7 +1,7 @@
 // Plain text → blocks: one block per non-empty line, after dropping page chrome and
 // re-joining sentences that the scrape broke over two lines.
 import { grammars } from '../grammars/load.js';
-import { concat, foldKey, pieceOf, tidy, type Piece } from '../normalize/piece.js';
+import { concat, foldKey, pieceOf, slice, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock, ReadResult } from './blocks.js';
 
 /** Physical lines of a text with their start offsets (CRLF and CR count as line ends). */
@@ -48,6 +48,25 @@ function continues(prev: LineBlock, next: LineBlock): boolean {
   );
 }
 
+/** Cells of a line printed as a table row: separated by tabs, │/|, or gaps of 2+ spaces. */
+function cellsOf(raw: Piece): Piece[] | undefined {
+  if (!/\S(?:\t|\s{2,}|\u3000{2,}|[│|┃])\s*\S/u.test(raw.text)) return undefined;
+  const out: Piece[] = [];
+  const re = /(?:\t|[ \u00a0]{2,}|\u3000{2,}|\s*[│|┃]\s*)+/gu;
+  let from = 0;
+  let m: RegExpExecArray | null;
+  const push = (a: number, b: number) => {
+    const cell = tidy(slice(raw, a, b));
+    if (cell.text) out.push(cell);
+  };
+  while ((m = re.exec(raw.text))) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, raw.text.length);
+  return out.length >= 2 ? out : undefined;
+}
+
 export function readTxt(text: string): ReadResult {
   const blocks: Block[] = [];
   let last: LineBlock | null = null;
@@ -57,7 +76,9 @@ export function readTxt(text: string): ReadResult {
     const key = foldKey(piece.text);
     if (isChrome(key)) continue;
     const block: LineBlock = { kind: 'line', piece, key };
-    if (last && continues(last, block)) {
+    const cells = cellsOf(raw);
+    if (cells) block.cells = cells;
+    if (last && !cells && !last.cells && continues(last, block)) {
       last.piece = concat([last.piece, piece]);
       last.key = last.key + key;
       continue;

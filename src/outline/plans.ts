@@ -3,6 +3,7 @@
 import { grammars } from '../grammars/load.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';
+import { foldKey } from '../normalize/piece.js';
 
 export interface PlanRegion {
   title: LineBlock | HeadingBlock;
@@ -27,7 +28,7 @@ export function isPlanTitle(key: string): boolean {
 }
 
 export function planKind(title: string): PlanKind {
-  const s = squeeze(title).replace(/[(][^()]*[)]$/, '');
+  const s = squeeze(foldKey(title)).replace(/[(][^()]*[)]$/, '');
   for (const k of grammars().titles.kinds) if (k.res.some((re) => re.test(s))) return k.kind;
   return 'other';
 }

@@ -18,6 +18,8 @@ export interface OutlineNode {
   /** the whole heading line */
   line: Piece;
   body: LineBlock[];
+  /** tables (indicator or task) that stand directly under this node */
+  tables: number;
   children: OutlineNode[];
   parent: OutlineNode | null;
 }
@@ -54,12 +56,14 @@ function makeNode(b: LineBlock | HeadingBlock, parent: OutlineNode | null): Outl
     restKey: b.key.slice(cut),
     line: b.piece,
     body: [],
+    tables: 0,
     children: [],
     parent,
   };
 }
 
-export function buildOutline(blocks: (LineBlock | HeadingBlock)[], rootLine: Piece): OutlineNode {
+/** `blocks` may hold table markers: they count as content of the node they stand under. */
+export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table' })[], rootLine: Piece): OutlineNode {
   const root: OutlineNode = {
     scheme: 'root',
     depth: 0,
@@ -69,6 +73,7 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock)[], rootLine: Pie
     restKey: '',
     line: rootLine,
     body: [],
+    tables: 0,
     children: [],
     parent: null,
   };
@@ -76,6 +81,10 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock)[], rootLine: Pie
   const stack: OutlineNode[] = [root];
   const top = () => stack[stack.length - 1];
   for (const b of blocks) {
+    if (b.kind === 'table') {
+      top().tables++;
+      continue;
+    }
     if (b.kind === 'heading') {
       while (stack.length > 1 && (top().depth === null || top().depth! >= b.depth)) stack.pop();
       const node = makeNode(b, top());

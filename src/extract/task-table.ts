@@ -1,0 +1,65 @@
+// Task tables: 任务分工方案 and work points are often printed as a table with one task per row
+// (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限). Column names are data: grammars/task-table.yaml.
+import { grammars } from '../grammars/load.js';
+import { foldKey, type Piece } from '../normalize/piece.js';
+
+export type TaskColumn = 'index' | 'category' | 'task' | 'lead' | 'support' | 'deadline' | 'target';
+
+export interface TaskTableRow {
+  cells: Partial<Record<TaskColumn, Piece>>;
+  start: number;
+  end: number;
+}
+
+export interface TaskTable {
+  header: string[];
+  columns: (TaskColumn | null)[];
+  rows: TaskTableRow[];
+  start: number;
+  end: number;
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const ORDER: TaskColumn[] = ['index', 'category', 'task', 'lead', 'support', 'deadline', 'target'];
+
+function kindOf(cell: string): TaskColumn | null {
+  const s = squeeze(foldKey(cell));
+  const cols = grammars().taskTable;
+  for (const k of ORDER) if (cols[k].some((re) => re.test(s))) return k;
+  return null;
+}
+
+/** Columns of a task-table header, or null when the row is not one. */
+export function taskHeader(cells: string[]): (TaskColumn | null)[] | null {
+  const kinds = cells.map(kindOf);
+  // "牵头单位 | 责任单位": the second names the units that support the lead
+  const leads = kinds.map((k, i) => (k === 'lead' ? i : -1)).filter((i) => i >= 0);
+  if (leads.length > 1) for (const i of leads.slice(1)) kinds[i] = 'support';
+  if (!kinds.includes('task')) return null;
+  if (!kinds.includes('lead') && !kinds.includes('deadline')) return null;
+  if (kinds.filter((k) => k === null).length > 1) return null;
+  return kinds;
+}
+
+/** Reads the rows of a real table (cells known) under a task header. */
+export function readTaskTable(rows: Piece[][], headerAt: number, columns: (TaskColumn | null)[], start: number, end: number): TaskTable {
+  const out: TaskTableRow[] = [];
+  let category: Piece | undefined;
+  for (const row of rows.slice(headerAt + 1)) {
+    const filled = row.filter((c) => c.text.trim());
+    if (!filled.length) continue;
+    const cells: TaskTableRow['cells'] = {};
+    columns.forEach((col, i) => {
+      if (col && row[i] && row[i].text.trim()) cells[col] = row[i];
+    });
+    if (cells.category) category = cells.category;
+    else if (category && columns.includes('category')) cells.category = category;
+    if (!cells.task) {
+      // a row holding only a group title: it names the category of the rows below
+      if (filled.length === 1) category = filled[0];
+      continue;
+    }
+    out.push({ cells, start: filled[0].offsets[0] ?? filled[0].end, end: filled[filled.length - 1].end });
+  }
+  return { header: rows[headerAt].map((c) => c.text), columns, rows: out, start, end };
+}
