@@ -14,31 +14,27 @@ function fiveYearEnd(text: string): number | null {
   return null;
 }
 
+/**
+ * Fills a date template. Captured groups are read in order as the template names them:
+ * year (when it starts with {Y}), then month ({M}), then day ({D}).
+ */
 function resolve(template: string, m: RegExpExecArray, time: PlanTime, needsYear: 'single' | undefined): string | null {
-  const years = m.slice(1).filter((x) => x !== undefined).map(Number);
+  const groups = m.slice(1).filter((x) => x !== undefined).map(Number);
   const single = time.period && time.period.start === time.period.end ? time.period.start : null;
-  let y: number | null = years.length ? years[0] : null;
-  if (template.includes('{plan}')) {
-    y = single;
-    if (y === null) return null;
-  }
   if (needsYear === 'single' && single === null) return null;
-  if (template.includes('{end}')) {
-    if (!time.period) return null;
-    y = time.period.end;
-  }
-  if (template.includes('{fyp}')) {
-    y = fiveYearEnd(m[0]);
-    if (y === null) return null;
-  }
+  const [yearPart, monthPart, dayPart] = template.split('-');
+  let y: number | null = null;
+  if (yearPart === '{Y}') y = groups.shift() ?? null;
+  else if (yearPart === '{plan}') y = single;
+  else if (yearPart === '{end}') y = time.period?.end ?? null;
+  else if (yearPart === '{fyp}') y = fiveYearEnd(m[0]);
+  else y = Number(yearPart);
   if (y === null || y < 1900 || y > 2100) return null;
-  const month = years.length > 1 ? years[1] : null;
-  const day = years.length > 2 ? years[2] : null;
-  const t = template.replace(/\{(?:Y|plan|end|fyp)\}/, String(y));
-  const [, , mm, dd] = /^(\d{4})-([^-]+)-(.+)$/.exec(t) ?? [];
-  if (mm === '{M}' && dd === 'end') return month ? lastDayOfMonth(y, month) : null;
-  if (mm === '{M}' && dd === '{D}') return month && day ? isoDate(y, month, day) : null;
-  return isoDate(y, Number(mm), Number(dd));
+  const month = monthPart === '{M}' ? groups.shift() ?? null : Number(monthPart);
+  if (month === null) return null;
+  if (dayPart === 'end') return lastDayOfMonth(y, month);
+  const day = dayPart === '{D}' ? groups.shift() ?? null : Number(dayPart);
+  return day === null ? null : isoDate(y, month, day);
 }
 
 /** The explicit deadline of a text: the latest date any of its deadline expressions allows. */

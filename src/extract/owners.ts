@@ -78,11 +78,13 @@ export function readClause(content: string): Owners | null {
   if (marks.length && key.slice(0, marks[0].at).replace(/[\s,;，；]/g, '') === '') {
     const lead: string[] = [];
     const support: string[] = [];
+    const roleOf = (label: string) => g.labels.find((l) => new RegExp(`^(?:${l.re.source})$`, 'u').test(label))?.role ?? 'lead';
+    const hasLead = marks.some((mk) => roleOf(mk.label) === 'lead');
     marks.forEach((mk, i) => {
       if (g.people.includes(mk.label)) return;
-      const role = g.labels.find((l) => new RegExp(`^(?:${l.re.source})$`, 'u').test(mk.label))?.role ?? 'lead';
+      const role = roleOf(mk.label);
       const seg = content.slice(mk.after, i + 1 < marks.length ? marks[i + 1].at : content.length);
-      (role === 'lead' ? lead : support).push(...unitsOf(seg));
+      (role === 'lead' || (role === 'responsible' && !hasLead) ? lead : support).push(...unitsOf(seg));
     });
     if (!lead.length && !support.length) return null;
     return { lead: dedupe(lead), support: dedupe(support.filter((u) => !lead.includes(u))), text: content.trim() };

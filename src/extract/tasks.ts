@@ -142,13 +142,16 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, onl
     }
   }
 
+  // an item heading split into several tasks encloses them all; an item that is one task, or
+  // whose own line already starts its first task, is not a heading of its tasks
+  const enclosing = drafts.length > 1 && isPureHeading(node) && node.body.length > 0 && itemTitle !== null;
   const out: TaskDraft[] = [];
   drafts.forEach((d, i) => {
     const owners = mergeOwners(d.owners);
     if (onlyOwned && !owners) return;
     out.push({
       id: i === 0 ? baseId : `${baseId}#${i + 1}`,
-      section: i === 0 || !itemTitle ? section : [...section, itemTitle],
+      section: enclosing ? [...section, itemTitle!] : section,
       title: i === 0 ? d.title ?? itemTitle : d.title,
       piece: concat(d.parts, '\n'),
       owners,

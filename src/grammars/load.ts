@@ -52,7 +52,7 @@ const MetaSchema = z.object({
 });
 const ChromeSchema = z.object({ maxLength: z.number().int().positive(), patterns: regexList });
 const OwnersSchema = z.object({
-  labels: z.array(z.object({ pattern: regex, role: z.enum(['lead', 'support']) })),
+  labels: z.array(z.object({ pattern: regex, role: z.enum(['lead', 'responsible', 'support']) })),
   people: z.array(z.string()),
   dutyEndings: regexList,
   leadMarker: z.string(),
