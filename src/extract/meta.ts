@@ -55,7 +55,7 @@ function normalizeValue(field: Field, raw: string): string | null {
 
 /**
  * Metadata of the page header. Labels are read on the lines as written (with their spaces:
- * "发布机构 江北区应急管理局" needs the space that tidying removes between Chinese words).
+ * "发布机构 某区应急管理局" needs the space that tidying removes between Chinese words).
  */
 export function headerMeta(blocks: Block[], original: string): Meta {
   const textual = blocks.filter((b): b is Exclude<Block, { kind: 'table' }> => b.kind !== 'table');

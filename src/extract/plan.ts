@@ -2,7 +2,7 @@
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis } from '../model/analysis.js';
 import type { LineIndex } from '../model/position.js';
-import type { Indicator, Meta, Plan, Target, Task } from '../model/schema.js';
+import type { Indicator, Meta, Plan, Quantity, Target, Task } from '../model/schema.js';
 import { concat, foldKey, type Piece } from '../normalize/piece.js';
 import { planKind, type PlanRegion } from '../outline/plans.js';
 import { buildOutline, nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
@@ -26,6 +26,12 @@ function pieceTargets(p: Piece, idx: LineIndex): Target[] {
   });
 }
 
+/** A table's 单位 column supplies the unit a bare target value lacks. */
+function withUnit(q: Quantity, unitCell: string | undefined): Quantity {
+  const unit = unitCell?.replace(/\s+/g, '');
+  return q.unit === null && q.value !== null && unit && unit !== '—' && unit !== '-' ? { ...q, unit } : q;
+}
+
 function indicatorsOf(tables: ParsedTable[], idx: LineIndex): { indicators: Indicator[]; infos: IndicatorTableInfo[] } {
   const indicators: Indicator[] = [];
   const infos: IndicatorTableInfo[] = [];
@@ -47,7 +53,7 @@ function indicatorsOf(tables: ParsedTable[], idx: LineIndex): { indicators: Indi
         id,
         name: squeeze(c.name.text),
         category: category,
-        target: parseTarget(targetText),
+        target: withUnit(parseTarget(targetText), c.unit?.text),
         nature: c.nature ? natureOf(c.nature.text) : null,
         span: idx.span(row.start, row.end),
       });

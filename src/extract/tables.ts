@@ -170,6 +170,8 @@ function parseRealRows(rowsIn: Piece[][], start: number, end: number): ParsedTab
   let columns: ColumnKind[] = [];
   for (let r = 0; r < Math.min(3, rowsIn.length); r++) {
     const kinds = rowsIn[r].map((c) => columnKind(c.text));
+    const targets = kinds.map((k, i) => (k === 'target' ? i : -1)).filter((i) => i >= 0);
+    if (targets.length === 2 && !kinds.includes('base')) kinds[targets[0]] = 'base';
     if (kinds.every((k) => k !== null) && usableHeader(kinds as ColumnKind[])) {
       headerAt = r;
       columns = kinds as ColumnKind[];
@@ -252,7 +254,11 @@ export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables
     const columns: ColumnKind[] = [];
     let j = i;
     while (j < blocks.length && blocks[j].kind === 'line') {
-      const k = columnKind((blocks[j] as LineBlock).key);
+      let k = columnKind((blocks[j] as LineBlock).key);
+      if (k === 'target' && columns.includes('target') && !columns.includes('base')) {
+        // "2020年 | 2025年": the first year column was the base
+        columns[columns.indexOf('target')] = 'base';
+      }
       if (!k || columns.includes(k)) break;
       columns.push(k);
       header.push((blocks[j] as LineBlock).piece.text);

@@ -47,7 +47,7 @@ const isCjk = (c: string | undefined) =>
 
 /**
  * Trims a line and removes whitespace that scraping put inside Chinese text
- * ("市公安局度假 区分局" → "市公安局度假区分局"); other runs of whitespace become one space.
+ * ("市公安局开发 区分局" → "市公安局开发区分局"); other runs of whitespace become one space.
  */
 export function tidy(p: Piece): Piece {
   const text: string[] = [];
