@@ -73,7 +73,7 @@ export function extractText(text: string, source: Omit<SourceFile, 'text'>): Ext
     const first = header.find((b) => b.kind !== 'table') as PlanRegion['title'] | undefined;
     const titleText = named && named.kind !== 'table' ? /《([^》]+)》/.exec(named.piece.text)?.[1] ?? '' : first?.piece.text ?? '';
     const title = { kind: 'line' as const, piece: pieceOf(titleText, first ? first.piece.offsets[0] ?? 0 : 0), key: titleText };
-    regions = [{ title, blocks: header }];
+    regions = [{ title, blocks: header, aside: [] }];
     header = [];
   }
   const meta = headerMeta([...header, ...(regions[0]?.blocks.slice(0, 12) ?? [])], text);
@@ -92,8 +92,9 @@ export function extractText(text: string, source: Omit<SourceFile, 'text'>): Ext
     const { plan, analysis } = buildPlan(r, { ...meta }, idx);
     plans.push(plan);
     analyses.push(analysis);
-    addBlocks([r.title, ...r.blocks], i);
+    addBlocks([r.title, ...r.blocks, ...r.aside], i);
   });
+  textBlocks.sort((a, b) => a.offsets[0] - b.offsets[0]);
   const document: PlanDocument = {
     schemaVersion: 1,
     source: { path: source.path, sha256: source.sha256, encoding: source.encoding, format: source.format },

@@ -1,20 +1,24 @@
-// `npm start`: the main job on the bundled fixtures, so a new user sees real output at once.
+// `npm start`: the main jobs (extract, then check) on the bundled fixtures, so a new user sees
+// real output at once.
 import type { Command } from 'commander';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPath } from '../pipeline.js';
 import { fail } from './errors.js';
+import { runCheck } from './check.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'seeds');
 
 export function registerDemo(program: Command): void {
   program
     .command('demo', { hidden: true })
-    .description('extract the bundled fixture plans and print a summary of each')
+    .description('extract and check the bundled fixture plans')
     .action(async () => {
       try {
-        for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort()) {
+        const files = readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort();
+        process.stdout.write('plan-lint extract: what each bundled plan holds\n');
+        for (const f of files) {
           const { document } = await extractPath(path.join(fixtures, f));
           process.stdout.write(`\n${path.join('fixtures', 'seeds', f)}\n`);
           for (const p of document.plans) {
@@ -28,6 +32,19 @@ export function registerDemo(program: Command): void {
               process.stdout.write(`    ${t.id} ${t.title ?? t.text.slice(0, 24)}${t.owners ? ` — ${t.owners.lead.join('、')}` : ''}\n`);
           }
         }
+        process.stdout.write('\nplan-lint check: what a drafter is told\n');
+        // the demo shows the findings; their exit code (1 for the placeholder errors) is not its own
+        await runCheck(
+          files.map((f) => path.join('fixtures', 'seeds', f)),
+          { format: 'stylish', rule: ['task-missing-deadline=off'] },
+          {
+            cwd: path.resolve(fixtures, '..', '..'),
+            env: process.env,
+            stdout: (s) => process.stdout.write(s),
+            stderr: (s) => process.stderr.write(s),
+            isTTY: Boolean(process.stdout.isTTY),
+          },
+        );
       } catch (e) {
         fail(e);
       }

@@ -87,9 +87,19 @@ export function parseTarget(text: string): Quantity {
   };
 }
 
+/**
+ * A target with no number to check against: one of the vague phrasings of
+ * grammars/quantities.yaml ("逐年下降"), or a modifier followed by a direction ("稳步增长").
+ */
 export function isVague(text: string): boolean {
-  const key = foldKey(text).replace(/\s+/g, '');
-  return !/\d/.test(key) && v().vague.some((w) => key.includes(w));
+  const t = foldKey(text).replace(/\s+/g, '');
+  if (!t || /\d/.test(t)) return false;
+  const { phrases, modifiers, directions } = v().vague;
+  if (phrases.some((p) => t.includes(p))) return true;
+  return modifiers.some((m) => {
+    const i = t.indexOf(m);
+    return i >= 0 && directions.some((d) => t.indexOf(d, i + m.length) >= 0);
+  });
 }
 
 const CLAUSE_BREAK = /[,;。:!?，；：！？\n]/;

@@ -69,7 +69,7 @@ const QuantitiesSchema = z.object({
   changes: z.object({ decrease: z.array(z.string()), increase: z.array(z.string()) }),
   units: z.array(z.string()),
   goalWords: z.array(z.string()),
-  vague: z.array(z.string()),
+  vague: z.object({ phrases: z.array(z.string()), modifiers: z.array(z.string()), directions: z.array(z.string()) }),
 });
 const TableSchema = z.object({
   columns: z.object({

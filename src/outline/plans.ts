@@ -8,6 +8,8 @@ import { foldKey } from '../normalize/piece.js';
 export interface PlanRegion {
   title: LineBlock | HeadingBlock;
   blocks: Block[];
+  /** lines of the plan that are not its body: repeated titles, its table of contents */
+  aside: Block[];
 }
 
 export interface Segmented {
@@ -72,22 +74,28 @@ export function segmentPlans(blocks: Block[]): Segmented {
       const ends = (toc.first !== null && k === toc.first) || key.length > 50 || (cur && sameTitle(titleKey(key), titleKey(cur.title.key)));
       if (!ends) {
         if (toc.first === null && k) toc.first = k;
+        (cur ? cur.aside : header).push(b);
         continue;
       }
       toc = null;
     }
     if (b.kind !== 'table' && isPlanTitle(key)) {
-      if (cur && sameTitle(titleKey(key), titleKey(cur.title.key))) continue;
+      if (cur && sameTitle(titleKey(key), titleKey(cur.title.key))) {
+        cur.aside.push(b);
+        continue;
+      }
       if (cur && !hasBody(cur)) {
+        cur.aside.push(cur.title);
         cur.title = b;
         continue;
       }
-      cur = { title: b, blocks: [] };
+      cur = { title: b, blocks: [], aside: [] };
       plans.push(cur);
       continue;
     }
     if (b.kind !== 'table' && isToc(key)) {
       toc = { first: null };
+      (cur ? cur.aside : header).push(b);
       continue;
     }
     (cur ? cur.blocks : header).push(b);

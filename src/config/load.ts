@@ -1,0 +1,89 @@
+// Finding and reading configuration: the nearest .planlintrc.yaml/.yml/.json or package.json with a
+// `planLint` key, from a file's folder upwards; or one file given with --config.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { ConfigError, validateConfig, type Config } from './schema.js';
+
+export const configNames = ['.planlintrc.yaml', '.planlintrc.yml', '.planlintrc.json', 'package.json'] as const;
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}
+
+/** Read and validate one configuration file. */
+export function readConfigFile(file: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const base = path.basename(file);
+  let data: unknown;
+  try {
+    if (base === 'package.json' || file.endsWith('.json')) data = JSON.parse(text);
+    else {
+      // safe: no custom tags, and a bound on alias expansion ("billion laughs")
+      data = YAML.parse(text, { maxAliasCount: 100, prettyErrors: false });
+    }
+  } catch (e) {
+    throw new ConfigError(file, `invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${firstLine((e as Error).message)}`);
+  }
+  if (base === 'package.json') {
+    const pkg = data as Record<string, unknown> | null;
+    return validateConfig(pkg?.planLint, file);
+  }
+  return validateConfig(data, file);
+}
+
+function hasPlanLintKey(file: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+    return pkg !== null && typeof pkg === 'object' && 'planLint' in pkg;
+  } catch {
+    return false;
+  }
+}
+
+/** The configuration file that governs `dir`, or null. */
+export function findConfigFile(dir: string): string | null {
+  let d = path.resolve(dir);
+  for (;;) {
+    for (const name of configNames) {
+      const f = path.join(d, name);
+      if (!existsSync(f)) continue;
+      if (name === 'package.json' && !hasPlanLintKey(f)) continue;
+      return f;
+    }
+    const up = path.dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+}
+
+/** Caches lookups per folder, so a folder of 500 plans reads its config once. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, Config>();
+  private readonly byFile = new Map<string, Config>();
+
+  constructor(private readonly explicit: Config | null = null) {}
+
+  /** The configuration for a file in folder `dir`; throws ConfigError for an invalid file. */
+  forDir(dir: string): Config {
+    if (this.explicit) return this.explicit;
+    const key = path.resolve(dir);
+    const hit = this.byDir.get(key);
+    if (hit) return hit;
+    const file = findConfigFile(key);
+    let config: Config;
+    if (!file) config = { file: null, rules: {} };
+    else {
+      const cached = this.byFile.get(file);
+      config = cached ?? readConfigFile(file);
+      this.byFile.set(file, config);
+    }
+    this.byDir.set(key, config);
+    return config;
+  }
+}

@@ -1,0 +1,50 @@
+import type { Rule } from '../types.js';
+import { headSpan, taskLabel } from '../util.js';
+import { examplePlan } from './examples.js';
+
+export const deadlineOutsidePeriod: Rule = {
+  id: 'deadline-outside-period',
+  defaultSeverity: 'warn',
+  messages: {
+    outside: {
+      zh: '任务“{task}”的时限“{deadline}”超出规划期{start}—{end}年',
+      en: 'The deadline "{deadline}" of task "{task}" lies outside the plan period {start}–{end}',
+    },
+  },
+  docs: {
+    summary: { zh: '明确的时限超出规划期', en: 'An explicit deadline outside the plan\'s period' },
+    what: 'Reports a task or project whose explicit deadline (到2027年, 2019年底前) falls before the first or after the last year of the plan\'s period.',
+    why: 'A deadline after the period is not covered by this plan\'s review; one before it is already past when the plan is issued. Usually a typo in the year.',
+    failing: {
+      text: examplePlan({
+        tasks: [
+          '(一)健全应急指挥体系。到2027年，完善区应急指挥部运行机制。(责任单位:区应急管理局)',
+          '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
+        ],
+      }),
+      reports: ['20:13'],
+    },
+    passing: {
+      text: examplePlan({
+        tasks: [
+          '(一)健全应急指挥体系。到2025年，完善区应急指挥部运行机制。(责任单位:区应急管理局)',
+          '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
+        ],
+      }),
+    },
+  },
+  check(ctx) {
+    ctx.result.document.plans.forEach((plan, p) => {
+      if (!plan.period) return;
+      const { start, end } = plan.period;
+      for (const t of [...plan.tasks, ...plan.projects]) {
+        const d = t.deadline;
+        if (!d || d.inferred) continue;
+        const year = Number(d.date.slice(0, 4));
+        if (year >= start && year <= end) continue;
+        const at = ctx.pos.locate(t.span, d.text) ?? headSpan(ctx.pos, t.span);
+        ctx.report({ messageId: 'outside', data: { task: taskLabel(t), deadline: d.text, start, end }, ...at, plan: p });
+      }
+    });
+  },
+};

@@ -1,0 +1,46 @@
+import type { Rule } from '../types.js';
+import { headSpan } from '../util.js';
+import { examplePlan } from './examples.js';
+
+export const indicatorCountMismatch: Rule = {
+  id: 'indicator-count-mismatch',
+  defaultSeverity: 'error',
+  messages: {
+    mismatch: {
+      zh: '分组“{name}”声明{declared}项指标，实际列出{actual}项',
+      en: 'Group "{name}" declares {declared} indicators but lists {actual}',
+    },
+  },
+  docs: {
+    summary: { zh: '分组行声明的指标数与实际行数不符', en: 'A group row declaring a count that differs from its rows' },
+    what: 'Reports a group row of an indicator table that declares a count ("应急能力(3项)") different from the number of indicator rows under it.',
+    why: 'The mismatch means a row was lost or added while editing; readers and the summary statistics quote the declared count.',
+    failing: {
+      text: examplePlan({
+        indicators: ['1.安全生产(3项)', ['1', '生产安全事故死亡人数', '下降10%', '约束性'], ['2', '森林火灾受害率', '≤0.9‰', '预期性']],
+      }),
+      reports: ['10'],
+    },
+    passing: {
+      text: examplePlan({
+        indicators: ['1.安全生产(2项)', ['1', '生产安全事故死亡人数', '下降10%', '约束性'], ['2', '森林火灾受害率', '≤0.9‰', '预期性']],
+      }),
+    },
+  },
+  check(ctx) {
+    ctx.result.plans.forEach((analysis, p) => {
+      for (const table of analysis.tables) {
+        for (const g of table.groups) {
+          if (g.declared !== null && g.declared !== g.indicatorIds.length) {
+            ctx.report({
+              messageId: 'mismatch',
+              data: { name: g.name, declared: g.declared, actual: g.indicatorIds.length },
+              ...headSpan(ctx.pos, g.span),
+              plan: p,
+            });
+          }
+        }
+      }
+    });
+  },
+};

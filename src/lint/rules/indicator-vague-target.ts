@@ -1,0 +1,42 @@
+import type { Rule } from '../types.js';
+import { isVague } from '../../extract/quantity.js';
+import { headSpan } from '../util.js';
+import { examplePlan } from './examples.js';
+
+export const indicatorVagueTarget: Rule = {
+  id: 'indicator-vague-target',
+  defaultSeverity: 'warn',
+  messages: {
+    vague: {
+      zh: '指标“{name}”的目标值“{target}”没有可考核的数值',
+      en: 'The target of indicator "{name}" ("{target}") has no number to check against',
+    },
+  },
+  docs: {
+    summary: { zh: '目标值没有可考核的数值（逐年下降、明显提升）', en: 'A target with no number to check against (逐年下降, 明显提升)' },
+    what:
+      'Reports an indicator whose target is a direction without a number: 逐年下降, 明显提升, 持续改善 and the other ' +
+      'phrasings listed in grammars/quantities.yaml (vague). Targets that are checkable without a number ' +
+      '(全覆盖, 建成) are not reported.',
+    why: 'At the review nobody can say whether "明显提升" was met. A number (下降10%, ≥95%) makes the indicator checkable.',
+    failing: {
+      text: examplePlan({ indicators: [['1', '生产安全事故死亡人数', '逐年下降', '约束性'], ['2', '森林火灾受害率', '≤0.9‰', '预期性']] }),
+      reports: ['12'],
+    },
+    passing: { text: examplePlan() },
+  },
+  check(ctx) {
+    ctx.result.document.plans.forEach((plan, p) => {
+      for (const ind of plan.indicators) {
+        if (ind.target.value === null && isVague(ind.target.text)) {
+          ctx.report({
+            messageId: 'vague',
+            data: { name: ind.name, target: ind.target.text.trim() },
+            ...(ctx.pos.locate(ind.span, ind.target.text.trim()) ?? headSpan(ctx.pos, ind.span)),
+            plan: p,
+          });
+        }
+      }
+    });
+  },
+};

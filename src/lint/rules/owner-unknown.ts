@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Rule } from '../types.js';
+import { isCollective } from '../words.js';
+import { editDistance, headSpan, normName } from '../util.js';
+import { examplePlan } from './examples.js';
+
+export const OwnerUnknownOptions = z.strictObject({
+  /** the known 责任单位 (full names as the plans write them) */
+  units: z.array(z.string().min(1)).default([]),
+  /** the most edits a name may be away from a known one to be offered as a hint; default: half its length, at least 2 */
+  maxDistance: z.number().int().min(0).optional(),
+});
+export type OwnerUnknownOptions = z.infer<typeof OwnerUnknownOptions>;
+
+function isSubsequence(short: string, long: string): boolean {
+  const l = [...long];
+  let i = 0;
+  for (const ch of short) {
+    while (i < l.length && l[i] !== ch) i++;
+    if (i === l.length) return false;
+    i++;
+  }
+  return true;
+}
+
+/**
+ * The known unit `unit` most likely means: the nearest by edit distance, offered only when it is
+ * a plausible misspelling (one edit) or abbreviation/expansion (one name's characters inside the
+ * other's, in order: 区应急局 ↔ 区应急管理局) within `maxDistance` edits.
+ */
+export function closestUnit(unit: string, known: string[], maxDistance?: number): string | null {
+  const limit = maxDistance ?? Math.max(2, Math.floor([...unit].length * 0.5));
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const k of known) {
+    const n = normName(k);
+    const d = editDistance(unit, n);
+    const plausible = d <= 1 || isSubsequence(unit, n) || isSubsequence(n, unit);
+    if (plausible && d <= limit && d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+export const ownerUnknown: Rule<OwnerUnknownOptions> = {
+  id: 'owner-unknown',
+  defaultSeverity: 'off',
+  severityWhenConfigured: (o) => (o.units.length > 0 ? 'warn' : null),
+  options: OwnerUnknownOptions,
+  defaultOptions: { units: [] },
+  exampleOptions: { units: ['区应急管理局', '区气象局'] },
+  messages: {
+    unknown: { zh: '责任单位“{unit}”不在已知单位名单中', en: 'Unit "{unit}" is not in the list of known units' },
+    hint: {
+      zh: '责任单位“{unit}”不在已知单位名单中，是否为“{hint}”？',
+      en: 'Unit "{unit}" is not in the list of known units; did you mean "{hint}"?',
+    },
+  },
+  docs: {
+    summary: {
+      zh: '责任单位不在配置的单位名单中，并提示最接近的名称',
+      en: 'A 责任单位 not in the configured list, with the closest known name as a hint',
+    },
+    what:
+      'Reports an owner (lead or support unit) of a task or project that is not in the configured list of known ' +
+      'units (`rules: { owner-unknown: { options: { units: [...] } } }`), with the closest known name as a hint. ' +
+      'Collective phrases (各有关部门) are left to task-vague-owner. Off until a list is configured; on (warn) once one is.',
+    why: 'Units are renamed in reorganizations (区安监局 → 区应急管理局) and misspelled in drafts; a task assigned to a unit that does not exist is assigned to no one.',
+    failing: {
+      text: examplePlan({
+        tasks: [
+          '(一)健全应急指挥体系。完善区应急指挥部运行机制。(责任单位:区应急局)',
+          '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
+        ],
+      }),
+      reports: ['20:32'],
+    },
+    passing: { text: examplePlan() },
+  },
+  check(ctx) {
+    const known = new Set(ctx.options.units.map(normName));
+    if (known.size === 0) return;
+    ctx.result.document.plans.forEach((plan, p) => {
+      for (const t of [...plan.tasks, ...plan.projects]) {
+        if (!t.owners) continue;
+        for (const unit of [...t.owners.lead, ...t.owners.support]) {
+          const u = normName(unit);
+          if (!u || known.has(u) || isCollective(u, ctx.words)) continue;
+          const hint = closestUnit(u, ctx.options.units, ctx.options.maxDistance);
+          const at = ctx.pos.locate(t.span, u) ?? headSpan(ctx.pos, t.span);
+          ctx.report({ messageId: hint ? 'hint' : 'unknown', data: { unit: u, hint: hint ?? '' }, ...at, plan: p });
+        }
+      }
+    });
+  },
+};
+

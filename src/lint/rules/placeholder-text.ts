@@ -1,0 +1,47 @@
+import type { Rule } from '../types.js';
+import { findPlaceholders } from '../text-scan.js';
+import { examplePlan } from './examples.js';
+
+export const placeholderText: Rule = {
+  id: 'placeholder-text',
+  defaultSeverity: 'error',
+  messages: {
+    placeholder: { zh: '模板占位符“{text}”未替换', en: 'Template placeholder "{text}" left in' },
+  },
+  docs: {
+    summary: { zh: '残留模板占位符：XX、XXX、20XX、××、ＸＸ、某某、待定、【】…', en: 'Template placeholders left in: XX, XXX, 20XX, ××, ＸＸ, 某某, 待定, 【】 …' },
+    what:
+      'Reports every template placeholder at its position: runs of X (XX, XXX, 20XX, ＸＸ, xx), a single X before a ' +
+      'count word ("X万幢"), and the tokens listed in grammars/lint-words.yaml (××, 某某, 待定, 【】 …). X inside a Latin ' +
+      'word (XXL) or a Roman numeral (XIX, XXI) is not a placeholder.',
+    why: 'A plan that goes out with "截至20XX年底，全市消防站总数达到XXX个" was published from a template nobody finished.',
+    failing: {
+      text: examplePlan({
+        tasks: [
+          '(一)健全应急指挥体系。到20XX年，建成XX个应急指挥分中心。(责任单位:区应急管理局)',
+          '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
+        ],
+      }),
+      reports: ['20:14', '20:22'],
+    },
+    passing: {
+      text: examplePlan({
+        tasks: [
+          '(一)健全应急指挥体系。到2025年，建成3个应急指挥分中心，配备XXL号救生衣。(责任单位:区应急管理局)',
+          '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
+        ],
+      }),
+    },
+  },
+  check(ctx) {
+    const seen = new Set<number>();
+    for (const block of ctx.result.blocks) {
+      for (const f of findPlaceholders(block.text, ctx.words)) {
+        const span = ctx.pos.blockSpan(block, f.index, f.index + f.length);
+        if (seen.has(span.start.offset)) continue;
+        seen.add(span.start.offset);
+        ctx.report({ messageId: 'placeholder', data: { text: f.text }, ...span, plan: block.plan });
+      }
+    }
+  },
+};

@@ -1,0 +1,51 @@
+import type { Rule } from '../types.js';
+import { headSpan, taskLabel } from '../util.js';
+import { examplePlan } from './examples.js';
+
+export const taskMissingDeadline: Rule = {
+  id: 'task-missing-deadline',
+  defaultSeverity: { plan: 'off', workPoints: 'warn', taskBreakdown: 'warn', other: 'off' },
+  messages: {
+    missing: { zh: '任务“{task}”没有明确时限', en: 'Task "{task}" has no explicit deadline (时限)' },
+  },
+  docs: {
+    summary: {
+      zh: '任务没有明确时限（多年规划默认关闭，工作要点和任务分工默认警告）',
+      en: 'A task with no explicit deadline (off for multi-year plans, warn for work points and task breakdowns)',
+    },
+    what:
+      'Reports a task that states no deadline of its own (年底前, 2022年6月底前, 汛期前). On by default for 工作要点 and ' +
+      '任务分工方案, whose purpose is to assign each item with a date; off for multi-year plans, where the period end applies.',
+    why: 'An annual work plan without dates cannot be tracked month by month; "年底前" at least tells the owner when it is due.',
+    failing: {
+      text: examplePlan({
+        title: '示范区应急管理局2024年工作要点',
+        indicators: [],
+        tasks: [
+          '(一)健全应急指挥体系。完善区应急指挥部运行机制，2024年6月底前完成。(责任单位:区应急管理局)',
+          '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
+        ],
+      }),
+      reports: ['8:4'],
+    },
+    passing: {
+      text: examplePlan({
+        title: '示范区应急管理局2024年工作要点',
+        indicators: [],
+        tasks: [
+          '(一)健全应急指挥体系。完善区应急指挥部运行机制，2024年6月底前完成。(责任单位:区应急管理局)',
+          '(二)加强监测预警。年底前建成综合监测预警平台。(责任单位:区应急管理局、区气象局)',
+        ],
+      }),
+    },
+  },
+  check(ctx) {
+    ctx.result.document.plans.forEach((plan, p) => {
+      for (const t of plan.tasks) {
+        if (t.deadline === null || t.deadline.inferred) {
+          ctx.report({ messageId: 'missing', data: { task: taskLabel(t) }, ...headSpan(ctx.pos, t.span), plan: p });
+        }
+      }
+    });
+  },
+};

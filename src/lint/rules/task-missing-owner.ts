@@ -1,0 +1,51 @@
+import type { Task } from '../../model/schema.js';
+import type { Rule } from '../types.js';
+import { headSpan, taskLabel } from '../util.js';
+import { examplePlan } from './examples.js';
+
+export const hasOwner = (t: Task) => t.owners !== null && t.owners.lead.length + t.owners.support.length > 0;
+
+export const taskMissingOwner: Rule = {
+  id: 'task-missing-owner',
+  defaultSeverity: 'warn',
+  messages: {
+    task: { zh: '任务“{task}”未明确责任单位', en: 'Task "{task}" names no responsible unit (责任单位/牵头单位)' },
+    plan: {
+      zh: '本规划{count}项任务均未明确责任单位',
+      en: 'None of the {count} tasks of this plan names a responsible unit (责任单位/牵头单位)',
+    },
+  },
+  docs: {
+    summary: { zh: '任务没有责任单位/牵头单位', en: 'A task with no 责任单位/牵头单位' },
+    what:
+      'Reports a task with no owner clause (责任单位, 牵头单位, "A牵头"). Where no task of a plan has one, it reports ' +
+      'the plan once, at its title, instead of every task.',
+    why: 'A task nobody is assigned to is nobody\'s job: the 分工 is what makes a plan enforceable and reviewable.',
+    failing: {
+      text: examplePlan({
+        tasks: [
+          '(一)健全应急指挥体系。完善区应急指挥部运行机制。(责任单位:区应急管理局)',
+          '(二)加强监测预警。建设综合监测预警平台。',
+        ],
+      }),
+      reports: ['21:4'],
+    },
+    passing: { text: examplePlan() },
+  },
+  check(ctx) {
+    const { document, plans } = ctx.result;
+    document.plans.forEach((plan, p) => {
+      const tasks = plan.tasks;
+      if (tasks.length === 0) return;
+      const owned = tasks.filter(hasOwner).length;
+      if (owned === 0) {
+        const at = plans[p]?.span ?? plan.span;
+        ctx.report({ messageId: 'plan', data: { count: tasks.length }, ...headSpan(ctx.pos, at), plan: p });
+        return;
+      }
+      for (const t of tasks) {
+        if (!hasOwner(t)) ctx.report({ messageId: 'task', data: { task: taskLabel(t) }, ...headSpan(ctx.pos, t.span), plan: p });
+      }
+    });
+  },
+};

@@ -1,0 +1,42 @@
+import type { Rule } from '../types.js';
+import { isCollective } from '../words.js';
+import { headSpan, taskLabel } from '../util.js';
+import { examplePlan } from './examples.js';
+
+export const taskVagueOwner: Rule = {
+  id: 'task-vague-owner',
+  defaultSeverity: 'warn',
+  messages: {
+    vague: {
+      zh: '任务“{task}”的牵头单位只有“{lead}”，未落实到具体单位',
+      en: 'The only lead of task "{task}" is the collective "{lead}": no unit in particular',
+    },
+  },
+  docs: {
+    summary: { zh: '任务的牵头单位只有泛称（各有关部门、各单位）', en: 'A task whose only lead is a collective phrase (各有关部门, 各单位)' },
+    what:
+      'Reports a task whose lead units are all collective phrases (各有关部门, 各单位, 相关部门 …, listed in ' +
+      'grammars/lint-words.yaml as collectiveOwners).',
+    why: '"各有关部门负责" names everyone and so no one: nobody can be asked at the review why the task was not done.',
+    failing: {
+      text: examplePlan({
+        tasks: [
+          '(一)健全应急指挥体系。完善区应急指挥部运行机制。(责任单位:各有关部门)',
+          '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
+        ],
+      }),
+      reports: ['20'],
+    },
+    passing: { text: examplePlan() },
+  },
+  check(ctx) {
+    ctx.result.document.plans.forEach((plan, p) => {
+      for (const t of [...plan.tasks, ...plan.projects]) {
+        const lead = t.owners?.lead ?? [];
+        if (lead.length === 0 || !lead.every((u) => isCollective(u, ctx.words))) continue;
+        const at = (t.owners && ctx.pos.locate(t.span, lead[0])) || headSpan(ctx.pos, t.span);
+        ctx.report({ messageId: 'vague', data: { task: taskLabel(t), lead: lead.join('、') }, ...at, plan: p });
+      }
+    });
+  },
+};

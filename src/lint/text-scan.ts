@@ -1,0 +1,98 @@
+// Finders shared by the rules that read block text (placeholder-text, garbled-text) and by the
+// rules that judge a cell (indicator-missing-target): each returns [index, length) matches.
+import type { LintWords } from './words.js';
+import { escapeRegExp } from './position.js';
+
+export interface Found {
+  index: number;
+  length: number;
+  text: string;
+}
+
+const latin = 'A-Za-zＡ-Ｚａ-ｚ';
+// XX, XXX, 20XX, ＸＸ, xx; never inside a Latin word (XXL, XXI, XIX, taXXi)
+const latinXRun = new RegExp(`(?<![${latin}])(?:19|20|２０)?[XxＸｘ]{2,}(?![${latin}])`, 'gu');
+
+const compiled = new WeakMap<LintWords, { tokens: RegExp | null; singleX: RegExp; mojibake: RegExp | null }>();
+
+function patterns(w: LintWords) {
+  let p = compiled.get(w);
+  if (!p) {
+    const tokens = w.placeholders.tokens.length
+      ? new RegExp(w.placeholders.tokens.map(escapeRegExp).join('|'), 'gu')
+      : null;
+    const before = [...w.placeholders.singleXBefore].map(escapeRegExp).join('');
+    const singleX = new RegExp(`(?<![${latin}0-9XＸ])[XＸ](?![${latin}])(?=[${before || '\\s\\S'}])`, 'gu');
+    const mojibake = w.mojibake.markers.length
+      ? new RegExp(w.mojibake.markers.map(escapeRegExp).join('|'), 'gu')
+      : null;
+    p = { tokens, singleX, mojibake };
+    compiled.set(w, p);
+  }
+  return p;
+}
+
+function collect(text: string, res: (RegExp | null)[]): Found[] {
+  const found: Found[] = [];
+  for (const re of res) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) found.push({ index: m.index, length: m[0].length, text: m[0] });
+  }
+  found.sort((a, b) => a.index - b.index || b.length - a.length);
+  // keep the longest of overlapping matches
+  const out: Found[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    if (last && f.index < last.index + last.length) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+/** Template placeholders in `text`: XX, XXX, 20XX, ××, ＸＸ, 某某, 待定, 【】, "X万" … */
+export function findPlaceholders(text: string, w: LintWords): Found[] {
+  const p = patterns(w);
+  return collect(text, [latinXRun, p.tokens, p.singleX]);
+}
+
+// UTF-8 read as Latin-1/Windows-1252: "Ã©", "â€œ", "ï¼Œ", "ã€‚"
+const latin1Mojibake = /(?:[ÂÃ][\u0080-\u00BF]|[â-ï][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]{2})+/gu;
+const replacement = /\uFFFD+/gu;
+
+/** Encoding damage in `text`: U+FFFD runs and mojibake runs, merged when they touch. */
+export function findGarbled(text: string, w: LintWords): Found[] {
+  const p = patterns(w);
+  const found = collect(text, [replacement, latin1Mojibake, p.mojibake]);
+  // one run for damage that is only a few characters apart ("鈥滃畨鍏ㄧ敓浜鈥")
+  const runs: Found[] = [];
+  for (const f of found) {
+    const last = runs[runs.length - 1];
+    if (last && f.index - (last.index + last.length) <= 3) {
+      last.length = f.index + f.length - last.index;
+      last.text = text.slice(last.index, last.index + last.length);
+    } else runs.push({ ...f });
+  }
+  return runs;
+}
+
+/**
+ * A date whose 年月日 were lost: 7–8 digits starting 19/20 that read as a real date
+ * ("2022424" → 2022-04-24). Returns the date, or null.
+ */
+export function lostDate(digits: string): string | null {
+  if (!/^(?:19|20)\d{5,6}$/.test(digits)) return null;
+  const year = Number(digits.slice(0, 4));
+  const rest = digits.slice(4);
+  const splits: [string, string][] =
+    rest.length === 4 ? [[rest.slice(0, 2), rest.slice(2)]] : [[rest.slice(0, 1), rest.slice(1)], [rest.slice(0, 2), rest.slice(2)]];
+  for (const [m, d] of splits) {
+    const month = Number(m);
+    const day = Number(d);
+    if (month < 1 || month > 12 || day < 1 || d.startsWith('0') && d.length === 1) continue;
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day > last) continue;
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { findGarbled, findPlaceholders, lostDate } from '../../src/lint/text-scan.js';
+import { lintWords } from '../../src/lint/words.js';
+import { offsetToPoint } from '../../src/lint/position.js';
+
+const w = lintWords();
+const ph = (s: string) => findPlaceholders(s, w).map((f) => f.text);
+
+describe('findPlaceholders', () => {
+  it('finds Latin X runs, full-width ones and 20XX as one placeholder', () => {
+    expect(ph('截至20XX年底，全市消防站总数达到XXX个，XX单位')).toEqual(['20XX', 'XXX', 'XX']);
+    expect(ph('ＸＸ市、xx区、××县')).toEqual(['ＸＸ', 'xx', '××']);
+  });
+  it('finds the listed tokens', () => {
+    expect(ph('由某某负责，时间待定，见【】')).toEqual(['某某', '待定', '【】']);
+  });
+  it('finds a single X only before a count word', () => {
+    expect(ph('X大类X种管线，超过X万幢')).toEqual(['X', 'X', 'X']);
+    expect(ph('配备X光机和X射线探伤仪')).toEqual([]);
+  });
+  it('leaves real words and Roman numerals alone', () => {
+    expect(ph('XXL号救生衣、第XIX届、XXI世纪、taXXi、MAXX')).toEqual([]);
+  });
+});
+
+describe('findGarbled', () => {
+  it('finds U+FFFD and mojibake runs', () => {
+    expect(findGarbled('有序组织应急预\uFFFD', w).map((f) => f.text)).toEqual(['\uFFFD']);
+    expect(findGarbled('鈥滃畨鍏ㄢ€', w).length).toBe(1);
+    expect(findGarbled('cafÃ© and â€œquotedâ€\u009d', w).map((f) => f.text)[0]).toBe('Ã©');
+    expect(findGarbled('安全生产“十四五”规划。', w)).toEqual([]);
+  });
+});
+
+describe('lostDate', () => {
+  it('reads 7–8 digit dates that lost 年月日', () => {
+    expect(lostDate('2022424')).toBe('2022-04-24');
+    expect(lostDate('2023220')).toBe('2023-02-20');
+    expect(lostDate('20221231')).toBe('2022-12-31');
+  });
+  it('rejects numbers that are not dates', () => {
+    expect(lostDate('2022-04-24')).toBeNull();
+    expect(lostDate('2023990')).toBeNull();
+    expect(lostDate('12345678')).toBeNull();
+    expect(lostDate('202244')).toBeNull();
+    expect(lostDate('20230231')).toBeNull();
+  });
+});
+
+describe('offsetToPoint', () => {
+  it('counts lines from 1 and columns in code points', () => {
+    const text = 'a𠀀b\r\n第二行X';
+    expect(offsetToPoint(text, 3)).toEqual({ line: 1, column: 3, offset: 3 });
+    expect(offsetToPoint(text, text.indexOf('X'))).toEqual({ line: 2, column: 4, offset: text.indexOf('X') });
+  });
+});
