@@ -2,10 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decode, NotTextError } from './ingest/decode.js';
+import { decode, decodeAs, NotTextError } from './ingest/decode.js';
 import { InputError } from './ingest/errors.js';
 import { readTxt } from './ingest/txt.js';
-import { readMarkdown } from './ingest/markdown.js';
 import type { Block, ReadResult } from './ingest/blocks.js';
 import type { ExtractResult, InputFormat, SourceFile, TextBlock } from './model/analysis.js';
 import { LineIndex } from './model/position.js';
@@ -52,8 +51,10 @@ async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-function readBlocks(text: string, format: InputFormat): ReadResult {
-  if (format === 'md') return readMarkdown(text);
+/** The reader of a format; Markdown and HTML readers are loaded only when a file needs them. */
+async function readBlocks(text: string, format: InputFormat): Promise<ReadResult> {
+  if (format === 'md') return (await import('./ingest/markdown.js')).readMarkdown(text);
+  if (format === 'html') return (await import('./ingest/html.js')).readHtml(text);
   return readTxt(text);
 }
 
@@ -62,10 +63,14 @@ function blockText(b: Block): { text: string; offsets: number[]; end: number }[]
   return [b.piece];
 }
 
-/** Runs the pipeline on text already decoded. */
-export function extractText(text: string, source: Omit<SourceFile, 'text'>): ExtractResult {
+/** Runs the pipeline on text already decoded (for .docx: the text the reader laid out). */
+export async function extractText(text: string, source: Omit<SourceFile, 'text'>, read?: ReadResult): Promise<ExtractResult> {
+  return extractBlocks(text, source, read ?? (await readBlocks(text, source.format)));
+}
+
+function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: ReadResult): ExtractResult {
   const idx = new LineIndex(text);
-  const { blocks, directives } = readBlocks(text, source.format);
+  const { blocks, directives } = read;
   let { header, plans: regions } = segmentPlans(blocks);
   if (!regions.length && blocks.length) {
     // no title line: the whole text is one plan named by the notice's 《…》 or its first line
@@ -109,15 +114,37 @@ export async function extractPath(file: string): Promise<ExtractResult> {
   const display = file === '-' ? '<stdin>' : file;
   if (bytes.length === 0) throw new InputError(display, 'empty file, not a plan text');
   const format = formatOf(file, bytes);
-  if (format === 'html' || format === 'docx') throw new InputError(display, `${format} input is not supported yet`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (format === 'docx') {
+    const { readDocx, DocxError } = await import('./ingest/docx.js');
+    try {
+      const read = await readDocx(bytes);
+      if (!read.blocks.length) throw new InputError(display, 'no text in document, not a plan text');
+      return extractBlocks(read.text, { path: display, encoding: 'docx', format, sha256 }, read);
+    } catch (e) {
+      if (e instanceof DocxError) throw new InputError(display, e.message);
+      throw e;
+    }
+  }
   let decoded;
   try {
-    decoded = decode(bytes);
+    decoded = format === 'html' ? await decodeHtml(bytes) : decode(bytes);
   } catch (e) {
     if (e instanceof NotTextError) throw new InputError(display, e.message);
     throw e;
   }
   if (!decoded.text.trim()) throw new InputError(display, 'no text in file, not a plan text');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return extractText(decoded.text, { path: display, encoding: decoded.encoding, format, sha256 });
+  const read = await readBlocks(decoded.text, format);
+  if (format === 'html' && !read.blocks.length) throw new InputError(display, 'no text in the page body, not a plan text');
+  return extractBlocks(decoded.text, { path: display, encoding: decoded.encoding, format, sha256 }, read);
+}
+
+/** HTML: a byte order mark, else the charset the page declares, else detection as for text. */
+async function decodeHtml(bytes: Uint8Array) {
+  const { declaredCharset } = await import('./ingest/html.js');
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const charset = hasBom ? null : declaredCharset(bytes);
+  if (charset && /^(?:gb2312|gbk|gb18030|x-gbk|cp936)$/.test(charset)) return decodeAs(bytes, 'gb18030');
+  if (charset && /^(?:big5|big5-hkscs)$/.test(charset)) return decodeAs(bytes, 'big5');
+  return decode(bytes);
 }

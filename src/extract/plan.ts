@@ -3,7 +3,7 @@ import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis } from '../model/analysis.js';
 import type { LineIndex } from '../model/position.js';
 import type { Indicator, Meta, Plan, Quantity, Target, Task } from '../model/schema.js';
-import { concat, foldKey, type Piece } from '../normalize/piece.js';
+import { foldKey, type Piece } from '../normalize/piece.js';
 import { planKind, type PlanRegion } from '../outline/plans.js';
 import { buildOutline, nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { baseYear, planPeriod } from './meta.js';
@@ -191,4 +191,3 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
   };
 }
 
-export { concat };

@@ -183,7 +183,8 @@ function parseRealRows(rowsIn: Piece[][], start: number, end: number): ParsedTab
   if (headerAt < 0) return null;
   const rows: TableRow[] = [];
   for (const cellsRow of rowsIn.slice(headerAt + 1)) {
-    const filled = cellsRow.filter((c) => c.text.trim());
+    // a cell spanning columns fills each slot with the same piece: count it once
+    const filled = cellsRow.filter((c, i) => c.text.trim() && cellsRow.indexOf(c) === i);
     if (!filled.length) continue;
     const rs = startOf(filled[0]);
     const re = filled[filled.length - 1].end;

@@ -46,7 +46,7 @@ export function readTaskTable(rows: Piece[][], headerAt: number, columns: (TaskC
   const out: TaskTableRow[] = [];
   let category: Piece | undefined;
   for (const row of rows.slice(headerAt + 1)) {
-    const filled = row.filter((c) => c.text.trim());
+    const filled = row.filter((c, i) => c.text.trim() && row.indexOf(c) === i);
     if (!filled.length) continue;
     const cells: TaskTableRow['cells'] = {};
     columns.forEach((col, i) => {

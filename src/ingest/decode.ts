@@ -48,3 +48,9 @@ export function decode(buf: Uint8Array): Decoded {
   if (replaced > Math.max(4, text.length / 50)) throw new NotTextError('neither UTF-8 nor GB18030 text');
   return { text, encoding: 'gb18030' };
 }
+
+/** Decodes with a named encoding (a page's declared charset); binary data is still refused. */
+export function decodeAs(buf: Uint8Array, encoding: string): Decoded {
+  if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
+  return { text: iconv.decode(Buffer.from(buf), encoding), encoding };
+}

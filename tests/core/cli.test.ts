@@ -54,6 +54,21 @@ describe('plan-lint extract', () => {
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it.each([
+    ['a truncated .docx', 'broken.docx', () => Buffer.from('504b0304140000000800', 'hex'), /broken\.docx: damaged \.docx/],
+    ['a PDF named .docx', 'fake.docx', () => Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n', 'latin1'), /fake\.docx: not a \.docx file \(it is a PDF\)/],
+    ['an HTML page with no body text', 'empty.html', () => Buffer.from('<html><head><title>x</title><script>var a=1</script></head><body></body></html>'), /empty\.html: no text in the page body/],
+  ])('rejects %s with exit 2 and one line naming the file', (_what, name, bytes, message) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-lint-'));
+    writeFileSync(path.join(dir, name), bytes());
+    for (const cmd of ['extract', 'check']) {
+      const r = cli([cmd, path.join(dir, name)]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
   it('refuses an unknown format with exit 2', () => {
     expect(cli(['extract', seedPath(SEEDS.district), '--format', 'xml']).status).toBe(2);
   });

@@ -160,8 +160,8 @@ describe('page-chrome.yaml', () => {
   it('does not drop plan text that mentions a web page', () => {
     expect(isChrome(foldKey('依托政府网站和政务新媒体矩阵,及时发布预警信息。'))).toBe(false);
   });
-  it('drops a footer in the middle of a plan without cutting the plan', () => {
-    const doc = extractString('某区应急管理规划\n\n一、主要任务\n\n(一)完善预案。修订预案。\n\n扫一扫在手机打开当前页\n\n(二)加强演练。开展演练。\n\n二、保障措施\n');
+  it('drops a footer in the middle of a plan without cutting the plan', async () => {
+    const doc = await extractString('某区应急管理规划\n\n一、主要任务\n\n(一)完善预案。修订预案。\n\n扫一扫在手机打开当前页\n\n(二)加强演练。开展演练。\n\n二、保障措施\n');
     expect(doc.plans[0].tasks.map((t) => t.title)).toEqual(['完善预案', '加强演练']);
   });
 });
@@ -182,8 +182,8 @@ describe('plan-titles.yaml', () => {
 });
 
 describe('meta.yaml', () => {
-  it('reads labels with values on the same or the next line, spaces inside labels too', () => {
-    const doc = extractString('索 引 号：11500105768865765W/2022-00032\n发文字号\n渝府发〔2022〕8号\n成文日期：2022年4月24日\n发布 日期：2022-05-17 来源：某区人民政府\n\n某区应急管理“十四五”规划\n\n一、主要任务\n\n(一)完善预案。修订预案。\n');
+  it('reads labels with values on the same or the next line, spaces inside labels too', async () => {
+    const doc = await extractString('索 引 号：11500105768865765W/2022-00032\n发文字号\n渝府发〔2022〕8号\n成文日期：2022年4月24日\n发布 日期：2022-05-17 来源：某区人民政府\n\n某区应急管理“十四五”规划\n\n一、主要任务\n\n(一)完善预案。修订预案。\n');
     expect(doc.plans[0].meta).toEqual({
       indexNo: '11500105768865765W/2022-00032',
       docNumber: '渝府发〔2022〕8号',

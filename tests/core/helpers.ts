@@ -24,8 +24,8 @@ export async function extractSeed(name: string): Promise<PlanDocument> {
   return (await extractPath(seedPath(name))).document;
 }
 
-export function extractString(text: string, format: InputFormat = 'txt'): PlanDocument {
-  return extractText(text, { path: `test.${format}`, sha256: '', encoding: 'utf-8', format }).document;
+export async function extractString(text: string, format: InputFormat = 'txt'): Promise<PlanDocument> {
+  return (await extractText(text, { path: `test.${format}`, sha256: '', encoding: 'utf-8', format })).document;
 }
 
 const squeeze = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '');

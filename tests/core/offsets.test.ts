@@ -50,7 +50,7 @@ describe('offsets after normalization', () => {
   it('maps through removed spaces and CRLF', async () => {
     const { extractText } = await import('../../src/pipeline.js');
     const text = '某区应急管理规划\r\n\r\n一、主要任务\r\n\r\n（一）完善  预案。到 2025年底前修订预案（责任单位：区应急 管理局）\r\n';
-    const { document } = extractText(text, { path: 'x.txt', sha256: '', encoding: 'utf-8', format: 'txt' });
+    const { document } = await extractText(text, { path: 'x.txt', sha256: '', encoding: 'utf-8', format: 'txt' });
     const task = document.plans[0].tasks[0];
     expect(task.owners!.lead).toEqual(['区应急管理局']);
     expect(task.span.start.line).toBe(5);

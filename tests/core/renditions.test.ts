@@ -28,12 +28,13 @@ const renditions: [string, (t: string) => string][] = [
   ['CRLF line ends', (t) => t.replace(/\n/g, '\r\n')],
 ];
 
-describe.each(Object.values(SEEDS))('%s', (seed) => {
+describe.each(Object.values(SEEDS))('%s', async (seed) => {
   const text = seedText(seed);
-  const base = essence(extractString(text));
-  it.each(renditions)('reads the same in %s', (_name, transform) => {
-    const got = essence(extractString(transform(text)), (s) => toSimplified(s));
-    expect(got).toEqual(essence(extractString(text), (s) => toSimplified(s)));
+  const baseDoc = await extractString(text);
+  const base = essence(baseDoc);
+  it.each(renditions)('reads the same in %s', async (_name, transform) => {
+    const got = essence(await extractString(transform(text)), (s) => toSimplified(s));
+    expect(got).toEqual(essence(baseDoc, (s) => toSimplified(s)));
   });
   it('reads the same from GB18030 bytes, detected without a flag', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-lint-'));
@@ -52,9 +53,9 @@ describe.each(Object.values(SEEDS))('%s', (seed) => {
 });
 
 describe('indicator cells split over two lines', () => {
-  it('joins the pieces of a name', () => {
+  it('joins the pieces of a name', async () => {
     const text = seedText(SEEDS.district).replace('年均因灾直接经济损失占全区生产总值的比例', '年均因灾直接经济损失\n\n占全区生产总值的比例');
-    const names = extractString(text).plans[0].indicators.map((i) => i.name);
+    const names = (await extractString(text)).plans[0].indicators.map((i) => i.name);
     expect(names).toContain('年均因灾直接经济损失占全区生产总值的比例');
     expect(names).toHaveLength(6);
   });
@@ -65,7 +66,7 @@ describe('Markdown renditions written by a drafter', () => {
     const md = await extractPath(fixture('md', `${seed}.md`));
     expect(md.source.format).toBe('md');
     const fromMd = essence(md.document);
-    const fromTxt = essence(extractString(seedText(seed)));
+    const fromTxt = essence(await extractString(seedText(seed)));
     expect(fromMd.map((p) => p.indicators)).toEqual(fromTxt.map((p) => p.indicators));
     expect(fromMd.map((p) => p.tasks)).toEqual(fromTxt.map((p) => p.tasks));
     expect(fromMd.map((p) => [p.title, p.kind, p.period])).toEqual(fromTxt.map((p) => [p.title, p.kind, p.period]));
