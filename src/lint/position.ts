@@ -1,42 +1,16 @@
 // Offsets ↔ points in the original file. Offsets count UTF-16 code units of the decoded text
 // (JavaScript string indices); lines and columns are 1-based, columns in code points (SPEC).
 import type { Point, Span } from '../model/schema.js';
+import { LineIndex } from '../model/position.js';
 import type { TextBlock } from '../model/analysis.js';
 
-// lines end at \n (a \r before it belongs to the line), as in src/model/position.ts
-const lineBreak = /\n/g;
-
-export class PositionIndex {
-  /** offset of the first character of each line */
-  private readonly starts: number[] = [0];
-
-  constructor(readonly text: string) {
-    for (const m of text.matchAll(lineBreak)) this.starts.push(m.index + m[0].length);
-  }
-
-  /** the point at `offset` (clamped to the text) */
-  point(offset: number): Point {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    const lineStart = this.starts[lo];
-    return { line: lo + 1, column: codePoints(this.text, lineStart, o) + 1, offset: o };
-  }
-
+/** The file's line index (src/model/position.ts) with what rules need on top of it. */
+export class PositionIndex extends LineIndex {
   /** the offset just after the line that holds `offset`, line break excluded */
   lineEnd(offset: number): number {
     const i = this.text.indexOf('\n', offset);
     const end = i < 0 ? this.text.length : i;
     return end > offset && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-  }
-
-  span(startOffset: number, endOffset: number): Span {
-    return { start: this.point(startOffset), end: this.point(endOffset) };
   }
 
   /**
@@ -66,16 +40,6 @@ export class PositionIndex {
     const start = within.start.offset + m.index;
     return this.span(start, start + m[0].length);
   }
-}
-
-function codePoints(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) i++;
-    n++;
-  }
-  return n;
 }
 
 export function escapeRegExp(s: string): string {

@@ -3,7 +3,7 @@ import type { Point, Span } from './schema.js';
 
 export class LineIndex {
   private readonly starts: number[] = [0];
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
 
