@@ -12,7 +12,20 @@ import type { Plan, PlanDocument } from './model/schema.js';
 import { headerMeta } from './extract/meta.js';
 import { buildPlan } from './extract/plan.js';
 import { segmentPlans, type PlanRegion } from './outline/plans.js';
-import { pieceOf } from './normalize/piece.js';
+import { offsetsOf, pieceOf, startOffset, type Piece } from './normalize/piece.js';
+
+/** A text block for the lint rules; its per-character offsets are built only if a rule asks. */
+function textBlock(p: Piece, plan: number | null, idx: LineIndex): TextBlock {
+  let offsets: number[] | null = null;
+  return {
+    text: p.text,
+    plan,
+    span: idx.span(startOffset(p), p.end),
+    get offsets() {
+      return (offsets ??= offsetsOf(p));
+    },
+  };
+}
 
 export const KNOWN_EXTENSIONS: Record<string, InputFormat> = {
   '.txt': 'txt',
@@ -58,7 +71,7 @@ async function readBlocks(text: string, format: InputFormat): Promise<ReadResult
   return readTxt(text);
 }
 
-function blockText(b: Block): { text: string; offsets: number[]; end: number }[] {
+function blockText(b: Block): Piece[] {
   if (b.kind === 'table') return b.rows.flat().filter((c) => c.text);
   return [b.piece];
 }
@@ -77,7 +90,7 @@ function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: Rea
     const named = header.find((b) => b.kind !== 'table' && /《[^》]+》/.test(b.key));
     const first = header.find((b) => b.kind !== 'table') as PlanRegion['title'] | undefined;
     const titleText = named && named.kind !== 'table' ? /《([^》]+)》/.exec(named.piece.text)?.[1] ?? '' : first?.piece.text ?? '';
-    const title = { kind: 'line' as const, piece: pieceOf(titleText, first ? first.piece.offsets[0] ?? 0 : 0), key: titleText };
+    const title = { kind: 'line' as const, piece: pieceOf(titleText, first ? startOffset(first.piece) : 0), key: titleText };
     regions = [{ title, blocks: header, aside: [] }];
     header = [];
   }
@@ -88,8 +101,8 @@ function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: Rea
   const addBlocks = (bs: Block[], plan: number | null) => {
     for (const b of bs)
       for (const p of blockText(b)) {
-        if (!p.offsets.length) continue;
-        textBlocks.push({ text: p.text, offsets: p.offsets, plan, span: idx.span(p.offsets[0], p.end) });
+        if (!p.text) continue;
+        textBlocks.push(textBlock(p, plan, idx));
       }
   };
   addBlocks(header, null);
@@ -99,7 +112,7 @@ function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: Rea
     analyses.push(analysis);
     addBlocks([r.title, ...r.blocks, ...r.aside], i);
   });
-  textBlocks.sort((a, b) => a.offsets[0] - b.offsets[0]);
+  textBlocks.sort((a, b) => a.span.start.offset - b.span.start.offset);
   const document: PlanDocument = {
     schemaVersion: 1,
     source: { path: source.path, sha256: source.sha256, encoding: source.encoding, format: source.format },

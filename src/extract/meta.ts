@@ -4,7 +4,7 @@ import { grammars } from '../grammars/load.js';
 import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
 import { parseDate, parseDigitsDate } from '../normalize/numbers.js';
-import { foldKey } from '../normalize/piece.js';
+import { foldKey, startOffset } from '../normalize/piece.js';
 
 type Field = keyof Meta;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
@@ -63,7 +63,7 @@ export function headerMeta(blocks: Block[], original: string): Meta {
     const nl = original.indexOf('\n', from);
     return original.slice(from, nl < 0 ? original.length : nl);
   };
-  const lines = textual.map((b) => (b.piece.offsets.length ? rawLine(b.piece.offsets[0]) : b.piece.text).trim());
+  const lines = textual.map((b) => (b.piece.text ? rawLine(startOffset(b.piece)) : b.piece.text).trim());
   const keys = lines.map(foldKey);
   const meta: Meta = { docNumber: null, issuer: null, written: null, published: null, indexNo: null };
   const { fields } = (cache ??= labelRes());

@@ -5,8 +5,6 @@ import type { Owners } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 
 // brackets that can hold an owner clause: (…) and （…） (folded to the same), 【…】, [...]
-const OPEN = '(【[';
-const CLOSE = ')】]';
 
 export interface ClauseHit {
   /** index of the opening bracket (or of the label for an unbracketed line) */
@@ -67,18 +65,20 @@ function unitsOf(text: string): string[] {
  */
 export function readClause(content: string): Owners | null {
   const g = grammars().owners;
-  const key = foldKey(content);
-  if (!key.trim() || key.length > g.maxLength || key.includes('。')) return null;
+  const key = foldKey(content).trim();
+  if (!key || key.length > g.maxLength || key.includes('。')) return null;
+  // most brackets hold no clause ("(2021—2025年)", "(一)"): a clause has a label, 牵头, or a duty ending
+  if (!key.includes(':') && !key.includes(g.leadMarker) && !g.dutyEnding.test(key)) return null;
 
   // labelled sections: 牵头单位:A;配合单位:B;责任领导:张三
-  const labelRe = new RegExp(`(${[...g.labels.map((l) => l.re.source), ...g.people.map((p) => p)].join('|')})\\s*[:：]`, 'gu');
+  const { labelRe, roleOf } = clauseRes();
+  labelRe.lastIndex = 0;
   const marks: { at: number; after: number; label: string }[] = [];
   let m: RegExpExecArray | null;
   while ((m = labelRe.exec(key))) marks.push({ at: m.index, after: m.index + m[0].length, label: m[1] });
   if (marks.length && key.slice(0, marks[0].at).replace(/[\s,;，；]/g, '') === '') {
     const lead: string[] = [];
     const support: string[] = [];
-    const roleOf = (label: string) => g.labels.find((l) => new RegExp(`^(?:${l.re.source})$`, 'u').test(label))?.role ?? 'lead';
     const hasLead = marks.some((mk) => roleOf(mk.label) === 'lead');
     marks.forEach((mk, i) => {
       if (g.people.includes(mk.label)) return;
@@ -112,14 +112,28 @@ export function readClause(content: string): Owners | null {
 
 const dedupe = (xs: string[]) => [...new Set(xs)];
 
+let clauseCache: { labelRe: RegExp; roleOf: (label: string) => 'lead' | 'responsible' | 'support' } | null = null;
+
+/** The label patterns of grammars/owners.yaml compiled once. */
+function clauseRes() {
+  if (clauseCache) return clauseCache;
+  const g = grammars().owners;
+  const labelRe = new RegExp(`(${[...g.labels.map((l) => l.re.source), ...g.people].join('|')})\\s*[:：]`, 'gu');
+  const exact = g.labels.map((l) => ({ re: new RegExp(`^(?:${l.re.source})$`, 'u'), role: l.role }));
+  const roleOf = (label: string) => exact.find((l) => l.re.test(label))?.role ?? 'lead';
+  clauseCache = { labelRe, roleOf };
+  return clauseCache;
+}
+
 /** Owner clauses in brackets inside a text, in order. `key` is the folded text. */
 export function findClauses(text: string, key: string): ClauseHit[] {
   const hits: ClauseHit[] = [];
+  if (key.indexOf('(') < 0 && key.indexOf('【') < 0 && key.indexOf('[') < 0) return hits;
   const stack: number[] = [];
   for (let i = 0; i < key.length; i++) {
-    const c = key[i];
-    if (OPEN.includes(c)) stack.push(i);
-    else if (CLOSE.includes(c) && stack.length) {
+    const c = key.charCodeAt(i);
+    if (c === 40 || c === 0x3010 || c === 91) stack.push(i);
+    else if ((c === 41 || c === 0x3011 || c === 93) && stack.length) {
       const open = stack.pop()!;
       if (stack.length) continue; // only outermost brackets hold clauses
       const owners = readClause(text.slice(open + 1, i));

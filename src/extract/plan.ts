@@ -3,7 +3,7 @@ import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis } from '../model/analysis.js';
 import type { LineIndex } from '../model/position.js';
 import type { Indicator, Meta, Plan, Quantity, Target, Task } from '../model/schema.js';
-import { foldKey, type Piece } from '../normalize/piece.js';
+import { foldKey, offsetAt, startOffset, type Piece } from '../normalize/piece.js';
 import { planKind, type PlanRegion } from '../outline/plans.js';
 import { buildOutline, nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { baseYear, planPeriod } from './meta.js';
@@ -15,13 +15,13 @@ import { findTables, natureOf, type ParsedTable } from './tables.js';
 import { classifyTop, extractTasks, idOf, leadPhrase, type TaskDraft } from './tasks.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
-const startOf = (p: Piece) => p.offsets[0] ?? p.end;
+const startOf = startOffset;
 
 function pieceTargets(p: Piece, idx: LineIndex): Target[] {
   return findQuantities(p.text).map((q) => {
     const { start, end, ...rest } = q;
-    const from = p.offsets[start] ?? p.end;
-    const to = end < p.offsets.length ? p.offsets[end] : p.end;
+    const from = start < p.text.length ? offsetAt(p, start) : p.end;
+    const to = end < p.text.length ? offsetAt(p, end) : p.end;
     return { ...rest, span: idx.span(from, Math.max(from, to)) };
   });
 }

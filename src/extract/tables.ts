@@ -3,7 +3,7 @@
 // putting group rows ("1.应急能力(5项)") between the rows. Both end up as TableRows here.
 import { grammars } from '../grammars/load.js';
 import type { Block, LineBlock, TableBlock } from '../ingest/blocks.js';
-import { concat, foldKey, type Piece } from '../normalize/piece.js';
+import { concat, foldKey, startOffset, type Piece } from '../normalize/piece.js';
 import { isVague } from './quantity.js';
 import { readTaskTable, taskHeader, type TaskTable } from './task-table.js';
 
@@ -29,6 +29,7 @@ export interface ParsedTable {
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 export function columnKind(cell: string): ColumnKind | null {
+  if (cell.length > 24) return null; // header cells are short
   const s = squeeze(foldKey(cell));
   const cols = grammars().table.columns;
   for (const kind of ['index', 'category', 'name', 'unit', 'base', 'target', 'nature'] as ColumnKind[]) {
@@ -66,7 +67,7 @@ function usableHeader(columns: ColumnKind[]): boolean {
   return columns.includes('name') && (columns.includes('target') || columns.includes('nature')) && new Set(columns).size === columns.length;
 }
 
-const startOf = (p: Piece) => p.offsets[0] ?? p.end;
+const startOf = startOffset;
 
 // ---------- scraped text: one cell per line ----------
 

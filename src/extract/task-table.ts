@@ -1,7 +1,7 @@
 // Task tables: 任务分工方案 and work points are often printed as a table with one task per row
 // (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限). Column names are data: grammars/task-table.yaml.
 import { grammars } from '../grammars/load.js';
-import { foldKey, type Piece } from '../normalize/piece.js';
+import { foldKey, startOffset, type Piece } from '../normalize/piece.js';
 
 export type TaskColumn = 'index' | 'category' | 'task' | 'lead' | 'support' | 'deadline' | 'target';
 
@@ -59,7 +59,7 @@ export function readTaskTable(rows: Piece[][], headerAt: number, columns: (TaskC
       if (filled.length === 1) category = filled[0];
       continue;
     }
-    out.push({ cells, start: filled[0].offsets[0] ?? filled[0].end, end: filled[filled.length - 1].end });
+    out.push({ cells, start: startOffset(filled[0]), end: filled[filled.length - 1].end });
   }
   return { header: rows[headerAt].map((c) => c.text), columns, rows: out, start, end };
 }

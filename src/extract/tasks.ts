@@ -3,7 +3,7 @@
 import { grammars } from '../grammars/load.js';
 import type { LineBlock } from '../ingest/blocks.js';
 import type { Owners, PlanKind } from '../model/schema.js';
-import { concat, foldKey, slice, type Piece } from '../normalize/piece.js';
+import { concat, foldKey, slice, startOffset, type Piece } from '../normalize/piece.js';
 import { nodeTitle, type OutlineNode } from '../outline/tree.js';
 import { findClauses, mergeOwners, readClauseLine } from './owners.js';
 
@@ -156,7 +156,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, onl
       piece: concat(d.parts, '\n'),
       owners,
       project,
-      start: d.parts[0]?.offsets[0] ?? 0,
+      start: d.parts.length ? startOffset(d.parts[0]) : 0,
     });
   });
   return out;

@@ -2,7 +2,7 @@
 // tables kept), which the HTML reader reads. A .docx has no lines, so plan-lint gives it one:
 // the text it reports positions in holds one paragraph (or table cell) per line, and a
 // diagnostic's line is that paragraph's number within the document.
-import type { Piece } from '../normalize/piece.js';
+import { pieceOf, type Piece } from '../normalize/piece.js';
 import type { Block, ReadResult } from './blocks.js';
 import { readHtml } from './html.js';
 
@@ -13,9 +13,8 @@ function relinearize(blocks: Block[]): { text: string; blocks: Block[] } {
   let text = '';
   const renumber = (p: Piece): Piece => {
     const start = text.length;
-    const offsets = Array.from({ length: p.text.length }, (_, i) => start + i);
     text += p.text + '\n';
-    return { text: p.text, offsets, end: start + p.text.length };
+    return pieceOf(p.text, start);
   };
   const out: Block[] = blocks.map((b) => {
     if (b.kind === 'table') {
@@ -23,7 +22,7 @@ function relinearize(blocks: Block[]): { text: string; blocks: Block[] } {
       const seen = new Map<Piece, Piece>();
       const rows = b.rows.map((row) =>
         row.map((cell) => {
-          if (!cell.text) return { text: '', offsets: [], end: text.length };
+          if (!cell.text) return pieceOf('', text.length);
           const again = seen.get(cell);
           if (again) return again; // a spanning cell is one paragraph, however many slots it fills
           const p = renumber(cell);

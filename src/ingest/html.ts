@@ -5,7 +5,7 @@
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import { concat, foldKey, tidy, type Piece } from '../normalize/piece.js';
+import { concat, foldKey, pieceOf, PieceBuilder, pinnedPiece, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, ReadResult } from './blocks.js';
 import type { InlineDirective } from '../model/analysis.js';
 import { isChrome } from './txt.js';
@@ -41,31 +41,27 @@ function textPiece(node: Text, src: string): Piece {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   const value = node.value;
-  if (start === undefined || end === undefined) return { text: value, offsets: Array.from({ length: value.length }, () => 0), end: 0 };
+  if (start === undefined || end === undefined) return pinnedPiece(value, 0);
   const raw = src.slice(start, end);
-  if (raw === value) {
-    const offsets = new Array<number>(value.length);
-    for (let i = 0; i < value.length; i++) offsets[i] = start + i;
-    return { text: value, offsets, end };
-  }
+  if (raw === value) return pieceOf(value, start);
   // walk the source and the decoded value together: an entity (&nbsp; &#12288; &lt;) stands for
   // one character of the value
-  const offsets: number[] = [];
+  const b = new PieceBuilder();
   let s = 0;
   for (let v = 0; v < value.length; v++) {
     if (raw[s] === '&') {
       const semi = raw.indexOf(';', s);
-      offsets.push(start + s);
+      b.push(value[v], start + s);
       s = semi > s && semi - s <= 12 ? semi + 1 : s + 1;
     } else if (raw[s] === '\r' && value[v] === '\n') {
-      offsets.push(start + s);
+      b.push(value[v], start + s);
       s += raw[s + 1] === '\n' ? 2 : 1;
     } else {
-      offsets.push(start + Math.min(s, raw.length - 1));
+      b.push(value[v], start + Math.min(s, raw.length - 1));
       s++;
     }
   }
-  return { text: value, offsets, end };
+  return b.build(end);
 }
 
 interface Grid {
@@ -103,7 +99,7 @@ function tableGrid(table: Element, src: string): Grid {
     }
   });
   const width = Math.max(0, ...grid.map((row) => row.length));
-  const empty = (at: number): Piece => ({ text: '', offsets: [], end: at });
+  const empty = (at: number): Piece => pieceOf('', at);
   const start = table.position?.start.offset ?? 0;
   const rows = grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? empty(start)));
   return { rows, start, end: table.position?.end.offset ?? start };
@@ -116,7 +112,7 @@ function inlineText(el: Element | Root, src: string, sep: string): Piece {
     if (node.type === 'text') parts.push(textPiece(node, src));
     else if (node.type === 'element') {
       if (isFurniture(node)) return;
-      if (node.tagName === 'br' || BLOCK.has(node.tagName)) parts.push({ text: sep, offsets: [node.position?.start.offset ?? 0], end: node.position?.start.offset ?? 0 });
+      if (node.tagName === 'br' || BLOCK.has(node.tagName)) parts.push(pinnedPiece(sep, node.position?.start.offset ?? 0));
       for (const c of node.children) walk(c);
     }
   };
@@ -210,7 +206,7 @@ export function readHtml(src: string): ReadResult {
         const at = li.position?.start.offset ?? node.position?.start.offset ?? 0;
         const label = olDepth === 1 ? `${n}.` : olDepth === 2 ? `(${n})` : String.fromCharCode(0x2460 + Math.min(n, 20) - 1);
         flush();
-        run.push({ text: label, offsets: Array.from(label, () => at), end: at });
+        run.push(pinnedPiece(label, at));
         for (const c of li.children) visit(c);
         flush();
         n++;

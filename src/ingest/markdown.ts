@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Root, RootContent, PhrasingContent, Table, List } from 'mdast';
-import { concat, foldKey, pieceOf, tidy, type Piece } from '../normalize/piece.js';
+import { concat, foldKey, pieceOf, pinnedPiece, startOffset, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, ReadResult } from './blocks.js';
 import type { InlineDirective } from '../model/analysis.js';
 import { isChrome } from './txt.js';
@@ -24,8 +24,8 @@ function inlinePiece(nodes: PhrasingContent[], src: string): Piece {
       else {
         // escapes or entities: the value differs from the source, so every character of it
         // points at the node's start
-        const offsets = Array.from(node.value, () => start);
-        parts.push({ text: node.value, offsets: offsets.slice(0, node.value.length), end });
+        const p = pinnedPiece(node.value, start);
+        parts.push({ ...p, end });
       }
     } else if (node.type === 'break') {
       continue;
@@ -68,10 +68,8 @@ export function readMarkdown(src: string): ReadResult {
         const p = inlinePiece(node.children, src);
         if (listCtx?.ordered) {
           // the list marker is syntax, not text: put the number back so the outline sees it
-          const at = p.offsets[0] ?? node.position?.start.offset ?? 0;
-          const marker = pieceOf(`${listCtx.n}.`, at);
-          marker.offsets = marker.offsets.map(() => at);
-          line(concat([marker, p]));
+          const at = p.text ? startOffset(p) : node.position?.start.offset ?? 0;
+          line(concat([pinnedPiece(`${listCtx.n}.`, at), p]));
           listCtx.ordered = false; // only the item's first paragraph carries the number
         } else line(p);
         return;

@@ -50,6 +50,8 @@ function continues(prev: LineBlock, next: LineBlock): boolean {
 
 /** Cells of a line printed as a table row: separated by tabs, │/|, or gaps of 2+ spaces. */
 function cellsOf(raw: Piece): Piece[] | undefined {
+  const t = raw.text;
+  if (t.indexOf('\t') < 0 && t.indexOf('  ') < 0 && t.indexOf('\u3000\u3000') < 0 && !/[│|┃]/.test(t)) return undefined;
   if (!/\S(?:\t|\s{2,}|\u3000{2,}|[│|┃])\s*\S/u.test(raw.text)) return undefined;
   const out: Piece[] = [];
   const re = /(?:\t|[ \u00a0]{2,}|\u3000{2,}|\s*[│|┃]\s*)+/gu;

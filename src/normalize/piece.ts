@@ -1,78 +1,189 @@
 // A Piece is a run of text taken from the original file with, for every character, the
 // offset it came from. Normalization (dropping spaces, joining lines) builds new Pieces, so
 // whatever it does, a match in a Piece maps back to the original file.
+//
+// The offsets are kept as runs: most of a piece is a stretch copied from the original, so
+// `runs` holds only where a stretch begins ([index in text, original offset] pairs); the
+// offset of character i is that of its run's start plus the distance from it.
 import { grammars } from '../grammars/load.js';
 
 export interface Piece {
   text: string;
-  /** offsets[i] = original offset of text[i] */
-  offsets: number[];
+  /** flat [textIndex, originalOffset] pairs, text indexes ascending, the first at 0 */
+  runs: number[];
   /** original offset just past the last character */
   end: number;
 }
 
 export function pieceOf(text: string, start: number): Piece {
-  const offsets = new Array<number>(text.length);
-  for (let i = 0; i < text.length; i++) offsets[i] = start + i;
-  return { text, offsets, end: start + text.length };
+  return { text, runs: text.length ? [0, start] : [], end: start + text.length };
+}
+
+/** A piece whose every character stands for one place (a list number put back, an entity). */
+export function pinnedPiece(text: string, at: number): Piece {
+  const runs: number[] = [];
+  for (let i = 0; i < text.length; i++) runs.push(i, at);
+  return { text, runs, end: at };
+}
+
+/** Original offset of text[i]. */
+export function offsetAt(p: Piece, i: number): number {
+  const r = p.runs;
+  if (!r.length) return p.end;
+  let lo = 0;
+  let hi = r.length / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (r[mid * 2] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return r[lo * 2 + 1] + (i - r[lo * 2]);
+}
+
+/** Every character's original offset, materialized (for the lint rules' text blocks). */
+export function offsetsOf(p: Piece): number[] {
+  const out = new Array<number>(p.text.length);
+  const r = p.runs;
+  for (let k = 0; k < r.length; k += 2) {
+    const from = r[k];
+    const to = k + 2 < r.length ? r[k + 2] : p.text.length;
+    for (let i = from; i < to; i++) out[i] = r[k + 1] + (i - from);
+  }
+  return out;
+}
+
+/** Builds a piece character by character, opening a new run only where offsets jump. */
+export class PieceBuilder {
+  private text = '';
+  private runs: number[] = [];
+  private next = -1;
+  private last = -1;
+
+  push(chars: string, offset: number): void {
+    for (let i = 0; i < chars.length; i++) {
+      const o = offset + i;
+      if (o !== this.next) this.runs.push(this.text.length + i, o);
+      this.next = o + 1;
+      this.last = o;
+    }
+    this.text += chars;
+  }
+
+  /** appends a whole piece */
+  append(p: Piece): void {
+    const base = this.text.length;
+    const r = p.runs;
+    for (let k = 0; k < r.length; k += 2) {
+      if (!(k === 0 && r[1] === this.next)) this.runs.push(base + r[k], r[k + 1]);
+    }
+    this.text += p.text;
+    if (p.text.length) {
+      this.last = offsetAt(p, p.text.length - 1);
+      this.next = this.last + 1;
+    }
+  }
+
+  build(end?: number): Piece {
+    return { text: this.text, runs: this.runs, end: end ?? (this.last >= 0 ? this.last + 1 : 0) };
+  }
 }
 
 export function slice(p: Piece, from: number, to = p.text.length): Piece {
   const text = p.text.slice(from, to);
-  const offsets = p.offsets.slice(from, to);
-  const end = to < p.text.length ? p.offsets[to] : p.end;
-  return { text, offsets, end: offsets.length ? Math.max(end, offsets[offsets.length - 1] + 1) : end };
+  if (!text.length) return { text, runs: [], end: from < p.text.length ? offsetAt(p, from) : p.end };
+  const runs: number[] = [0, offsetAt(p, from)];
+  const r = p.runs;
+  for (let k = 0; k < r.length; k += 2) if (r[k] > from && r[k] < to) runs.push(r[k] - from, r[k + 1]);
+  const lastOffset = offsetAt(p, to - 1);
+  const end = to < p.text.length ? Math.max(offsetAt(p, to), lastOffset + 1) : Math.max(p.end, lastOffset + 1);
+  return { text, runs, end };
 }
 
 export function concat(parts: Piece[], sep = ''): Piece {
-  let text = '';
-  const offsets: number[] = [];
+  if (parts.length === 1 && !sep) return parts[0];
+  const b = new PieceBuilder();
   parts.forEach((p, i) => {
     if (i > 0 && sep) {
-      text += sep;
-      for (let k = 0; k < sep.length; k++) offsets.push(p.offsets[0] ?? p.end);
+      const at = startOffset(p);
+      for (let k = 0; k < sep.length; k++) b.push(sep[k], at);
     }
-    text += p.text;
-    for (const o of p.offsets) offsets.push(o);
+    b.append(p);
   });
-  return { text, offsets, end: parts.length ? parts[parts.length - 1].end : 0 };
+  return b.build(parts.length ? parts[parts.length - 1].end : 0);
 }
 
 export function startOffset(p: Piece): number {
-  return p.offsets.length ? p.offsets[0] : p.end;
+  return p.runs.length ? p.runs[1] : p.end;
 }
 
-const isCjk = (c: string | undefined) =>
-  c !== undefined && /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’—…·《》〔〕【】]/u.test(c);
+/** Han characters, CJK and full-width punctuation, Chinese quotes and dashes */
+function isCjkCode(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x2018 && c <= 0x201d) ||
+    c === 0x2014 ||
+    c === 0x2026 ||
+    c === 0x00b7 ||
+    (c >= 0xd840 && c <= 0xd87f) // high surrogates of the CJK extension planes
+  );
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x85;
+}
 
 /**
  * Trims a line and removes whitespace that scraping put inside Chinese text
  * ("市公安局开发 区分局" → "市公安局开发区分局"); other runs of whitespace become one space.
  */
 export function tidy(p: Piece): Piece {
-  const text: string[] = [];
-  const offsets: number[] = [];
-  const chars = p.text;
+  const t = p.text;
+  // the common case: no whitespace at all
+  let any = false;
+  for (let i = 0; i < t.length; i++)
+    if (isSpaceCode(t.charCodeAt(i))) {
+      any = true;
+      break;
+    }
+  if (!any) return p;
+  const b = new PieceBuilder();
+  let prev = -1; // code of the last kept character
   let i = 0;
-  while (i < chars.length) {
-    const c = chars[i];
-    if (/[\s\u00a0\u2000-\u200b\u3000\ufeff]/u.test(c)) {
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (isSpaceCode(c)) {
       let j = i;
-      while (j < chars.length && /[\s\u00a0\u2000-\u200b\u3000\ufeff]/u.test(chars[j])) j++;
-      const before = text.length ? text[text.length - 1] : undefined;
-      const after = chars[j];
-      if (before !== undefined && after !== undefined && !isCjk(before) && !isCjk(after)) {
-        text.push(' ');
-        offsets.push(p.offsets[i]);
-      }
+      while (j < t.length && isSpaceCode(t.charCodeAt(j))) j++;
+      if (prev >= 0 && j < t.length && !isCjkCode(prev) && !isCjkCode(t.charCodeAt(j))) b.push(' ', offsetAt(p, i));
       i = j;
       continue;
     }
-    text.push(c);
-    offsets.push(p.offsets[i]);
-    i++;
+    // copy the stretch up to the next space in one go
+    let j = i + 1;
+    while (j < t.length && !isSpaceCode(t.charCodeAt(j))) j++;
+    b.append(slice(p, i, j));
+    prev = t.charCodeAt(j - 1);
+    i = j;
   }
-  return { text: text.join(''), offsets, end: p.end };
+  return b.build(p.end);
+}
+
+let foldTable: Uint16Array | null = null;
+
+/** code → folded code for every UTF-16 unit, built once from the grammars */
+function table(): Uint16Array {
+  if (foldTable) return foldTable;
+  const t = new Uint16Array(65536);
+  for (let i = 0; i < 65536; i++) t[i] = i;
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  t[0x3000] = 0x20;
+  for (const [from, to] of grammars().variants) t[from.charCodeAt(0)] = to.charCodeAt(0);
+  foldTable = t;
+  return t;
 }
 
 /**
@@ -81,14 +192,13 @@ export function tidy(p: Piece): Piece {
  * one, so an index into the key is an index into the text.
  */
 export function foldKey(text: string): string {
-  const variants = grammars().variants;
+  const t = table();
+  let i = 0;
+  while (i < text.length && t[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  if (i === text.length) return text; // the common case: nothing to fold
+  const codes = new Uint16Array(text.length);
+  for (let k = 0; k < text.length; k++) codes[k] = t[text.charCodeAt(k)];
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const code = c.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else out += variants.get(c) ?? c;
-  }
+  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode(...codes.subarray(k, k + 8192));
   return out;
 }
