@@ -4,6 +4,9 @@ import { registerExtract, registerSchema } from './extract.js';
 import { registerDemo } from './demo.js';
 import { registerCheck } from './check.js';
 import { registerRules } from './rules.js';
+import { registerExport } from './export.js';
+import { registerDiff } from './diff.js';
+import { registerReport } from './report.js';
 import { fail } from './errors.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -21,8 +24,17 @@ export async function main(argv: string[]): Promise<void> {
   registerSchema(program);
   registerCheck(program);
   registerRules(program);
+  registerExport(program);
+  registerDiff(program);
+  registerReport(program);
   registerDemo(program);
   await program.parseAsync(argv);
 }
+
+// a reader that stops early (`plan-lint extract … | head`) is not an error
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  fail(e);
+});
 
 main(process.argv).catch(fail);

@@ -1,0 +1,60 @@
+// The direction table (grammars/directions.yaml): whether less or more of an indicator is
+// better. Loaded, validated with zod and compiled once, like the other grammars.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { foldKey } from '../normalize/piece.js';
+import { GrammarError } from '../grammars/load.js';
+
+export type Direction = 'lower' | 'higher';
+
+const FILE = 'directions.yaml';
+const grammarFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'grammars', FILE);
+
+const DirectionsSchema = z.object({
+  groups: z
+    .array(
+      z.object({
+        direction: z.enum(['lower', 'higher']),
+        why: z.string().optional(),
+        patterns: z.array(z.string().min(1)).min(1),
+      }),
+    )
+    .min(1),
+});
+
+interface Compiled {
+  groups: { direction: Direction; patterns: string[] }[];
+}
+
+function compile(): Compiled {
+  let data: unknown;
+  try {
+    data = YAML.parse(readFileSync(grammarFile, 'utf8'));
+  } catch (e) {
+    throw new GrammarError(`grammars/${FILE}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const r = DirectionsSchema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new GrammarError(`grammars/${FILE}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return { groups: r.data.groups.map((g) => ({ direction: g.direction, patterns: g.patterns.map(nameKey) })) };
+}
+
+let cached: Compiled | null = null;
+
+/** An indicator name as matched: folded, whitespace removed. */
+export function nameKey(name: string): string {
+  return foldKey(name).replace(/\s+/gu, '');
+}
+
+/** Which way the indicator should move, or null when the table does not say. */
+export function directionOf(name: string): Direction | null {
+  cached ??= compile();
+  const key = nameKey(name);
+  for (const g of cached.groups) if (g.patterns.some((p) => key.includes(p))) return g.direction;
+  return null;
+}

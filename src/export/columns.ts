@@ -1,0 +1,130 @@
+// The columns of `plan-lint export`, in ONE place: each column's key (also its English header),
+// Chinese header, cell type and getter. CSV, XLSX and JSONL all read this table, so a field
+// added here appears in every format with the same name.
+import type { Indicator, Plan, Task, Target } from '../model/schema.js';
+
+export const exportKinds = ['indicators', 'tasks', 'projects'] as const;
+export type ExportKind = (typeof exportKinds)[number];
+
+/** One exported item with where it came from. */
+export interface Row<T> {
+  /** the source file as shown to people (relative to the working folder), `<stdin>` for `-` */
+  file: string;
+  plan: Plan;
+  item: T;
+}
+
+/** `date` cells hold YYYY-MM-DD strings here; XLSX turns them into real Excel dates. */
+export type CellType = 'string' | 'number' | 'date' | 'boolean';
+export type Cell = string | number | boolean | null;
+
+export interface Column<T> {
+  /** stable key; the header with `--lang en` */
+  key: string;
+  /** the header by default (`--lang zh`) */
+  zh: string;
+  type: CellType;
+  get: (row: Row<T>) => Cell;
+}
+
+const joinUnits = (units: string[] | undefined) => (units && units.length ? units.join('、') : null);
+const joinTargets = (targets: Target[]) => (targets.length ? targets.map((t) => t.text).join('；') : null);
+
+/** Columns every kind starts with: file, plan, line (the JSONL lines carry `file` and `plan` too). */
+function leading<T extends { id: string; span: Indicator['span'] }>(): Column<T>[] {
+  return [
+    { key: 'file', zh: '文件', type: 'string', get: (r) => r.file },
+    { key: 'plan', zh: '规划', type: 'string', get: (r) => r.plan.title },
+    { key: 'planKind', zh: '规划类型', type: 'string', get: (r) => r.plan.kind },
+    { key: 'line', zh: '行', type: 'number', get: (r) => r.item.span.start.line },
+    { key: 'column', zh: '列', type: 'number', get: (r) => r.item.span.start.column },
+    { key: 'id', zh: '编号', type: 'string', get: (r) => r.item.id },
+  ];
+}
+
+export const indicatorColumns: Column<Indicator>[] = [
+  ...leading<Indicator>(),
+  { key: 'category', zh: '类别', type: 'string', get: (r) => r.item.category },
+  { key: 'name', zh: '指标名称', type: 'string', get: (r) => r.item.name },
+  { key: 'target', zh: '目标值', type: 'string', get: (r) => r.item.target.text },
+  { key: 'comparator', zh: '比较', type: 'string', get: (r) => r.item.target.comparator },
+  { key: 'value', zh: '数值', type: 'number', get: (r) => r.item.target.value },
+  { key: 'unit', zh: '单位', type: 'string', get: (r) => r.item.target.unit },
+  { key: 'change', zh: '变化方向', type: 'string', get: (r) => r.item.target.change },
+  { key: 'note', zh: '备注', type: 'string', get: (r) => r.item.target.note },
+  { key: 'nature', zh: '属性', type: 'string', get: (r) => r.item.nature },
+];
+
+export const taskColumns: Column<Task>[] = [
+  ...leading<Task>(),
+  { key: 'section', zh: '所属章节', type: 'string', get: (r) => (r.item.section.length ? r.item.section.join(' > ') : null) },
+  { key: 'title', zh: '标题', type: 'string', get: (r) => r.item.title },
+  { key: 'text', zh: '内容', type: 'string', get: (r) => r.item.text },
+  { key: 'lead', zh: '牵头单位', type: 'string', get: (r) => joinUnits(r.item.owners?.lead) },
+  { key: 'support', zh: '配合单位', type: 'string', get: (r) => joinUnits(r.item.owners?.support) },
+  { key: 'owners', zh: '责任单位原文', type: 'string', get: (r) => r.item.owners?.text ?? null },
+  { key: 'deadline', zh: '时限', type: 'string', get: (r) => r.item.deadline?.text ?? null },
+  { key: 'deadlineDate', zh: '时限日期', type: 'date', get: (r) => r.item.deadline?.date ?? null },
+  { key: 'deadlineInferred', zh: '时限为推定', type: 'boolean', get: (r) => r.item.deadline?.inferred ?? null },
+  { key: 'targets', zh: '量化目标', type: 'string', get: (r) => joinTargets(r.item.targets) },
+];
+
+export interface KindSpec<T> {
+  /** XLSX sheet name per language */
+  sheet: { zh: string; en: string };
+  columns: Column<T>[];
+  items: (plan: Plan) => T[];
+}
+
+export const kindSpecs: { indicators: KindSpec<Indicator>; tasks: KindSpec<Task>; projects: KindSpec<Task> } = {
+  indicators: { sheet: { zh: '指标', en: 'indicators' }, columns: indicatorColumns, items: (p) => p.indicators },
+  tasks: { sheet: { zh: '任务', en: 'tasks' }, columns: taskColumns, items: (p) => p.tasks },
+  projects: { sheet: { zh: '项目', en: 'projects' }, columns: taskColumns, items: (p) => p.projects },
+};
+
+export type Lang = 'zh' | 'en';
+
+/** What the writers get: headers, cell types, the typed cells, and the model objects behind them. */
+export interface Table {
+  kind: ExportKind;
+  sheet: string;
+  keys: string[];
+  headers: string[];
+  types: CellType[];
+  rows: Cell[][];
+  /** the model object of each row with `file` and `plan` (title) first, for JSONL */
+  objects: Record<string, unknown>[];
+}
+
+export interface SourceDoc {
+  file: string;
+  plans: Plan[];
+}
+
+function build<T>(kind: ExportKind, spec: KindSpec<T>, docs: SourceDoc[], lang: Lang): Table {
+  const rows: Cell[][] = [];
+  const objects: Record<string, unknown>[] = [];
+  const [fileCol, planCol] = spec.columns;
+  for (const doc of docs)
+    for (const plan of doc.plans)
+      for (const item of spec.items(plan)) {
+        const row: Row<T> = { file: doc.file, plan, item };
+        rows.push(spec.columns.map((c) => c.get(row)));
+        objects.push({ [fileCol.key]: fileCol.get(row), [planCol.key]: planCol.get(row), ...(item as object) });
+      }
+  return {
+    kind,
+    sheet: spec.sheet[lang],
+    keys: spec.columns.map((c) => c.key),
+    headers: spec.columns.map((c) => (lang === 'en' ? c.key : c.zh)),
+    types: spec.columns.map((c) => c.type),
+    rows,
+    objects,
+  };
+}
+
+/** One table of every `kind` item over the documents, in file and plan order. */
+export function exportTable(kind: ExportKind, docs: SourceDoc[], lang: Lang): Table {
+  if (kind === 'indicators') return build(kind, kindSpecs.indicators, docs, lang);
+  return build(kind, kindSpecs[kind], docs, lang);
+}
