@@ -1,0 +1,209 @@
+// End to end: the report of all five seeds, built by the command, opened from a file:// path in
+// Debian's Chromium (playwright-core). Checks the counts shown against extract, the two-way links
+// between records and source, the severity filter, and that the page makes no network request.
+// Takes docs/report-screenshot.png.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { Command } from 'commander';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractPath } from '../../src/pipeline.js';
+import type { PlanDocument } from '../../src/model/schema.js';
+import { registerReport } from '../../src/cli/report.js';
+import { repo, seedFiles } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOT = path.join(repo, 'docs', 'report-screenshot.png');
+
+let dir: string;
+let reportFile: string;
+let browser: Browser;
+let docs: PlanDocument[];
+/** every request the pages made that is not file:, data: or about: */
+const network: string[] = [];
+
+/**
+ * Builds the report as a user does. Once `report` is wired into src/cli/index.ts this runs the
+ * real CLI (`node bin/plan-lint.js report fixtures/seeds -o …`, built by `npm test`'s tsc);
+ * before that, a commander program with registerReport.
+ */
+async function buildReport(out: string): Promise<string> {
+  const wired = readFileSync(path.join(repo, 'src', 'cli', 'index.ts'), 'utf8').includes('registerReport');
+  if (wired) {
+    const r = spawnSync(process.execPath, [path.join(repo, 'bin', 'plan-lint.js'), 'report', 'fixtures/seeds', '-o', out], { cwd: repo, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1); // the city seed has placeholder errors
+    return 'bin/plan-lint.js';
+  }
+  const program = new Command().name('plan-lint').exitOverride();
+  registerReport(program);
+  const cwd = process.cwd();
+  const before = process.exitCode;
+  try {
+    process.chdir(repo);
+    await program.parseAsync(['node', 'plan-lint', 'report', 'fixtures/seeds', '-o', out]);
+    expect(process.exitCode).toBe(1);
+  } finally {
+    process.chdir(cwd);
+    process.exitCode = before;
+  }
+  return 'registerReport';
+}
+
+async function open(opts: { reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: opts.reducedMotion ?? 'no-preference' });
+  context.on('request', (r) => {
+    if (!/^(?:file|data|about):/.test(r.url())) network.push(r.url());
+  });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(reportFile).href);
+  return page;
+}
+
+/** Waits until the element is visible in the window and in every scroll box around it. */
+async function inView(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    if (r.height === 0 || r.bottom <= 0 || r.top >= window.innerHeight) return false;
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (!/(auto|scroll|hidden)/.test(s.overflowY)) continue;
+      const b = p.getBoundingClientRect();
+      if (r.bottom <= b.top || r.top >= b.bottom) return false;
+    }
+    return true;
+  }, selector);
+}
+
+async function isInView(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel)!;
+    const r = el.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= window.innerHeight) return false;
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      if (!/(auto|scroll|hidden)/.test(getComputedStyle(p).overflowY)) continue;
+      const b = p.getBoundingClientRect();
+      if (r.bottom <= b.top || r.top >= b.bottom) return false;
+    }
+    return true;
+  }, selector);
+}
+
+const hasClass = (l: Locator, cls: string) => l.evaluate((el, c) => el.classList.contains(c), cls);
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium; .ci/run does this in CI). The report's end-to-end test needs it.`);
+  }
+  dir = mkdtempSync(path.join(os.tmpdir(), 'plan-lint-e2e-'));
+  reportFile = path.join(dir, 'report.html');
+  const how = await buildReport(reportFile);
+  console.log(`report built through ${how}`);
+  docs = await Promise.all((await seedFiles()).map(async (f) => (await extractPath(f)).document));
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+// a browser test takes seconds, not vitest's default 5: the bound is generous, the waits are on conditions
+describe('report in Chromium', { timeout: 120_000 }, () => {
+  it('shows the counts extract finds, for every plan of every seed', async () => {
+    const page = await open();
+    const plans = docs.flatMap((d) => d.plans);
+    expect(plans.length).toBe(7);
+    expect(await page.locator('nav.index tbody tr').count()).toBe(plans.length);
+    expect(await page.locator('section.plan').count()).toBe(plans.length);
+    for (const [i, plan] of plans.entries()) {
+      const s = page.locator(`#p${i + 1}`);
+      expect(await s.locator('h2').innerText()).toBe(plan.title);
+      const shown = async (key: string) => Number(await s.locator(`[data-count="${key}"]`).innerText());
+      expect(await shown('indicators'), `${plan.title}: indicators`).toBe(plan.indicators.length);
+      expect(await shown('tasks'), `${plan.title}: tasks`).toBe(plan.tasks.length);
+      expect(await shown('projects'), `${plan.title}: projects`).toBe(plan.projects.length);
+      const row = page.locator('nav.index tbody tr').nth(i);
+      const cells = await row.locator('td.num').allInnerTexts();
+      expect(cells.slice(0, 3).map(Number)).toEqual([plan.indicators.length, plan.tasks.length, plan.projects.length]);
+      // one row per task in the grouped table
+      expect(await s.locator('tbody.group tr[id]').count()).toBe(plan.tasks.length);
+    }
+    await page.context().close();
+  });
+
+  it('a task leads to its sentence in the source, and the sentence back to the task', async () => {
+    const page = await open();
+    const i = docs.flatMap((d) => d.plans).findIndex((p) => p.kind === 'workPoints');
+    const plan = docs.flatMap((d) => d.plans)[i];
+    const id = `p${i + 1}`;
+    const k = plan.tasks.length; // the last task: far down in the source
+    const task = plan.tasks[k - 1];
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    const source = `#${id}-t${k}-src`;
+    expect(await isInView(page, source)).toBe(false);
+
+    await page.locator(`#${id}-t${k} a[data-go]`).click();
+    await inView(page, source);
+    const segment = page.locator(source);
+    expect(await hasClass(segment, 'is-active')).toBe(true);
+    // the highlighted text is the task's own sentence
+    const text = (await page.locator(`[data-src="${id}-t${k}-src"]`).allTextContents()).join('');
+    expect(text.replace(/\s+/g, '')).toBe(task.text.replace(/\s+/g, '').slice(0, text.replace(/\s+/g, '').length));
+    expect(text.length).toBeGreaterThan(10);
+    expect(text).toContain(task.owners!.lead[0]);
+
+    // back: click the first task's text in the source → its row comes into view, marked
+    // a highlight runs over several lines: click the middle of its first line box
+    const box = await page.locator(`#${id}-t1-src`).evaluate((el) => {
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getClientRects()[0];
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.click(box.x, box.y);
+    await inView(page, `#${id}-t1`);
+    expect(await hasClass(page.locator(`#${id}-t1`), 'is-active')).toBe(true);
+    expect(await hasClass(segment, 'is-active')).toBe(false);
+    await page.context().close();
+  });
+
+  it('filters diagnostics by severity', async () => {
+    const page = await open();
+    const warn = page.locator('#p4 .diags li.d-warn').first();
+    await warn.scrollIntoViewIfNeeded();
+    expect(await warn.isVisible()).toBe(true);
+    const toggle = page.locator('#p4 button[data-sev="warn"]');
+    await toggle.click();
+    await warn.waitFor({ state: 'hidden' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.press('Enter');
+    await warn.waitFor({ state: 'visible' });
+    await page.context().close();
+  });
+
+  it('screenshot of a seed: a plan with indicators, units and the source side by side', async () => {
+    const page = await open({ reducedMotion: 'reduce' });
+    const plans = docs.flatMap((d) => d.plans);
+    const i = plans.findIndex((p) => p.indicators.length > 0 && p.tasks.some((t) => t.owners));
+    const id = `p${i + 1}`;
+    await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator(`#${id}-i1 a[data-go]`).click();
+    await inView(page, `#${id}-i1-src`);
+    // reduced motion: the highlight is set without the flash animation
+    expect(await hasClass(page.locator(`#${id}-i1-src`), 'is-active')).toBe(true);
+    expect(await page.locator(`#${id}-i1-src`).evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    await page.screenshot({ path: SCREENSHOT });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+    await page.context().close();
+  });
+
+  it('made no network request', () => {
+    expect(network).toEqual([]);
+  });
+});
