@@ -9,7 +9,11 @@ import type { FileResult, Level, Locale } from '../lint/types.js';
 import { expandInputs, STDIN } from '../lint/inputs.js';
 import { ConfigError, parseRuleFlag, withRuleFlags, type Config } from '../config/schema.js';
 import { ConfigResolver, readConfigFile } from '../config/load.js';
-import { formatters, formatNames, type FormatName } from '../report/formatters/index.js';
+import { formatters, formatNames, streamFormatter, type FormatName } from '../report/formatters/index.js';
+import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { defaultJobs, mapOrdered, WorkerPool } from './pool.js';
+import { lintFile, type LintReply, type LintRequest } from './lint-file.js';
 import { displayPath, STDIN_PATH } from '../report/paths.js';
 import { toolVersion } from '../report/version.js';
 import { writeAtomic } from '../report/write-atomic.js';
@@ -24,6 +28,8 @@ export interface CheckOptions {
   quiet?: boolean;
   locale?: Locale;
   color?: boolean;
+  /** worker threads (default: the number of cores); 1 runs in this thread */
+  jobs?: number;
 }
 
 export interface CheckIO {
@@ -32,6 +38,8 @@ export interface CheckIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** whether standard error is a terminal (the progress bar goes there) */
+  stderrIsTTY?: boolean;
   /** the extraction pipeline (tests inject their own) */
   extract?: (file: string) => Promise<ExtractResult>;
 }
@@ -90,66 +98,76 @@ export async function runCheck(inputs: string[], opts: CheckOptions, io: CheckIO
   const expanded = await expandInputs(inputs, io.cwd);
   for (const p of expanded.problems) problem(p.file, p.message, p.file);
 
+  const format = opts.format ?? 'stylish';
+  const ctx = { cwd: io.cwd, color: useColor(opts, io), locale, rules: catalog, problems, version: toolVersion() };
+  const files = expanded.files;
+  const progress = io.stderrIsTTY && !opts.quiet && files.length > 20 ? await progressBar(files.length) : null;
+  // with a bar on the terminal, output meant for the same terminal waits until the bar is done
+  const out = await openSink(opts.outputFile ? path.resolve(io.cwd, opts.outputFile) : null, io, Boolean(progress && io.isTTY));
+  if (!out) {
+    progress?.stop();
+    return 2;
+  }
+  const stream = streamFormatter(format, ctx);
+  const kept: FileResult[] = []; // only for formats that cannot stream (SARIF)
+  let errors = 0;
+  let warnings = 0;
+  let first = true;
+  if (stream) out.write(stream.head());
+
+  const jobs = Math.max(1, opts.jobs ?? defaultJobs());
   let extract = io.extract ?? null;
-  const results: FileResult[] = [];
-  for (const file of expanded.files) {
-    const shown = file === STDIN ? STDIN_PATH : file;
-    let config: Config;
-    try {
-      config = withRuleFlags(resolver.forDir(file === STDIN ? io.cwd : path.dirname(file)), flags);
-    } catch (e) {
-      if (e instanceof ConfigError) problem(e.file, e.message);
-      else problem(shown, (e as Error).message);
-      continue;
-    }
-    let result: ExtractResult;
-    try {
-      extract ??= await loadPipeline();
-      result = await extract(file);
-    } catch (e) {
-      const err = e as Error & { file?: string; code?: string };
-      if (err.name === 'InputError') problem(shown, err.message);
-      else if (err.code === 'ENOENT') problem(shown, 'no such file or directory');
-      else if (err.code === 'EACCES' || err.code === 'EISDIR') problem(shown, `cannot read (${err.code})`);
-      else problem(shown, `internal error: ${err.message}`);
-      continue;
-    }
-    let messages;
-    try {
-      messages = lint(result, { rules: config.rules, locale });
-    } catch (e) {
-      problem(shown, `internal error: ${(e as Error).message}`);
-      continue;
-    }
-    if (opts.quiet) messages = messages.filter((m) => m.severity === 2);
-    results.push({
-      filePath: shown,
-      messages,
-      errorCount: messages.filter((m) => m.severity === 2).length,
-      warningCount: messages.filter((m) => m.severity === 1).length,
-    });
+  const inThread = jobs === 1 || io.extract !== undefined || files.length < 2;
+  const pool = inThread ? null : new WorkerPool<LintRequest, LintReply>(new URL('./check-worker.js', import.meta.url), Math.min(jobs, files.length));
+
+  try {
+    await mapOrdered(
+      files,
+      jobs,
+      async (file): Promise<{ shown: string; reply: LintReply }> => {
+        const shown = file === STDIN ? STDIN_PATH : file;
+        let config: Config;
+        try {
+          config = withRuleFlags(resolver.forDir(file === STDIN ? io.cwd : path.dirname(file)), flags);
+        } catch (e) {
+          const message = e instanceof ConfigError ? e.message : (e as Error).message;
+          return { shown: e instanceof ConfigError ? e.file : shown, reply: { ok: false, message, input: true } };
+        }
+        const req: LintRequest = { file, rules: config.rules, locale };
+        if (pool && file !== STDIN) return { shown, reply: await pool.run(req) };
+        extract ??= await loadPipeline();
+        return { shown, reply: await lintFile(req, extract) };
+      },
+      async ({ shown, reply }) => {
+        progress?.increment();
+        if (!reply.ok) {
+          problem(shown, reply.message);
+          return;
+        }
+        const messages = opts.quiet ? reply.messages.filter((m) => m.severity === 2) : reply.messages;
+        const r: FileResult = {
+          filePath: shown,
+          messages,
+          errorCount: messages.filter((m) => m.severity === 2).length,
+          warningCount: messages.filter((m) => m.severity === 1).length,
+        };
+        errors += r.errorCount;
+        warnings += r.warningCount;
+        if (stream) {
+          await out.write(stream.file(r, first));
+          first = false;
+        } else kept.push(r);
+      },
+    );
+  } finally {
+    await pool?.close();
+    progress?.stop();
   }
 
-  const format = opts.format ?? 'stylish';
-  const output = formatters[format](results, {
-    cwd: io.cwd,
-    color: useColor(opts, io),
-    locale,
-    rules: catalog,
-    problems,
-    version: toolVersion(),
-  });
-  if (opts.outputFile) {
-    try {
-      await writeAtomic(path.resolve(io.cwd, opts.outputFile), output);
-    } catch (e) {
-      io.stderr(`plan-lint: ${opts.outputFile}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
-      return 2;
-    }
-  } else if (output) io.stdout(output);
+  if (stream) await out.write(stream.tail(errors, warnings));
+  else await out.write(formatters[format](kept, ctx));
+  if (!(await out.close())) return 2;
 
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const tooManyWarnings = opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings;
   if (tooManyWarnings) {
     io.stderr(
@@ -163,8 +181,80 @@ export async function runCheck(inputs: string[], opts: CheckOptions, io: CheckIO
   return 0;
 }
 
+interface Sink {
+  write(s: string): void | Promise<void>;
+  /** false when the output could not be written (reported on stderr) */
+  close(): Promise<boolean>;
+}
+
+/**
+ * Where the report goes: standard output as it is produced, or a temporary file beside the
+ * target renamed over it at the end (atomic). Null when the file cannot be opened.
+ */
+async function openSink(file: string | null, io: CheckIO, hold: boolean): Promise<Sink | null> {
+  if (!file) {
+    if (!hold) return { write: (s) => void (s && io.stdout(s)), close: async () => true };
+    const held: string[] = [];
+    return {
+      write: (s) => void (s && held.push(s)),
+      close: async () => {
+        io.stdout(held.join(''));
+        return true;
+      },
+    };
+  }
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let ws: WriteStream;
+  try {
+    await fs.access(path.dirname(file));
+    ws = createWriteStream(tmp, { flags: 'wx' });
+    await once(ws, 'open');
+  } catch (e) {
+    io.stderr(`plan-lint: ${displayPath(file, io.cwd)}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    return null;
+  }
+  let failed: Error | null = null;
+  ws.on('error', (e) => (failed = e));
+  return {
+    async write(s) {
+      if (!s || failed) return;
+      if (!ws.write(s)) await Promise.race([once(ws, 'drain'), once(ws, 'error')]).catch(() => {});
+    },
+    async close() {
+      if (!failed) {
+        ws.end();
+        await Promise.race([once(ws, 'finish'), once(ws, 'error')]).catch(() => {});
+      } else ws.destroy();
+      if (!failed) {
+        try {
+          await fs.rename(tmp, file);
+          return true;
+        } catch (e) {
+          failed = e as Error;
+        }
+      }
+      await fs.rm(tmp, { force: true });
+      io.stderr(`plan-lint: ${displayPath(file, io.cwd)}: cannot write (${(failed as NodeJS.ErrnoException | null)?.code ?? failed?.message})\n`);
+      return false;
+    },
+  };
+}
+
+/** A progress bar on standard error (cli-progress, loaded only when one is shown). */
+async function progressBar(total: number): Promise<{ increment(): void; stop(): void }> {
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  const bar = new SingleBar({ format: '  {bar} {value}/{total} 个文件 · {eta_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, Presets.shades_classic);
+  bar.start(total, 0);
+  return { increment: () => bar.increment(), stop: () => bar.stop() };
+}
+
 function nonNegativeInt(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return Number(value);
+}
+
+function positiveInt(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 1');
   return Number(value);
 }
 
@@ -190,6 +280,7 @@ export function registerCheck(program: Command): Command {
     .option('--quiet', 'report errors only')
     .addOption(new Option('--locale <locale>', 'language of the messages').choices(['zh', 'en']).default('zh'))
     .option('--no-color', 'no colours in the output (also: NO_COLOR=1)')
+    .option('-j, --jobs <n>', 'worker threads (default: number of cores)', positiveInt)
     .action(async (paths: string[], opts: CheckOptions) => {
       process.exitCode = await runCheck(paths, opts, {
         cwd: process.cwd(),
@@ -197,6 +288,7 @@ export function registerCheck(program: Command): Command {
         stdout: (s) => process.stdout.write(s),
         stderr: (s) => process.stderr.write(s),
         isTTY: Boolean(process.stdout.isTTY),
+        stderrIsTTY: Boolean(process.stderr.isTTY),
       });
     });
   exitTwoOnUsageError(cmd);

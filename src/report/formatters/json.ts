@@ -1,9 +1,9 @@
 // ESLint's JSON formatter shape (SPEC): one entry per linted file.
 import type { Formatter } from '../types.js';
+import type { FileResult } from '../../lint/types.js';
 
-export const json: Formatter = (results) =>
-  JSON.stringify(
-    results.map((r) => ({
+/** One file's entry in ESLint's JSON shape. */
+export const eslintEntry = (r: FileResult) => ({
       filePath: r.filePath,
       messages: r.messages.map((m) => ({
         ruleId: m.ruleId,
@@ -14,7 +14,8 @@ export const json: Formatter = (results) =>
         endLine: m.endLine,
         endColumn: m.endColumn,
       })),
-      errorCount: r.errorCount,
-      warningCount: r.warningCount,
-    })),
-  ) + '\n';
+  errorCount: r.errorCount,
+  warningCount: r.warningCount,
+});
+
+export const json: Formatter = (results) => JSON.stringify(results.map(eslintEntry)) + '\n';

@@ -1,6 +1,7 @@
 // Human output, grouped per file, like ESLint's stylish formatter.
 import { Chalk } from 'chalk';
-import type { Formatter } from '../types.js';
+import type { FormatContext, Formatter } from '../types.js';
+import type { FileResult } from '../../lint/types.js';
 import { displayPath } from '../paths.js';
 import { padEnd, displayWidth } from './width.js';
 
@@ -18,16 +19,13 @@ const words = {
   },
 };
 
-export const stylish: Formatter = (results, ctx) => {
+/** One file's block of the stylish report (empty when it has no messages). */
+export function stylishFile(r: FileResult, ctx: FormatContext): string {
+  if (r.messages.length === 0) return '';
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const t = words[ctx.locale];
   let out = '';
-  let errors = 0;
-  let warnings = 0;
-  for (const r of results) {
-    if (r.messages.length === 0) continue;
-    errors += r.errorCount;
-    warnings += r.warningCount;
+  {
     const rows = r.messages.map((m) => ({
       place: `${m.line}:${m.column}`,
       severity: m.severity === 2 ? t.error : t.warning,
@@ -46,10 +44,22 @@ export const stylish: Formatter = (results, ctx) => {
         `${padEnd(x.message, wMsg)}  ${c.dim(x.ruleId)}\n`;
     }
   }
-  const total = errors + warnings;
-  if (total > 0) {
-    const line = `\u2716 ${t.summary(total, errors, warnings)}`;
-    out += `\n${errors > 0 ? c.red.bold(line) : c.yellow.bold(line)}\n`;
-  }
   return out;
+}
+
+/** The closing summary line of the stylish report. */
+export function stylishSummary(errors: number, warnings: number, ctx: FormatContext): string {
+  const total = errors + warnings;
+  if (total === 0) return '';
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const line = `\u2716 ${words[ctx.locale].summary(total, errors, warnings)}`;
+  return `\n${errors > 0 ? c.red.bold(line) : c.yellow.bold(line)}\n`;
+}
+
+export const stylish: Formatter = (results, ctx) => {
+  let out = '';
+  for (const r of results) out += stylishFile(r, ctx);
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  return out + stylishSummary(errors, warnings, ctx);
 };
