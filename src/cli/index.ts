@@ -1,13 +1,23 @@
 // The plan-lint command line. Each command lives in its own module and registers itself here.
 import { Command } from 'commander';
-import { registerExtract, registerSchema } from './extract.js';
-import { registerDemo } from './demo.js';
-import { registerCheck } from './check.js';
-import { registerRules } from './rules.js';
-import { registerExport } from './export.js';
-import { registerDiff } from './diff.js';
-import { registerReport } from './report.js';
 import { fail } from './errors.js';
+
+type Register = (program: Command) => unknown;
+
+/**
+ * Each command's module, loaded on demand: `plan-lint check …` loads check alone, so a cold
+ * start pays for one command, not all of them (help loads them all to list them).
+ */
+const commands: Record<string, () => Promise<Register[]>> = {
+  extract: async () => [(await import('./extract.js')).registerExtract],
+  schema: async () => [(await import('./extract.js')).registerSchema],
+  check: async () => [(await import('./check.js')).registerCheck],
+  rules: async () => [(await import('./rules.js')).registerRules],
+  export: async () => [(await import('./export.js')).registerExport],
+  diff: async () => [(await import('./diff.js')).registerDiff],
+  report: async () => [(await import('./report.js')).registerReport],
+  demo: async () => [(await import('./demo.js')).registerDemo],
+};
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command();
@@ -20,14 +30,9 @@ export async function main(argv: string[]): Promise<void> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') process.exit(0);
       process.exit(2);
     });
-  registerExtract(program);
-  registerSchema(program);
-  registerCheck(program);
-  registerRules(program);
-  registerExport(program);
-  registerDiff(program);
-  registerReport(program);
-  registerDemo(program);
+  const name = argv[2];
+  const wanted = name && Object.hasOwn(commands, name) ? [name] : Object.keys(commands);
+  for (const c of wanted) for (const register of await commands[c]()) register(program);
   await program.parseAsync(argv);
 }
 

@@ -2,7 +2,10 @@
 // `planLint` key, from a file's folder upwards; or one file given with --config.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
+
+// the YAML parser is loaded only when a YAML configuration is found
+const require = createRequire(import.meta.url);
 import { ConfigError, validateConfig, type Config } from './schema.js';
 
 export const configNames = ['.planlintrc.yaml', '.planlintrc.yml', '.planlintrc.json', 'package.json'] as const;
@@ -25,7 +28,7 @@ export function readConfigFile(file: string): Config {
     if (base === 'package.json' || file.endsWith('.json')) data = JSON.parse(text);
     else {
       // safe: no custom tags, and a bound on alias expansion ("billion laughs")
-      data = YAML.parse(text, { maxAliasCount: 100, prettyErrors: false });
+      data = (require('yaml') as typeof import('yaml')).parse(text, { maxAliasCount: 100, prettyErrors: false });
     }
   } catch (e) {
     throw new ConfigError(file, `invalid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${firstLine((e as Error).message)}`);

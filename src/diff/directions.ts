@@ -1,17 +1,12 @@
 // The direction table (grammars/directions.yaml): whether less or more of an indicator is
 // better. Loaded, validated with zod and compiled once, like the other grammars.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
+import { readValidated } from '../grammars/validated.js';
 import { foldKey } from '../normalize/piece.js';
 import { GrammarError } from '../grammars/load.js';
 
 export type Direction = 'lower' | 'higher';
 
-const FILE = 'directions.yaml';
-const grammarFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'grammars', FILE);
 
 const DirectionsSchema = z.object({
   groups: z
@@ -30,18 +25,8 @@ interface Compiled {
 }
 
 function compile(): Compiled {
-  let data: unknown;
-  try {
-    data = YAML.parse(readFileSync(grammarFile, 'utf8'));
-  } catch (e) {
-    throw new GrammarError(`grammars/${FILE}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const r = DirectionsSchema.safeParse(data);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new GrammarError(`grammars/${FILE}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return { groups: r.data.groups.map((g) => ({ direction: g.direction, patterns: g.patterns.map(nameKey) })) };
+  const data = readValidated('directions.yaml', DirectionsSchema, (m) => new GrammarError(m));
+  return { groups: data.groups.map((g) => ({ direction: g.direction, patterns: g.patterns.map(nameKey) })) };
 }
 
 let cached: Compiled | null = null;

@@ -1,12 +1,7 @@
 // Loads the declarative patterns in grammars/*.yaml, validates them with zod and compiles
 // their regular expressions once. A mistake in a grammar file is reported with its file and key.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
-
-const grammarDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'grammars');
+import { readValidated } from './validated.js';
 
 const regex = z.string().refine((s) => {
   try {
@@ -102,21 +97,7 @@ const TaskTableSchema = z.object({
 
 export class GrammarError extends Error {}
 
-function load<T>(file: string, schema: z.ZodType<T>): T {
-  const full = path.join(grammarDir, file);
-  let data: unknown;
-  try {
-    data = YAML.parse(readFileSync(full, 'utf8'), { maxAliasCount: 100 });
-  } catch (e) {
-    throw new GrammarError(`grammars/${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const r = schema.safeParse(data);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new GrammarError(`grammars/${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return r.data;
-}
+const load = <T>(file: string, schema: z.ZodType<T>): T => readValidated(file, schema, (m) => new GrammarError(m));
 
 const re = (s: string, flags = 'u') => new RegExp(s, flags);
 const anyOf = (list: string[]) => re(list.map((s) => `(?:${s})`).join('|'));

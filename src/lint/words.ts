@@ -1,9 +1,6 @@
 // The lint rules' word lists (grammars/lint-words.yaml), validated with zod when first used.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
+import { readValidated } from '../grammars/validated.js';
 
 const words = z.array(z.string().min(1));
 
@@ -14,36 +11,12 @@ export const LintWordsSchema = z.strictObject({
 });
 export type LintWords = z.infer<typeof LintWordsSchema>;
 
-export const lintWordsFile = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'grammars',
-  'lint-words.yaml',
-);
-
 export class LintWordsError extends Error {}
-
-/** Parse and validate a lint-words document; `name` is used in the error message. */
-export function parseLintWords(text: string, name: string): LintWords {
-  let data: unknown;
-  try {
-    data = YAML.parse(text, { maxAliasCount: 100 });
-  } catch (e) {
-    throw new LintWordsError(`${name}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const r = LintWordsSchema.safeParse(data);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new LintWordsError(`${name}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return r.data;
-}
 
 let cached: LintWords | null = null;
 
 export function lintWords(): LintWords {
-  cached ??= parseLintWords(readFileSync(lintWordsFile, 'utf8'), 'grammars/lint-words.yaml');
+  cached ??= readValidated('lint-words.yaml', LintWordsSchema, (m) => new LintWordsError(m));
   return cached;
 }
 
