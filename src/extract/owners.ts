@@ -79,9 +79,10 @@ export function readClause(content: string): Owners | null {
   if (marks.length && key.slice(0, marks[0].at).replace(/[\s,;，；]/g, '') === '') {
     const lead: string[] = [];
     const support: string[] = [];
-    const hasLead = marks.some((mk) => roleOf(mk.label) === 'lead');
+    const isField = (label: string) => g.people.includes(label) || g.otherFields.includes(label);
+    const hasLead = marks.some((mk) => !isField(mk.label) && roleOf(mk.label) === 'lead');
     marks.forEach((mk, i) => {
-      if (g.people.includes(mk.label)) return;
+      if (isField(mk.label)) return;
       const role = roleOf(mk.label);
       const seg = content.slice(mk.after, i + 1 < marks.length ? marks[i + 1].at : content.length);
       (role === 'lead' || (role === 'responsible' && !hasLead) ? lead : support).push(...unitsOf(seg));
@@ -118,7 +119,7 @@ let clauseCache: { labelRe: RegExp; roleOf: (label: string) => 'lead' | 'respons
 function clauseRes() {
   if (clauseCache) return clauseCache;
   const g = grammars().owners;
-  const labelRe = new RegExp(`(${[...g.labels.map((l) => l.re.source), ...g.people].join('|')})\\s*[:：]`, 'gu');
+  const labelRe = new RegExp(`(${[...g.labels.map((l) => l.re.source), ...g.people, ...g.otherFields].join('|')})\\s*[:：]`, 'gu');
   const exact = g.labels.map((l) => ({ re: new RegExp(`^(?:${l.re.source})$`, 'u'), role: l.role }));
   const roleOf = (label: string) => exact.find((l) => l.re.test(label))?.role ?? 'lead';
   clauseCache = { labelRe, roleOf };
@@ -128,9 +129,9 @@ function clauseRes() {
 /** Owner clauses in brackets inside a text, in order. `key` is the folded text. */
 export function findClauses(text: string, key: string): ClauseHit[] {
   const hits: ClauseHit[] = [];
-  if (key.indexOf('(') < 0 && key.indexOf('【') < 0 && key.indexOf('[') < 0) return hits;
+  const bracketed = key.indexOf('(') >= 0 || key.indexOf('【') >= 0 || key.indexOf('[') >= 0;
   const stack: number[] = [];
-  for (let i = 0; i < key.length; i++) {
+  for (let i = 0; bracketed && i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (c === 40 || c === 0x3010 || c === 91) stack.push(i);
     else if ((c === 41 || c === 0x3011 || c === 93) && stack.length) {
@@ -140,7 +141,23 @@ export function findClauses(text: string, key: string): ClauseHit[] {
       if (owners) hits.push({ start: open, end: i + 1, owners });
     }
   }
+  const tail = key.includes(':') ? findTrailingClause(text, key) : null;
+  if (tail && !hits.some((h) => h.end > tail.start)) hits.push(tail);
   return hits;
+}
+
+/**
+ * An owner clause closing a paragraph without brackets: "…健全制度。牵头单位:A;配合单位:B。"
+ * Returns the hit when the text after the last sentence break starts with an owner label.
+ */
+export function findTrailingClause(text: string, key: string): ClauseHit | null {
+  const g = grammars().owners;
+  const labelled = new RegExp(`(?:^|[。;])\\s*((?:${g.labels.map((l) => l.re.source).join('|')})\\s*[:：][^。]*。?)\\s*$`, 'u');
+  const m = labelled.exec(key);
+  if (!m || m.index === 0) return null;
+  const start = key.length - m[1].length - (key.length - m.index - m[0].length);
+  const owners = readClause(text.slice(start).trim().replace(/[。.]$/, ''));
+  return owners ? { start, end: key.length, owners } : null;
 }
 
 /** A line that is an owner clause on its own: "牵头单位:A" / "责任单位:B、C" (no brackets). */

@@ -49,6 +49,7 @@ const ChromeSchema = z.object({ maxLength: z.number().int().positive(), patterns
 const OwnersSchema = z.object({
   labels: z.array(z.object({ pattern: regex, role: z.enum(['lead', 'responsible', 'support']) })),
   people: z.array(z.string()),
+  otherFields: z.array(z.string()),
   dutyEndings: regexList,
   leadMarker: z.string(),
   separators: regex,
@@ -150,6 +151,7 @@ function compile() {
       labels: owners.labels.map((l) => ({ re: re(l.pattern), role: l.role })),
       labelAny: anyOf(owners.labels.map((l) => l.pattern)),
       people: owners.people,
+      otherFields: owners.otherFields,
       dutyEnding: re(`(?:${owners.dutyEndings.join('|')})$`),
       leadMarker: owners.leadMarker,
       separators: re(owners.separators),

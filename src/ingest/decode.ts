@@ -9,12 +9,12 @@ export interface Decoded {
 
 export class NotTextError extends Error {}
 
-function isValidUtf8(buf: Uint8Array): boolean {
+/** The text when the bytes are valid UTF-8, else null (decoded once, not validated then decoded). */
+function utf8(buf: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -41,9 +41,10 @@ export function decode(buf: Uint8Array): Decoded {
     return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
   }
   if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
-  if (isValidUtf8(buf)) return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' };
+  const text8 = utf8(buf);
+  if (text8 !== null) return { text: text8, encoding: 'utf-8' };
   // Not UTF-8: Chinese government files are GB18030/GBK (a superset of GB2312).
-  const text = iconv.decode(Buffer.from(buf), 'gb18030');
+  const text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
   const replaced = (text.match(/\uFFFD/g) ?? []).length;
   if (replaced > Math.max(4, text.length / 50)) throw new NotTextError('neither UTF-8 nor GB18030 text');
   return { text, encoding: 'gb18030' };

@@ -198,3 +198,15 @@ describe('meta.yaml', () => {
     expect(parseDigitsDate('2022111')).toBeNull();
   });
 });
+
+describe('owner clauses and time limits written without brackets', () => {
+  it('reads a clause closing a paragraph and skips a time-limit field', async () => {
+    const doc = await extractString(
+      '2024年安全生产工作要点\n\n一、重点工作\n\n1.健全安全生产责任制度。制定责任清单。牵头单位：市应急局；配合单位：市公安局、市交通局；完成时限：2024年6月\n\n2.开展燃气安全专项整治。完成老旧管网改造。（责任单位：市住建局；完成时限：2024年底）\n',
+    );
+    expect(doc.plans[0].tasks.map((t) => [t.owners?.lead, t.owners?.support, t.deadline?.date, t.deadline?.inferred])).toEqual([
+      [['市应急局'], ['市公安局', '市交通局'], '2024-06-30', false],
+      [['市住建局'], [], '2024-12-31', false],
+    ]);
+  });
+});

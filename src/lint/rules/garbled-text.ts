@@ -42,7 +42,8 @@ export const garbledText: Rule = {
           plan: block.plan,
         });
       }
-      const m = signed.exec(block.text.trimStart());
+      // only lines ending in 7–8 digits can hold a lost date: test the costly pattern on those alone
+      const m = /\d{7}[\s　]*$/.test(block.text) ? signed.exec(block.text.trimStart()) : null;
       if (!m) continue;
       const date = lostDate(m[1]);
       if (!date) continue;
