@@ -63,6 +63,8 @@ const unitOf = (b: LineBlock): Unit => ({ piece: b.piece, key: b.key });
 export function idOf(path: OutlineNode[]): string {
   return path
     .map((n) => {
+      // a box keeps its own name in ids, so 专栏2's first point (3.2.专栏2.1) never reads like item 3.2.2.1
+      if (n.scheme === 'box') return `专栏${n.value ?? ''}`;
       if (n.value !== null) return String(n.value);
       const siblings = n.parent ? n.parent.children : [n];
       return String(siblings.indexOf(n) + 1);

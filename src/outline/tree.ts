@@ -63,6 +63,13 @@ function makeNode(b: LineBlock | HeadingBlock, parent: OutlineNode | null): Outl
 }
 
 /** `blocks` may hold table markers: they count as content of the node they stand under. */
+const LEAF_SCHEMES = new Set(['arabic-dot', 'arabic-paren', 'circled']);
+
+/** an item whose own line is a heading, not an item run together with its text */
+function isPureHeadingNode(n: OutlineNode): boolean {
+  return n.restKey.length <= 40 && !n.restKey.includes('。');
+}
+
 export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table' })[], rootLine: Piece): OutlineNode {
   const root: OutlineNode = {
     scheme: 'root',
@@ -98,6 +105,11 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table'
       top().body.push(b);
       continue;
     }
+    // a box (专栏) stands beside the items of its section, not inside one: close the open items
+    // that cannot hold it (ones run together with their text, and the lowest numbering levels)
+    if (n.scheme === 'box' && !stack.some((x) => x.scheme === 'box')) {
+      while (stack.length > 1 && top().depth === null && (LEAF_SCHEMES.has(top().scheme) || !isPureHeadingNode(top()))) stack.pop();
+    }
     // the scheme already open below the nearest Markdown heading: close back to its level
     let found = -1;
     for (let i = stack.length - 1; i > 0; i--) {
@@ -123,6 +135,9 @@ export function nodeTitle(n: OutlineNode): string | null {
   const stop = key.indexOf('。');
   if (stop < 0 && key.length <= 40) return text.replace(/[:：]$/, '');
   if (stop > 0 && stop <= 30 && !/[,;:，；：]/.test(key.slice(0, stop))) return text.slice(0, stop);
+  // "气象监测站网建设工程:新建自动气象站50个。": a title before a colon
+  const colon = key.indexOf(':');
+  if (colon > 1 && colon <= 30 && (stop < 0 || colon < stop) && !/[,;，；]/.test(key.slice(0, colon))) return text.slice(0, colon);
   return null;
 }
 

@@ -166,3 +166,35 @@ describe('a plan with placeholders and no indicator table', async () => {
     expect(plan.meta.published).toBe('2023-11-18');
   });
 });
+
+describe('boxes beside the items of a section', async () => {
+  const { extractPath } = await import('../../src/pipeline.js');
+  const { fixture } = await import('./helpers.js');
+  const [plan] = (await extractPath(fixture('minimal', 'city-plan-boxes.txt'))).document.plans;
+
+  it('keeps the item before a box a task and makes the box points projects', () => {
+    expect(plan.tasks.map((t) => [t.id, t.title])).toEqual([
+      ['3.1.1', '完善统筹协调机制'],
+      ['3.1.2', '健全灾害风险会商研判机制'],
+      ['3.2.1', '加强监测站网建设'],
+      ['3.2.2', '提高预警发布能力'],
+    ]);
+    expect(plan.projects.map((p) => [p.id, p.title, p.section.at(-1)])).toEqual([
+      ['3.2.专栏2.1', '气象监测站网建设工程', '监测预警能力提升工程'],
+      ['3.2.专栏2.2', '地质灾害监测预警工程', '监测预警能力提升工程'],
+    ]);
+  });
+
+  it('reads an indicator table inside a box with year and unit columns', () => {
+    expect(plan.indicators.map((i) => [i.name, i.target.text, i.target.unit, i.nature])).toEqual([
+      ['年均因灾直接经济损失占GDP比重', '<1', '%', 'expected'],
+      ['每万人拥有应急避难场所面积', '≥1.5', '平方米', 'binding'],
+      ['灾害预警信息公众覆盖率', '持续提升', null, 'expected'],
+    ]);
+  });
+
+  it('reads 牵头 clauses with several leads and a deadline', () => {
+    expect(plan.tasks[1].owners!.lead).toEqual(['市应急管理局', '市气象局']);
+    expect(plan.tasks[1].deadline).toMatchObject({ date: '2023-12-31', inferred: false });
+  });
+});
