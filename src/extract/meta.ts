@@ -58,12 +58,17 @@ function normalizeValue(field: Field, raw: string): string | null {
  * "发布机构 某区应急管理局" needs the space that tidying removes between Chinese words).
  */
 export function headerMeta(blocks: Block[], original: string): Meta {
-  const textual = blocks.filter((b): b is Exclude<Block, { kind: 'table' }> => b.kind !== 'table');
   const rawLine = (from: number) => {
     const nl = original.indexOf('\n', from);
     return original.slice(from, nl < 0 ? original.length : nl);
   };
-  const lines = textual.map((b) => (b.piece.text ? rawLine(startOffset(b.piece)) : b.piece.text).trim());
+  // a header printed as a table (索引号 | … | 主题分类 | …) reads as lines of label-value pairs;
+  // the lines of plain text are read as written, from the original file
+  const lines = blocks.flatMap((b) => {
+    if (b.kind === 'table') return b.rows.map((row) => row.filter((c, i) => c.text && row.indexOf(c) === i).map((c) => c.text).join('  '));
+    if (b.kind === 'heading') return [b.piece.text];
+    return [(b.piece.text ? rawLine(startOffset(b.piece)) : b.piece.text).trim()];
+  });
   const keys = lines.map(foldKey);
   const meta: Meta = { docNumber: null, issuer: null, written: null, published: null, indexNo: null };
   const { fields } = (cache ??= labelRes());

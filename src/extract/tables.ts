@@ -99,6 +99,10 @@ function assignRow(cells: LineBlock[], columns: ColumnKind[]): TableRow['cells']
     const last = rest[rest.length - 1];
     if (col === 'target' || isTargetCell(last.key) || (col === 'unit' && squeeze(last.key).length <= 4)) out[col] = rest.pop()!.piece;
   }
+  // "下降 30%": a direction or comparison word typed apart from its number belongs to the target
+  if (out.target && rest.length > 1 && /^(?:下降|降低|减少|提升|提高|增长|增加|[<>≤≥]=?|不低于|不超过|不少于|控制在|达到)$/.test(squeeze(rest[rest.length - 1].key))) {
+    out.target = concat([rest.pop()!.piece, out.target]);
+  }
   if (columns.includes('category') && rest.length >= 2 && squeeze(rest[0].key).length <= 8) out.category = rest.shift()!.piece;
   if (rest.length) out.name = concat(rest.map((b) => b.piece));
   return out;
@@ -243,6 +247,22 @@ export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables
         if (x.cells) rows.push(x.cells);
         else if (j + 1 < blocks.length && (blocks[j + 1] as LineBlock).cells && x.key.length <= 20) rows.push([x.piece]);
         else break;
+        j++;
+      }
+      const last = blocks[j - 1] as LineBlock;
+      if (rows.length >= 2 && take(parseRealRows(rows, startOf(b.piece), last.piece.end), i, j)) {
+        i = j - 1;
+        continue;
+      }
+    }
+    if (b.words && b.words.length >= 3 && b.words.every((w) => columnKind(w.text))) {
+      // a table typed with single spaces: "序号 指标名称 目标值 属性" / "1 生产安全事故死亡人数 下降10% 约束性"
+      let j = i + 1;
+      const rows: Piece[][] = [b.words];
+      while (j < blocks.length) {
+        const x = blocks[j];
+        if (x.kind !== 'line' || !x.words || x.words.length < 2) break;
+        rows.push(x.words);
         j++;
       }
       const last = blocks[j - 1] as LineBlock;

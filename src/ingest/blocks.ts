@@ -11,6 +11,8 @@ export interface LineBlock {
   key: string;
   /** a text line laid out as table cells (tabs, wide gaps or │ between them) */
   cells?: Piece[];
+  /** the line's words as written, when single spaces separate them (a table row typed with spaces) */
+  words?: Piece[];
 }
 
 export interface HeadingBlock {

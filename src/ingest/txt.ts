@@ -69,6 +69,15 @@ function cellsOf(raw: Piece): Piece[] | undefined {
   return out.length >= 2 ? out : undefined;
 }
 
+/** The space-separated words of a line, each with its offsets. */
+function wordsOf(raw: Piece): Piece[] {
+  const out: Piece[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(raw.text))) out.push(slice(raw, m.index, m.index + m[0].length));
+  return out;
+}
+
 export function readTxt(text: string): ReadResult {
   const blocks: Block[] = [];
   let last: LineBlock | null = null;
@@ -80,6 +89,7 @@ export function readTxt(text: string): ReadResult {
     const block: LineBlock = { kind: 'line', piece, key };
     const cells = cellsOf(raw);
     if (cells) block.cells = cells;
+    else if (key.length <= 120 && / \S/.test(raw.text.trim())) block.words = wordsOf(raw);
     if (last && !cells && !last.cells && continues(last, block)) {
       last.piece = concat([last.piece, piece]);
       last.key = last.key + key;

@@ -3,7 +3,7 @@
 import { grammars } from '../grammars/load.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';
-import { foldKey } from '../normalize/piece.js';
+import { concat, foldKey } from '../normalize/piece.js';
 
 export interface PlanRegion {
   title: LineBlock | HeadingBlock;
@@ -26,7 +26,9 @@ export function isPlanTitle(key: string): boolean {
   if (s.length < 4 || s.length > t.maxLength) return false;
   if (grammars().headings.some((h) => h.re.test(s))) return false;
   if (t.notTitle.some((re) => re.test(s))) return false;
-  return t.titleEnd.test(s);
+  const m = t.titleEnd.exec(s);
+  // a title names what it plans before its document word: "规划(2021—2025年)" alone is a fragment
+  return m !== null && m.index >= 4;
 }
 
 export function planKind(title: string): PlanKind {
@@ -67,7 +69,17 @@ export function segmentPlans(blocks: Block[]): Segmented {
   let cur: PlanRegion | null = null;
   let toc: { first: string | null } | null = null;
 
-  for (const b of blocks) {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    let b = blocks[bi];
+    // a title broken over two lines: "某市应急管理“十四五”" / "规划(2021—2025年)"
+    const next = blocks[bi + 1];
+    if (b.kind === 'line' && next?.kind === 'line' && !isPlanTitle(b.key) && b.key.length <= 40 && !/[。,;:，；：]/.test(b.key)) {
+      const joined = b.key + next.key;
+      if (isPlanTitle(joined) && !isPlanTitle(next.key)) {
+        b = { kind: 'line', piece: concat([b.piece, next.piece]), key: joined };
+        bi++;
+      }
+    }
     const key = textOf(b);
     if (toc && b.kind !== 'table') {
       const k = squeeze(key);

@@ -198,3 +198,35 @@ describe('boxes beside the items of a section', async () => {
     expect(plan.tasks[1].deadline).toMatchObject({ date: '2023-12-31', inferred: false });
   });
 });
+
+describe('shapes of other sites and typists', async () => {
+  const { extractPath } = await import('../../src/pipeline.js');
+  const { fixture } = await import('./helpers.js');
+  const doc = async (name: string) => (await extractPath(fixture('minimal', name))).document;
+
+  it('reads a table typed with single spaces, a word typed apart from its number included', async () => {
+    const [plan] = (await doc('county-plan-space-table.txt')).plans;
+    expect(plan.indicators.map((i) => [i.name, i.target.text, i.target.change, i.nature])).toEqual([
+      ['生产安全事故死亡人数', '下降10%', 'decrease', 'binding'],
+      ['亿元地区生产总值生产安全事故死亡率', '下降30%', 'decrease', 'binding'],
+      ['应急避难场所人均面积', '≥1.5平方米', null, 'expected'],
+    ]);
+  });
+
+  it('reads a page header printed as an HTML table', async () => {
+    const [plan] = (await doc('city-plan-header-table.html')).plans;
+    expect(plan.meta).toEqual({
+      indexNo: '000014349/2022-00012',
+      issuer: '某市人民政府办公厅',
+      written: '2022-01-05',
+      published: '2022-01-10',
+      docNumber: '某政办发〔2022〕3号',
+    });
+  });
+
+  it('joins a title broken over two lines', async () => {
+    const [plan] = (await doc('title-over-two-lines.txt')).plans;
+    expect(plan.title).toBe('某市应急管理“十四五”规划（2021—2025年）');
+    expect(plan.period).toEqual({ start: 2021, end: 2025 });
+  });
+});
