@@ -218,12 +218,12 @@ async function openSink(file: string | null, io: CheckIO, hold: boolean): Promis
   return {
     async write(s) {
       if (!s || failed) return;
-      if (!ws.write(s)) await Promise.race([once(ws, 'drain'), once(ws, 'error')]).catch(() => {});
+      // wait for the buffer to drain; an error ends the wait too (and is reported at close)
+      if (!ws.write(s)) await new Promise<void>((resolve) => (failed ? resolve() : ws.once('drain', resolve).once('error', () => resolve())));
     },
     async close() {
       if (!failed) {
-        ws.end();
-        await Promise.race([once(ws, 'finish'), once(ws, 'error')]).catch(() => {});
+        await new Promise<void>((resolve) => ws.end(resolve).once('error', () => resolve()));
       } else ws.destroy();
       if (!failed) {
         try {

@@ -30,7 +30,7 @@ describe('check --jobs', () => {
 
   it('shows a progress bar on a terminal and none when standard error is not one', () => {
     const dir = corpus(25);
-    const out = path.join(dir, 'report.txt');
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'plan-lint-out-')), 'report.txt');
     const plain = spawnSync('node', [bin, 'check', dir, '--format', 'compact', '-o', out], { encoding: 'utf8' });
     expect(plain.stderr).toBe('');
     // `script` gives the command a terminal
