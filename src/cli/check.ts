@@ -3,12 +3,11 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ExtractResult } from '../model/analysis.js';
-import { lint } from '../lint/engine.js';
 import { rules as catalog } from '../lint/rules/index.js';
-import type { FileResult, Level, Locale } from '../lint/types.js';
+import type { FileResult, Locale } from '../lint/types.js';
 import { expandInputs, STDIN } from '../lint/inputs.js';
-import { ConfigError, parseRuleFlag, withRuleFlags, type Config } from '../config/schema.js';
-import { ConfigResolver, readConfigFile } from '../config/load.js';
+import { ConfigError, withRuleFlags, type Config } from '../config/schema.js';
+import { lintSetup, oneLine } from '../config/setup.js';
 import { formatters, formatNames, streamFormatter, type FormatName } from '../report/formatters/index.js';
 import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -16,7 +15,6 @@ import { defaultJobs, mapOrdered, WorkerPool } from './pool.js';
 import { lintFile, type LintReply, type LintRequest } from './lint-file.js';
 import { displayPath, STDIN_PATH } from '../report/paths.js';
 import { toolVersion } from '../report/version.js';
-import { writeAtomic } from '../report/write-atomic.js';
 import type { InputProblem } from '../report/types.js';
 
 export interface CheckOptions {
@@ -52,9 +50,6 @@ async function loadPipeline(): Promise<Extract> {
   return extractPath;
 }
 
-function oneLine(s: string): string {
-  return s.split('\n')[0].trim();
-}
 
 function useColor(opts: CheckOptions, io: CheckIO): boolean {
   if (opts.color === false || opts.outputFile) return false;
@@ -75,25 +70,9 @@ export async function runCheck(inputs: string[], opts: CheckOptions, io: CheckIO
     problems.push({ file, message: oneLine(message) });
   };
 
-  // usage: --rule flags and --config are checked before any file is read
-  let flags: [string, Level][];
-  try {
-    flags = (opts.rule ?? []).map(parseRuleFlag);
-  } catch (e) {
-    io.stderr(`plan-lint: ${(e as Error).message}\n`);
-    return 2;
-  }
-  let explicit: Config | null = null;
-  if (opts.config) {
-    try {
-      explicit = readConfigFile(path.resolve(io.cwd, opts.config));
-    } catch (e) {
-      const file = e instanceof ConfigError ? e.file : opts.config;
-      io.stderr(`plan-lint: ${displayPath(path.resolve(io.cwd, file), io.cwd)}: ${oneLine((e as Error).message)}\n`);
-      return 2;
-    }
-  }
-  const resolver = new ConfigResolver(explicit);
+  const setup = lintSetup(opts, io);
+  if (!setup) return 2;
+  const { flags, resolver } = setup;
 
   const expanded = await expandInputs(inputs, io.cwd);
   for (const p of expanded.problems) problem(p.file, p.message, p.file);

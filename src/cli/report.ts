@@ -8,9 +8,8 @@ import type { Command } from 'commander';
 import type { ExtractResult } from '../model/analysis.js';
 import { lint } from '../lint/engine.js';
 import { expandInputs, STDIN } from '../lint/inputs.js';
-import { ConfigError, parseRuleFlag, withRuleFlags, type Config } from '../config/schema.js';
-import { ConfigResolver, readConfigFile } from '../config/load.js';
-import type { Level } from '../lint/types.js';
+import { ConfigError, withRuleFlags, type Config } from '../config/schema.js';
+import { lintSetup, oneLine } from '../config/setup.js';
 import { displayPath, STDIN_PATH } from '../report/paths.js';
 import { toolVersion } from '../report/version.js';
 import { writeAtomic } from '../report/write-atomic.js';
@@ -34,7 +33,6 @@ export interface ReportIO {
   extract?: (file: string) => Promise<ExtractResult>;
 }
 
-const oneLine = (s: string) => s.split('\n')[0].trim();
 
 /** Run `report`; returns the exit code. Never throws for bad input or configuration. */
 export async function runReport(inputs: string[], opts: ReportCliOptions, io: ReportIO): Promise<number> {
@@ -44,24 +42,9 @@ export async function runReport(inputs: string[], opts: ReportCliOptions, io: Re
     problems.push({ file, message: oneLine(message) });
   };
 
-  let flags: [string, Level][];
-  try {
-    flags = (opts.rule ?? []).map(parseRuleFlag);
-  } catch (e) {
-    io.stderr(`plan-lint: ${(e as Error).message}\n`);
-    return 2;
-  }
-  let explicit: Config | null = null;
-  if (opts.config) {
-    try {
-      explicit = readConfigFile(path.resolve(io.cwd, opts.config));
-    } catch (e) {
-      const file = e instanceof ConfigError ? e.file : opts.config;
-      io.stderr(`plan-lint: ${displayPath(path.resolve(io.cwd, file), io.cwd)}: ${oneLine((e as Error).message)}\n`);
-      return 2;
-    }
-  }
-  const resolver = new ConfigResolver(explicit);
+  const setup = lintSetup(opts, io);
+  if (!setup) return 2;
+  const { flags, resolver } = setup;
   const extract = io.extract ?? (await import('../pipeline.js')).extractPath;
 
   const expanded = await expandInputs(inputs, io.cwd);
