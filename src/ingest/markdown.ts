@@ -10,7 +10,17 @@ import type { Block, ReadResult } from './blocks.js';
 import type { InlineDirective } from '../model/analysis.js';
 import { isChrome } from './txt.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const withGfm = unified().use(remarkParse).use(remarkGfm);
+const plain = unified().use(remarkParse);
+
+/** a GFM table's delimiter row: "| --- | :---: |" or "---|---" */
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/m;
+
+/**
+ * GFM costs as much again as CommonMark parsing, and a plan needs it only for tables: texts
+ * without a table delimiter row are parsed without it.
+ */
+const processorFor = (src: string) => (DELIMITER_ROW.test(src) ? withGfm : plain);
 
 /** Text of inline content with an offset for every character. */
 function inlinePiece(nodes: PhrasingContent[], src: string): Piece {
@@ -45,7 +55,7 @@ function joinLines(p: Piece): Piece {
 const directiveRe = /^<!--\s*plan-lint-(disable-next-line|disable|enable)\b([^>]*?)-->$/;
 
 export function readMarkdown(src: string): ReadResult {
-  const tree = processor.parse(src) as Root;
+  const tree = processorFor(src).parse(src) as Root;
   const blocks: Block[] = [];
   const directives: InlineDirective[] = [];
 
