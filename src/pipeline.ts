@@ -1,6 +1,6 @@
 // The whole pipeline for one input: ingest → normalize → outline → extract → model.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decode, decodeAs, NotTextError } from './ingest/decode.js';
 import { InputError } from './ingest/errors.js';
@@ -12,7 +12,7 @@ import type { Plan, PlanDocument } from './model/schema.js';
 import { headerMeta } from './extract/meta.js';
 import { buildPlan } from './extract/plan.js';
 import { segmentPlans, type PlanRegion } from './outline/plans.js';
-import { offsetsOf, pieceOf, startOffset, type Piece } from './normalize/piece.js';
+import { foldKey, offsetsOf, pieceOf, slice, startOffset, type Piece } from './normalize/piece.js';
 
 /** A text block for the lint rules; its per-character offsets are built only if a rule asks. */
 function textBlock(p: Piece, plan: number | null, idx: LineIndex): TextBlock {
@@ -49,17 +49,30 @@ export function formatOf(file: string, bytes?: Uint8Array): InputFormat {
   return 'txt';
 }
 
+/** Largest input read (a plan is far smaller; this keeps a stray disk image out of memory). */
+const MAX_BYTES = 512 * 1024 * 1024;
+
 async function readBytes(file: string): Promise<Uint8Array> {
   if (file === '-') {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BYTES) throw new InputError('<stdin>', 'more than 512 MB, not a plan text');
+      chunks.push(chunk as Buffer);
+    }
     return Buffer.concat(chunks);
   }
   try {
+    const st = await stat(file);
+    if (st.isDirectory()) throw new InputError(file, 'is a folder');
+    if (st.isCharacterDevice() || st.isBlockDevice() || st.isSocket()) throw new InputError(file, 'not a regular file');
+    if (st.size > MAX_BYTES) throw new InputError(file, 'more than 512 MB, not a plan text');
     return await readFile(file);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (e as Error).message})`;
     throw new InputError(file, why);
   }
 }
@@ -77,8 +90,18 @@ function blockText(b: Block): Piece[] {
 }
 
 /** Runs the pipeline on text already decoded (for .docx: the text the reader laid out). */
-export async function extractText(text: string, source: Omit<SourceFile, 'text'>, read?: ReadResult): Promise<ExtractResult> {
+export async function extractText(textIn: string, source: Omit<SourceFile, 'text'>, read?: ReadResult): Promise<ExtractResult> {
+  const text = wellFormed(textIn);
   return extractBlocks(text, source, read ?? (await readBlocks(text, source.format)));
+}
+
+/**
+ * Lone surrogates (from damaged UTF-16) become U+FFFD, one code unit for one, so offsets stay
+ * and every output format can hold the text; garbled-text reports them.
+ */
+function wellFormed(text: string): string {
+  const s = text as string & { toWellFormed?: () => string };
+  return s.toWellFormed ? s.toWellFormed() : text;
 }
 
 function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: ReadResult): ExtractResult {
@@ -87,11 +110,15 @@ function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: Rea
   let { header, plans: regions } = segmentPlans(blocks);
   if (!regions.length && blocks.length) {
     // no title line: the whole text is one plan named by the notice's 《…》 or its first line
-    const named = header.find((b) => b.kind !== 'table' && /《[^》]+》/.test(b.key));
+    // (the title is a piece of a body line, so it is not a text block of its own)
+    const named = header.find((b) => b.kind !== 'table' && /《[^》]+》/.test(b.key)) as PlanRegion['title'] | undefined;
     const first = header.find((b) => b.kind !== 'table') as PlanRegion['title'] | undefined;
-    const titleText = named && named.kind !== 'table' ? /《([^》]+)》/.exec(named.piece.text)?.[1] ?? '' : first?.piece.text ?? '';
-    const title = { kind: 'line' as const, piece: pieceOf(titleText, first ? startOffset(first.piece) : 0), key: titleText };
-    regions = [{ title, blocks: header, aside: [] }];
+    let piece = first ? first.piece : pieceOf('', 0);
+    if (named) {
+      const m = /《([^》]+)》/.exec(named.key)!;
+      piece = slice(named.piece, m.index + 1, m.index + 1 + m[1].length);
+    }
+    regions = [{ title: { kind: 'line', piece, key: foldKey(piece.text) }, blocks: header, aside: [], titleInBody: true }];
     header = [];
   }
   const meta = headerMeta([...header, ...(regions[0]?.blocks.slice(0, 12) ?? [])], text);
@@ -110,7 +137,7 @@ function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: Rea
     const { plan, analysis } = buildPlan(r, { ...meta }, idx);
     plans.push(plan);
     analyses.push(analysis);
-    addBlocks([r.title, ...r.blocks, ...r.aside], i);
+    addBlocks([...(r.titleInBody ? [] : [r.title]), ...r.blocks, ...r.aside], i);
   });
   textBlocks.sort((a, b) => a.span.start.offset - b.span.start.offset);
   const document: PlanDocument = {
@@ -146,10 +173,39 @@ export async function extractPath(file: string): Promise<ExtractResult> {
     if (e instanceof NotTextError) throw new InputError(display, e.message);
     throw e;
   }
-  if (!decoded.text.trim()) throw new InputError(display, 'no text in file, not a plan text');
-  const read = await readBlocks(decoded.text, format);
+  const text = wellFormed(decoded.text);
+  if (!text.trim()) throw new InputError(display, 'no text in file, not a plan text');
+  const read = await readGuarded(text, format, display);
   if (format === 'html' && !read.blocks.length) throw new InputError(display, 'no text in the page body, not a plan text');
-  return extractBlocks(decoded.text, { path: display, encoding: decoded.encoding, format, sha256 }, read);
+  return extractBlocks(text, { path: display, encoding: decoded.encoding, format, sha256 }, read);
+}
+
+/** Deepest nesting read: Markdown and HTML parsers recurse (and slow down) with depth. */
+const MAX_INDENT = 400;
+const MAX_QUOTE_DEPTH = 200;
+
+/**
+ * Reads blocks, refusing structure nested beyond what any plan has: parsers recurse on it, and
+ * remark takes cubic time on deeply nested lists.
+ */
+async function readGuarded(text: string, format: InputFormat, display: string): Promise<ReadResult> {
+  if (format === 'md') {
+    let indent = 0;
+    let quotes = 0;
+    for (const m of text.matchAll(/^([ \t>]*)/gm)) {
+      const lead = m[1];
+      if (!lead) continue;
+      indent = Math.max(indent, lead.replace(/\t/g, '    ').length);
+      quotes = Math.max(quotes, (lead.match(/>/g) ?? []).length);
+    }
+    if (indent > MAX_INDENT || quotes > MAX_QUOTE_DEPTH) throw new InputError(display, 'Markdown nested too deeply to be a plan');
+  }
+  try {
+    return await readBlocks(text, format);
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError(display, `${format === 'html' ? 'HTML' : 'text'} nested too deeply to be a plan`);
+    throw e;
+  }
 }
 
 /** HTML: a byte order mark, else the charset the page declares, else detection as for text. */

@@ -4,6 +4,7 @@ import { extractPath } from '../pipeline.js';
 import { documentJsonSchema, type PlanDocument } from '../model/schema.js';
 import { emit } from './output.js';
 import { fail } from './errors.js';
+import { InputError } from '../ingest/errors.js';
 
 export function serialize(doc: PlanDocument, format: string): string {
   if (format === 'json') return JSON.stringify(doc, null, 2) + '\n';
@@ -19,11 +20,16 @@ export function registerExtract(program: Command): void {
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .action(async (file: string, opts: { format: string; output?: string }) => {
       if (!['yaml', 'json'].includes(opts.format)) fail(new Error(`unknown --format ${opts.format} (yaml or json)`));
+      let text: string;
       try {
-        const { document } = await extractPath(file);
-        await emit(serialize(document, opts.format), opts.output);
+        text = serialize((await extractPath(file)).document, opts.format);
       } catch (e) {
         fail(e);
+      }
+      try {
+        await emit(text, opts.output);
+      } catch (e) {
+        fail(new InputError(opts.output ?? '<stdout>', `cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
       }
     });
 }

@@ -1,6 +1,6 @@
 // Finding and reading configuration: the nearest .planlintrc.yaml/.yml/.json or package.json with a
 // `planLint` key, from a file's folder upwards; or one file given with --config.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -14,12 +14,31 @@ function firstLine(s: string): string {
   return s.split('\n')[0].trim();
 }
 
+/** A configuration file is small; anything larger is not one (and is not read into memory). */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
+/** Whether `f` is a regular file (found configuration files must be; a FIFO would block). */
+function isRegularFile(f: string): boolean {
+  try {
+    return statSync(f).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Read and validate one configuration file. */
 export function readConfigFile(file: string): Config {
   let text: string;
   try {
+    // a device (--config /dev/zero) never ends and a folder is not a file: refuse both before
+    // reading; a pipe given on purpose (--config <(…)) is read
+    const st = statSync(file);
+    if (st.isDirectory()) throw new ConfigError(file, 'is a folder, not a configuration file');
+    if (!st.isFile() && !st.isFIFO()) throw new ConfigError(file, 'not a regular file, not a configuration file');
+    if (st.size > MAX_CONFIG_BYTES) throw new ConfigError(file, `too large (${Math.round(st.size / 1024 / 1024)} MB), not a configuration file`);
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     throw new ConfigError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const base = path.basename(file);
@@ -42,6 +61,7 @@ export function readConfigFile(file: string): Config {
 
 function hasPlanLintKey(file: string): boolean {
   try {
+    if (statSync(file).size > MAX_CONFIG_BYTES) return false;
     const pkg = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
     return pkg !== null && typeof pkg === 'object' && 'planLint' in pkg;
   } catch {
@@ -55,7 +75,7 @@ export function findConfigFile(dir: string): string | null {
   for (;;) {
     for (const name of configNames) {
       const f = path.join(d, name);
-      if (!existsSync(f)) continue;
+      if (!isRegularFile(f)) continue;
       if (name === 'package.json' && !hasPlanLintKey(f)) continue;
       return f;
     }

@@ -67,7 +67,7 @@ export function readMarkdown(src: string): ReadResult {
     blocks.push({ kind: 'line', piece: p, key });
   };
 
-  const visit = (node: RootContent | Nodes, listCtx?: { ordered: boolean; n: number }) => {
+  const visit = (node: RootContent | Nodes, listCtx?: { ordered: boolean; n: number; at: number }) => {
     switch (node.type) {
       case 'heading': {
         const p = joinLines(inlinePiece(node.children, src));
@@ -78,8 +78,11 @@ export function readMarkdown(src: string): ReadResult {
         const p = inlinePiece(node.children, src);
         if (listCtx?.ordered) {
           // the list marker is syntax, not text: put the number back so the outline sees it
-          const at = p.text ? startOffset(p) : node.position?.start.offset ?? 0;
-          line(concat([pinnedPiece(`${listCtx.n}.`, at), p]));
+          // the marker as written ("3." or "3)") stands at the list item's start
+          const label = `${listCtx.n}.`;
+          const written = src.slice(listCtx.at, listCtx.at + label.length);
+          const marker = written.replace(')', '.') === label ? pieceOf(label, listCtx.at) : pinnedPiece(label, p.text ? startOffset(p) : listCtx.at);
+          line(concat([marker, p]));
           listCtx.ordered = false; // only the item's first paragraph carries the number
         } else line(p);
         return;
@@ -87,7 +90,7 @@ export function readMarkdown(src: string): ReadResult {
       case 'list': {
         const list = node as List;
         list.children.forEach((item, i) => {
-          const ctx = { ordered: Boolean(list.ordered), n: (list.start ?? 1) + i };
+          const ctx = { ordered: Boolean(list.ordered), n: (list.start ?? 1) + i, at: item.position?.start.offset ?? 0 };
           for (const child of item.children) visit(child, ctx);
         });
         return;

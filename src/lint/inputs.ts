@@ -1,6 +1,9 @@
 // Turning the paths given to `plan-lint check` into files: files as given, folders recursively
 // (known extensions only), globs, and `-` for stdin. Paths that match nothing are problems.
-import { promises as fs } from 'node:fs';
+// Symbolic links are followed, but every file is checked once (by its real path) and a folder
+// linked into itself is walked once; devices and sockets are refused (reading /dev/zero never
+// ends) and folders yield regular files only; a folder that cannot be read is a problem, not a crash.
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -16,49 +19,112 @@ export interface Expanded {
 
 const isKnown = (f: string) => (knownExtensions as readonly string[]).includes(path.extname(f).toLowerCase());
 
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!skipDirs.has(e.name) && !e.name.startsWith('.')) await walk(full, out);
-    } else if (e.isFile() && isKnown(e.name)) out.push(full);
-  }
+/** Why a path cannot be opened, in words (for the one-line message). */
+function statProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read (${code})`;
+  if (code === 'ENOTDIR') return 'no such file or directory (a parent is not a folder)';
+  if (code === 'ENAMETOOLONG') return 'path too long';
+  return `cannot read (${code ?? (e as Error).message})`;
 }
+
+/**
+ * Regular files and pipes (`<(…)`, a FIFO named on the command line) can be read to the end;
+ * devices and sockets cannot. In a folder only regular files are taken: a FIFO nobody writes
+ * to would block the run forever.
+ */
+const readable = (st: Stats) => st.isFile() || st.isFIFO();
 
 export async function expandInputs(inputs: string[], cwd: string): Promise<Expanded> {
   const files: string[] = [];
   const problems: Expanded['problems'] = [];
-  const seen = new Set<string>();
-  const add = (f: string) => {
-    if (seen.has(f)) return;
-    seen.add(f);
+  const seen = new Set<string>(); // real paths of the files taken
+  const add = async (f: string) => {
+    if (f === STDIN) {
+      if (!seen.has(STDIN)) files.push(STDIN);
+      seen.add(STDIN);
+      return;
+    }
+    const real = await fs.realpath(f).catch(() => f);
+    if (seen.has(real)) return;
+    seen.add(real);
     files.push(f);
   };
+
+  /** Files below `dir`, sorted by name at each level; links followed, each real folder once. */
+  const walk = async (dir: string, shown: string, out: string[], visited: Set<string>): Promise<void> => {
+    const real = await fs.realpath(dir).catch(() => dir);
+    if (visited.has(real)) return; // a folder linked into itself (or reached twice)
+    visited.add(real);
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ file: shown, message: statProblem(e) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      const sub = `${shown.replace(/\/+$/, '')}/${e.name}`;
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const st = await fs.stat(full).catch(() => null); // dangling links and link loops: skipped
+        isDir = Boolean(st?.isDirectory());
+        isFile = Boolean(st?.isFile());
+      }
+      if (isDir) {
+        if (!skipDirs.has(e.name) && !e.name.startsWith('.')) await walk(full, sub, out, visited);
+      } else if (isFile && isKnown(e.name)) out.push(full);
+    }
+  };
+
   for (const input of inputs) {
     if (input === STDIN) {
-      add(STDIN);
+      await add(STDIN);
       continue;
     }
     const abs = path.resolve(cwd, input);
-    const stat = await fs.stat(abs).catch(() => null);
+    let stat: Stats | null = null;
+    let statError: unknown = null;
+    try {
+      stat = await fs.stat(abs);
+    } catch (e) {
+      statError = e;
+    }
     if (stat?.isDirectory()) {
       const found: string[] = [];
-      await walk(abs, found);
-      if (found.length === 0) problems.push({ file: input, message: `no plan files (${knownExtensions.join(' ')}) in this folder` });
-      found.forEach(add);
+      await walk(abs, input, found, new Set());
+      if (found.length === 0 && !problems.some((p) => p.file === input))
+        problems.push({ file: input, message: `no plan files (${knownExtensions.join(' ')}) in this folder` });
+      for (const f of found) await add(f);
     } else if (stat) {
-      add(abs);
+      if (readable(stat)) await add(abs);
+      else problems.push({ file: input, message: 'not a regular file (a device or socket), not a plan text' });
     } else if (isDynamicPattern(input)) {
-      const found = (await glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] }))
+      const matches = (await glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] }))
         .filter(isKnown)
-        .map((f) => path.resolve(f))
-        .sort();
+        .map((f) => path.resolve(f));
+      // the glob follows links, so one file can match under several paths (a folder linked
+      // into itself): keep, for each real file, its shortest path
+      const best = new Map<string, string>();
+      for (const f of matches) {
+        const real = await fs.realpath(f).catch(() => f);
+        const prev = best.get(real);
+        const depth = (p: string) => p.split(path.sep).length;
+        if (!prev || depth(f) < depth(prev) || (depth(f) === depth(prev) && f < prev)) best.set(real, f);
+      }
+      const found = [...best.values()].sort();
       if (found.length === 0) problems.push({ file: input, message: 'no plan files match this pattern' });
-      found.forEach(add);
+      for (const f of found) await add(f);
     } else {
-      problems.push({ file: input, message: 'no such file or directory' });
+      // a link that points nowhere or at itself says so; anything else is missing
+      const link = await fs.lstat(abs).catch(() => null);
+      const code = (statError as NodeJS.ErrnoException | null)?.code;
+      problems.push({ file: input, message: link?.isSymbolicLink() && code === 'ENOENT' ? 'dangling symbolic link' : statProblem(statError) });
     }
   }
   return { files, problems };

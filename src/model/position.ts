@@ -3,8 +3,30 @@ import type { Point, Span } from './schema.js';
 
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** offsets of the second halves of surrogate pairs, ascending (none in most plans) */
+  private readonly pairTails: number[] = [];
+
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+        const prev = text.charCodeAt(i - 1);
+        if (prev >= 0xd800 && prev <= 0xdbff) this.pairTails.push(i);
+      }
+    }
+  }
+
+  /** how many pair tails lie before `offset` */
+  private tailsBefore(offset: number): number {
+    let lo = 0;
+    let hi = this.pairTails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pairTails[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   point(offset: number): Point {
@@ -17,12 +39,10 @@ export class LineIndex {
       else hi = mid - 1;
     }
     const lineStart = this.starts[lo];
-    let column = 1;
-    for (let i = lineStart; i < o; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c < 0xdc00 || c > 0xdfff) column++; // a low surrogate is part of the previous code point
-    }
-    return { line: lo + 1, column, offset: o };
+    // code points: code units less the second halves of pairs (a lone surrogate counts as one);
+    // constant time per point, so a long line with many spans stays linear
+    const pairs = this.pairTails.length ? this.tailsBefore(o) - this.tailsBefore(lineStart) : 0;
+    return { line: lo + 1, column: o - lineStart - pairs + 1, offset: o };
   }
 
   span(start: number, end: number): Span {

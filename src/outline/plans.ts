@@ -10,6 +10,8 @@ export interface PlanRegion {
   blocks: Block[];
   /** lines of the plan that are not its body: repeated titles, its table of contents */
   aside: Block[];
+  /** the title was taken from a line of the body (a plan with no title line of its own) */
+  titleInBody?: boolean;
 }
 
 export interface Segmented {
