@@ -2,9 +2,10 @@
 // result, so plan-lint starts without parsing YAML; see validated.ts.
 import { grammars } from './load.js';
 import { lintWords } from '../lint/words.js';
-import { writeCache } from './validated.js';
+import { bypassCache, writeCache } from './validated.js';
 import { directionOf } from '../diff/directions.js';
 
+bypassCache();
 grammars();
 lintWords();
 directionOf('');
