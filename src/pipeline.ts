@@ -111,12 +111,16 @@ function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: Rea
   if (!regions.length && blocks.length) {
     // no title line: the whole text is one plan named by the notice's 《…》 or its first line
     // (the title is a piece of a body line, so it is not a text block of its own)
-    const named = header.find((b) => b.kind !== 'table' && /《[^》]+》/.test(b.key)) as PlanRegion['title'] | undefined;
+    // "关于印发《X》的通知" or "关于印发X的通知" names the plan the notice prints
+    const NAMED = /《([^》]+)》|关于印发(.+?)的通知/;
+    const named = header.find((b) => b.kind !== 'table' && NAMED.test(b.key)) as PlanRegion['title'] | undefined;
     const first = header.find((b) => b.kind !== 'table') as PlanRegion['title'] | undefined;
     let piece = first ? first.piece : pieceOf('', 0);
     if (named) {
-      const m = /《([^》]+)》/.exec(named.key)!;
-      piece = slice(named.piece, m.index + 1, m.index + 1 + m[1].length);
+      const m = NAMED.exec(named.key)!;
+      const name = m[1] ?? m[2];
+      const at = m.index + m[0].indexOf(name);
+      piece = slice(named.piece, at, at + name.length);
     }
     regions = [{ title: { kind: 'line', piece, key: foldKey(piece.text) }, blocks: header, aside: [], titleInBody: true }];
     header = [];
