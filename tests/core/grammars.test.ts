@@ -88,6 +88,7 @@ describe('deadlines.yaml', () => {
     ['年底实现规范化建设全覆盖', year, '2020-12-31'],
     ['2022年第三季度完成', plan, '2022-09-30'],
     ['6月底前完成排查', year, '2020-06-30'],
+    ['9月30日前完成验收', year, '2020-09-30'],
     ['２０２３年６月底前完成', plan, '2023-06-30'],
   ])('%s → %s', (text, time, date) => {
     expect(findDeadline(text, time)).toMatchObject({ date, inferred: false });
