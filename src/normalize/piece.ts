@@ -174,11 +174,13 @@ export function tidy(p: Piece): Piece {
 
 let foldTable: Uint16Array | null = null;
 
-/** code → folded code for every UTF-16 unit, built once from the grammars */
+/**
+ * code → folded code for the UTF-16 units that fold, 0 for the rest (a zero-filled array costs
+ * nothing to create, which matters at start-up), built once from the grammars
+ */
 function table(): Uint16Array {
   if (foldTable) return foldTable;
   const t = new Uint16Array(65536);
-  for (let i = 0; i < 65536; i++) t[i] = i;
   for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
   t[0x3000] = 0x20;
   for (const [from, to] of grammars().variants) t[from.charCodeAt(0)] = to.charCodeAt(0);
@@ -194,10 +196,13 @@ function table(): Uint16Array {
 export function foldKey(text: string): string {
   const t = table();
   let i = 0;
-  while (i < text.length && t[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+  while (i < text.length && t[text.charCodeAt(i)] === 0) i++;
   if (i === text.length) return text; // the common case: nothing to fold
   const codes = new Uint16Array(text.length);
-  for (let k = 0; k < text.length; k++) codes[k] = t[text.charCodeAt(k)];
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    codes[k] = t[c] || c;
+  }
   let out = '';
   for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode(...codes.subarray(k, k + 8192));
   return out;
