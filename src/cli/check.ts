@@ -7,7 +7,7 @@ import { rules as catalog } from '../lint/rules/index.js';
 import type { FileResult, Locale } from '../lint/types.js';
 import { expandInputs, STDIN } from '../lint/inputs.js';
 import { ConfigError, withRuleFlags, type Config } from '../config/schema.js';
-import { lintSetup, oneLine } from '../config/setup.js';
+import { lintSetup } from '../config/setup.js';
 import { formatters, formatNames, streamFormatter, type FormatName } from '../report/formatters/index.js';
 import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -16,6 +16,7 @@ import { lintFile, type LintReply, type LintRequest } from './lint-file.js';
 import { displayPath, STDIN_PATH } from '../report/paths.js';
 import { toolVersion } from '../report/version.js';
 import type { InputProblem } from '../report/types.js';
+import { collect, oneLine } from './options.js';
 
 export interface CheckOptions {
   format?: FormatName;
@@ -237,7 +238,6 @@ function positiveInt(value: string): number {
   return Number(value);
 }
 
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** Usage errors exit 2 (SPEC), not commander's default 1; --help still exits 0. */
 export function exitTwoOnUsageError(cmd: Command): Command {

@@ -9,6 +9,7 @@ import { diffFormats, formatDiff, type DiffFormat } from '../diff/format.js';
 import { changeKinds, isChangeKind, type ChangeKind, type Locale } from '../diff/kinds.js';
 import { exitTwoOnUsageError } from './check.js';
 import path from 'node:path';
+import { collect, oneLine } from './options.js';
 
 export interface DiffOptions {
   format?: DiffFormat;
@@ -23,7 +24,6 @@ export interface DiffIO {
   extract?: (file: string) => Promise<ExtractResult>;
 }
 
-const oneLine = (s: string) => s.split('\n')[0].trim();
 
 /** `--fail-on a,b --fail-on c` → [a, b, c], or the first unknown kind. */
 export function parseFailOn(values: string[]): ChangeKind[] | string {
@@ -69,7 +69,6 @@ export async function runDiff(oldFile: string, newFile: string, opts: DiffOption
   return 0;
 }
 
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerDiff(program: Command): Command {
   const cmd = program

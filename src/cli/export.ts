@@ -12,6 +12,7 @@ import { exportKinds, exportTable, type ExportKind, type Lang, type SourceDoc, t
 import { toCsv } from '../export/csv.js';
 import { toJsonl } from '../export/jsonl.js';
 import { exitTwoOnUsageError } from './check.js';
+import { oneLine } from './options.js';
 
 export const exportFormats = ['csv', 'xlsx', 'jsonl'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -36,7 +37,6 @@ export interface ExportIO {
 /** More files than this, on a terminal, and a progress bar is shown. */
 export const PROGRESS_MIN_FILES = 20;
 
-const oneLine = (s: string) => s.split('\n')[0].trim();
 
 function formatFromName(file: string | undefined): ExportFormat | null {
   const ext = file ? path.extname(file).toLowerCase().slice(1) : '';

@@ -9,13 +9,14 @@ import type { ExtractResult } from '../model/analysis.js';
 import { lint } from '../lint/engine.js';
 import { expandInputs, STDIN } from '../lint/inputs.js';
 import { ConfigError, withRuleFlags, type Config } from '../config/schema.js';
-import { lintSetup, oneLine } from '../config/setup.js';
+import { lintSetup } from '../config/setup.js';
 import { displayPath, STDIN_PATH } from '../report/paths.js';
 import { toolVersion } from '../report/version.js';
 import { writeAtomic } from '../report/write-atomic.js';
 import type { InputProblem } from '../report/types.js';
 import { renderReport, type ReportInput } from '../report/html/index.js';
 import { exitTwoOnUsageError } from './check.js';
+import { collect, oneLine } from './options.js';
 
 export interface ReportCliOptions {
   output?: string;
@@ -86,7 +87,6 @@ export async function runReport(inputs: string[], opts: ReportCliOptions, io: Re
   return reportInputs.some((r) => r.messages.some((m) => m.severity === 2)) ? 1 : 0;
 }
 
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerReport(program: Command): Command {
   const cmd = program

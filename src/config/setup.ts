@@ -5,8 +5,8 @@ import type { Level } from '../lint/types.js';
 import { displayPath } from '../report/paths.js';
 import { ConfigError, parseRuleFlag, type Config } from './schema.js';
 import { ConfigResolver, readConfigFile } from './load.js';
+import { oneLine } from '../cli/options.js';
 
-export const oneLine = (s: string): string => s.split('\n')[0].trim();
 
 export interface LintSetup {
   flags: [string, Level][];
