@@ -129,7 +129,8 @@ function taskPairChanges(o: Task, n: Task, subject: Subject): Change[] {
   const od = o.deadline;
   const nd = n.deadline;
   const dl = { oldText: od?.text ?? null, newText: nd?.text ?? null, old: deadlineDate(od), new: deadlineDate(nd) };
-  if (od && nd && od.date !== nd.date) cs.push({ kind: od.date < nd.date ? 'later-deadline' : 'earlier-deadline', ...base, ...dl });
+  if (od?.date && nd?.date && od.date !== nd.date) cs.push({ kind: od.date < nd.date ? 'later-deadline' : 'earlier-deadline', ...base, ...dl });
+  else if (od && nd && od.date !== nd.date) cs.push({ kind: 'changed-deadline', ...base, ...dl });
   else if ((od === null) !== (nd === null) || (od && nd && od.inferred !== nd.inferred)) cs.push({ kind: 'changed-deadline', ...base, ...dl });
   return cs;
 }

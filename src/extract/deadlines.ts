@@ -1,5 +1,6 @@
 // Deadlines: the last day a task's text allows ("2022年底前" → 2022-12-31, "汛期前" → 05-31 of
-// the plan year, "规划期内" → the period's end). Patterns live in grammars/deadlines.yaml.
+// the document's year, "规划期内" → the period's end), and time limits written in a clause or a
+// 完成时限 field ("6月底完成", "持续推进"). Patterns live in grammars/deadlines.yaml and owners.yaml.
 import { grammars } from '../grammars/load.js';
 import type { Deadline } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
@@ -7,6 +8,14 @@ import { isoDate, lastDayOfMonth } from '../normalize/numbers.js';
 
 export interface PlanTime {
   period: { start: number; end: number } | null;
+  /** the year a date written without one belongs to ("6月底前", "年底前"), null where unknown */
+  year: number | null;
+}
+
+/** The year of year-less dates: a one-year plan's year, else the year a period-less document was written. */
+export function documentYear(period: PlanTime['period'], written: string | null): number | null {
+  if (period) return period.start === period.end ? period.start : null;
+  return written ? Number(written.slice(0, 4)) : null;
 }
 
 function fiveYearEnd(text: string): number | null {
@@ -20,12 +29,11 @@ function fiveYearEnd(text: string): number | null {
  */
 function resolve(template: string, m: RegExpExecArray, time: PlanTime, needsYear: 'single' | undefined): string | null {
   const groups = m.slice(1).filter((x) => x !== undefined).map(Number);
-  const single = time.period && time.period.start === time.period.end ? time.period.start : null;
-  if (needsYear === 'single' && single === null) return null;
+  if (needsYear === 'single' && time.year === null) return null;
   const [yearPart, monthPart, dayPart] = template.split('-');
   let y: number | null = null;
   if (yearPart === '{Y}') y = groups.shift() ?? null;
-  else if (yearPart === '{plan}') y = single;
+  else if (yearPart === '{plan}') y = time.year;
   else if (yearPart === '{end}') y = time.period?.end ?? null;
   else if (yearPart === '{fyp}') y = fiveYearEnd(m[0]);
   else y = Number(yearPart);
@@ -40,13 +48,15 @@ function resolve(template: string, m: RegExpExecArray, time: PlanTime, needsYear
 /** The explicit deadline of a text: the latest date any of its deadline expressions allows. */
 export function findDeadline(text: string, time: PlanTime): Deadline | null {
   const key = foldKey(text);
-  let best: { date: string; text: string } | null = null;
+  let best: { date: string; text: string; weak: boolean } | null = null;
   for (const p of grammars().deadlines) {
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(key))) {
       const date = resolve(p.date, m, time, p.needsYear);
-      if (date && (!best || date > best.date)) best = { date, text: text.slice(m.index, m.index + m[0].length).trim() };
+      // the latest date wins, but a dated expression always beats a whole period ("十三五期间")
+      const better = !best || (best.weak && !p.weak) || (best.weak === p.weak && date! > best.date);
+      if (date && better) best = { date, text: text.slice(m.index, m.index + m[0].length).trim(), weak: p.weak };
       if (m[0].length === 0) p.re.lastIndex++;
     }
   }
@@ -56,28 +66,59 @@ export function findDeadline(text: string, time: PlanTime): Deadline | null {
 /** Where a task states no deadline, the plan period's end stands in for it. */
 export function inferredDeadline(time: PlanTime): Deadline | null {
   if (!time.period) return null;
-  return { text: `规划期末(${time.period.end}年)`, date: `${time.period.end}-12-31`, inferred: true };
+  const g = grammars().inferredDeadline;
+  const template = time.period.start === time.period.end ? g.year : g.period;
+  return { text: template.replace('{end}', String(time.period.end)), date: `${time.period.end}-12-31`, inferred: true };
+}
+
+/** Cuts the verbs a time limit may carry ("2024年6月底前完成" → "2024年6月底前"). */
+function withoutVerbs(key: string): string {
+  const verbs = grammars().owners.timeVerbs;
+  let k = key.replace(/[\s。.]+$/, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const v of verbs)
+      if (k.length > v.length && k.endsWith(v)) {
+        k = k.slice(0, -v.length).trimEnd();
+        changed = true;
+        break;
+      }
+  }
+  return k;
+}
+
+const NAMED_TIME = /\d|年底|年末|年内|季度|半年|汛/;
+
+/**
+ * Is this part of a clause a time limit ("2024年10月底前完成", "6月底", "持续推进")? `key` is the
+ * folded part. A bare range ("2021—2025年") or a duration is not.
+ */
+export function isTimeLimit(key: string): boolean {
+  const k = withoutVerbs(key.trim().replace(/^[,;，；\s]+/, ''));
+  if (!k) return false;
+  if (grammars().owners.timeWords.some((w) => k === w || (k.startsWith(w) && k.length - w.length <= 4))) return true;
+  return NAMED_TIME.test(k) && grammars().timeExpression.test(k);
 }
 
 /**
- * A deadline column's cell: any date it names counts, even without 前/底 ("2022年6月" →
- * 2022-06-30, "2023年" → 2023-12-31, "6月底" in a one-year plan). "长期坚持" names none.
+ * The deadline a time limit states: any date it names counts, even without 前/底 ("2022年6月" →
+ * 2022-06-30, "2023年" → 2023-12-31, "6月底" in the document's year). A time limit that names
+ * no date ("长期坚持", "持续推进") is kept as its text, with no date.
  */
-export function deadlineFromCell(text: string, time: PlanTime): Deadline | null {
+export function deadlineOfTime(text: string, time: PlanTime): Deadline {
   const explicit = findDeadline(text, time);
   const key = foldKey(text).replace(/\s+/g, '');
-  const single = time.period && time.period.start === time.period.end ? time.period.start : null;
-  const dates: string[] = explicit ? [explicit.date] : [];
+  const dates: string[] = explicit?.date ? [explicit.date] : [];
   for (const m of key.matchAll(/(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/g)) {
     const d = m[3] ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : lastDayOfMonth(Number(m[1]), Number(m[2]));
     if (d) dates.push(d);
   }
   for (const m of key.matchAll(/(\d{4})年(?!\d)/g)) dates.push(`${m[1]}-12-31`);
-  if (single) for (const m of key.matchAll(/(?<![\d年])(\d{1,2})月(?:底|末|份|前)?/g)) {
-    const d = lastDayOfMonth(single, Number(m[1]));
-    if (d) dates.push(d);
-  }
-  if (!dates.length) return null;
-  const date = dates.sort().at(-1)!;
+  if (time.year !== null)
+    for (const m of key.matchAll(/(?<![\d年])(\d{1,2})月(?:底|末|份|前)?/g)) {
+      const d = lastDayOfMonth(time.year, Number(m[1]));
+      if (d) dates.push(d);
+    }
+  const date = dates.length ? dates.sort().at(-1)! : null;
   return { text: text.trim(), date, inferred: false };
 }

@@ -7,8 +7,8 @@ import { foldKey, offsetAt, startOffset, type Piece } from '../normalize/piece.j
 import { planKind, type PlanRegion } from '../outline/plans.js';
 import { buildOutline, nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { baseYear, planPeriod } from './meta.js';
-import { deadlineFromCell, findDeadline, inferredDeadline } from './deadlines.js';
-import { ownersFromCells } from './owners.js';
+import { deadlineOfTime, documentYear, findDeadline, inferredDeadline, type PlanTime } from './deadlines.js';
+import { ownersFromCells } from './clause.js';
 import type { TaskTable } from './task-table.js';
 import { findQuantities, parseTarget } from './quantity.js';
 import { findTables, natureOf, type ParsedTable } from './tables.js';
@@ -112,12 +112,14 @@ function tableTasks(tables: TaskTable[], root: OutlineNode): TaskDraft[] {
       out.push({
         id: base + (c.index ? c.index.text.trim() : String(i + 1)),
         section: c.category ? [...section, c.category.text.trim()] : section,
-        title: stop > 0 ? task.text.slice(0, stop) : null,
+        title: c.title ? c.title.text.replace(/\s+/g, '') : stop > 0 ? task.text.slice(0, stop) : null,
         piece: task,
         owners: ownersFromCells(c.lead?.text ?? null, c.support?.text ?? null),
         project: false,
-        deadlineText: c.deadline?.text,
+        deadlineText: c.deadline?.text.trim() || undefined,
         start: row.start,
+        clauses: [],
+        closing: false,
       });
     });
   }
@@ -153,7 +155,7 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
   const period = planPeriod(title, kind, bodyKeys);
   const root = buildOutline(outlineInput, region.title.piece);
   const { indicators, infos } = indicatorsOf(tables, idx);
-  const time = { period };
+  const time: PlanTime = { period, year: documentYear(period, meta.written ?? meta.published) };
 
   const toTask = (d: ReturnType<typeof extractTasks>[number]): Task => ({
     id: d.id,
@@ -161,10 +163,8 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
     title: d.title,
     text: d.piece.text,
     owners: d.owners,
-    deadline:
-      (d.deadlineText !== undefined ? deadlineFromCell(d.deadlineText, time) : null) ??
-      findDeadline(d.piece.text, time) ??
-      inferredDeadline(time),
+    // a time limit the task states (a clause's, a 完成时限 cell's) before any date in its text
+    deadline: (d.deadlineText !== undefined ? deadlineOfTime(d.deadlineText, time) : null) ?? findDeadline(d.piece.text, time) ?? inferredDeadline(time),
     targets: pieceTargets(d.piece, idx),
     span: idx.span(startOf(d.piece), d.piece.end),
   });

@@ -3,7 +3,8 @@
 import { grammars } from '../grammars/load.js';
 import { foldKey, startOffset, type Piece } from '../normalize/piece.js';
 
-export type TaskColumn = 'index' | 'category' | 'task' | 'lead' | 'support' | 'deadline' | 'target';
+/** `title`: a 重点任务 column beside a 具体措施 column names the task the measures belong to */
+export type TaskColumn = 'index' | 'category' | 'title' | 'task' | 'lead' | 'support' | 'deadline' | 'target';
 
 export interface TaskTableRow {
   cells: Partial<Record<TaskColumn, Piece>>;
@@ -20,12 +21,12 @@ export interface TaskTable {
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
-const ORDER: TaskColumn[] = ['index', 'category', 'task', 'lead', 'support', 'deadline', 'target'];
+const ORDER: TaskColumn[] = ['index', 'category', 'title', 'task', 'lead', 'support', 'deadline', 'target'];
 
 function kindOf(cell: string): TaskColumn | null {
   const s = squeeze(foldKey(cell));
   const cols = grammars().taskTable;
-  for (const k of ORDER) if (cols[k].some((re) => re.test(s))) return k;
+  for (const k of ORDER) if (k !== 'title' && cols[k].some((re) => re.test(s))) return k;
   return null;
 }
 
@@ -35,6 +36,9 @@ export function taskHeader(cells: string[]): (TaskColumn | null)[] | null {
   // "牵头单位 | 责任单位": the second names the units that support the lead
   const leads = kinds.map((k, i) => (k === 'lead' ? i : -1)).filter((i) => i >= 0);
   if (leads.length > 1) for (const i of leads.slice(1)) kinds[i] = 'support';
+  // "重点任务 | 具体措施": the first task column is the title of the second
+  const tasks = kinds.map((k, i) => (k === 'task' ? i : -1)).filter((i) => i >= 0);
+  if (tasks.length > 1) for (const i of tasks.slice(0, -1)) kinds[i] = 'title';
   if (!kinds.includes('task')) return null;
   if (!kinds.includes('lead') && !kinds.includes('deadline')) return null;
   if (kinds.filter((k) => k === null).length > 1) return null;
@@ -45,6 +49,7 @@ export function taskHeader(cells: string[]): (TaskColumn | null)[] | null {
 export function readTaskTable(rows: Piece[][], headerAt: number, columns: (TaskColumn | null)[], start: number, end: number): TaskTable {
   const out: TaskTableRow[] = [];
   let category: Piece | undefined;
+  let title: Piece | undefined;
   for (const row of rows.slice(headerAt + 1)) {
     const filled = row.filter((c, i) => c.text.trim() && row.indexOf(c) === i);
     if (!filled.length) continue;
@@ -54,6 +59,9 @@ export function readTaskTable(rows: Piece[][], headerAt: number, columns: (TaskC
     });
     if (cells.category) category = cells.category;
     else if (category && columns.includes('category')) cells.category = category;
+    // a title cell spanning several rows is printed once: it holds for the rows below
+    if (cells.title) title = cells.title;
+    else if (title && cells.task) cells.title = title;
     if (!cells.task) {
       // a row holding only a group title: it names the category of the rows below
       if (filled.length === 1) category = filled[0];

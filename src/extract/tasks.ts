@@ -3,9 +3,13 @@
 import { grammars } from '../grammars/load.js';
 import type { LineBlock } from '../ingest/blocks.js';
 import type { Owners, PlanKind } from '../model/schema.js';
-import { concat, foldKey, slice, startOffset, type Piece } from '../normalize/piece.js';
-import { nodeTitle, type OutlineNode } from '../outline/tree.js';
-import { findClauses, mergeOwners, readClauseLine } from './owners.js';
+import { concat, foldKey, offsetAt, slice, startOffset, type Piece } from '../normalize/piece.js';
+
+/** Original offset of index i of a piece (its end for i at or past the end). */
+const offsetIn = (p: Piece, i: number) => (i < p.text.length ? offsetAt(p, i) : p.end);
+import { nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
+import { findClauses, resolveOwners, type Clause, type ClauseHit, type Field } from './clause.js';
+import { isTimeLimit } from './deadlines.js';
 
 export interface TaskDraft {
   id: string;
@@ -14,10 +18,14 @@ export interface TaskDraft {
   piece: Piece;
   owners: Owners | null;
   project: boolean;
-  /** a task table's 完成时限 cell */
+  /** the time limit a clause or a task table's 完成时限 cell states, as written */
   deadlineText?: string;
   /** where the task starts in the file: drafts from the outline and from tables are merged by it */
   start: number;
+  /** offsets of the owner clauses the task carries ([start, end) in the original file) */
+  clauses: [number, number][];
+  /** the owners came from a clause that closes the task's text (a line of its own or its last words) */
+  closing: boolean;
 }
 
 type Part = 'status' | 'goals' | 'tasks' | 'projects' | 'guarantee';
@@ -29,7 +37,7 @@ export function classifyTop(title: string): Part | null {
   const t = squeeze(foldKey(title));
   if (isProjectTitle(t)) return 'projects';
   if (t.length <= 12 && s.guarantee.test(t)) return 'guarantee';
-  if (t.length <= 25 && /任务|举措|重点工作|主要工作/.test(t) && !s.goals.test(t)) return 'tasks';
+  if (t.length <= 25 && s.tasks.test(t) && !s.goals.test(t)) return 'tasks';
   if (t.length <= 25 && s.goals.test(t)) return 'goals';
   if (t.length <= 25 && s.status.test(t)) return 'status';
   return null;
@@ -60,6 +68,88 @@ interface Unit {
 
 const unitOf = (b: LineBlock): Unit => ({ piece: b.piece, key: b.key });
 
+/** Offset in `key` of a bracket left open at its end, or -1. */
+function openBracketAt(key: string): number {
+  const stack: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i];
+    if (c === '(' || c === '【') stack.push(i);
+    else if ((c === ')' || c === '】') && stack.length) stack.pop();
+  }
+  return stack.length ? stack[0] : -1;
+}
+
+/**
+ * Joins a line that ends inside a bracket with the line that closes it: an owner clause the
+ * page wrapped ("…（牵头部" / "门：市交通委、市水务局）").
+ */
+function joinWrappedClauses(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const open = openBracketAt(prev.key);
+      const close = u.key.search(/[)】]/);
+      if (open >= 0 && prev.key.length - open <= 40 && close >= 0 && close <= 200 && !/[(【]/.test(u.key.slice(0, close))) {
+        out[out.length - 1] = { piece: concat([prev.piece, u.piece]), key: prev.key + u.key };
+        continue;
+      }
+    }
+    out.push(u);
+  }
+  return out;
+}
+
+/** What the splitter collects for one task before it becomes a draft. */
+interface Acc {
+  parts: Piece[];
+  fields: Field[];
+  times: string[];
+  clauseTexts: string[];
+  clauses: [number, number][];
+  firstLeads: boolean;
+  title: string | null;
+  closing: boolean;
+}
+
+const newAcc = (title: string | null = null): Acc => ({
+  parts: [],
+  fields: [],
+  times: [],
+  clauseTexts: [],
+  clauses: [],
+  firstLeads: false,
+  title,
+  closing: false,
+});
+
+/** Reads owner clauses in order, remembering a stated convention ("排在第一位的为牵头单位，下同"). */
+export interface ClauseContext {
+  /** the convention that the first unit of a clause leads holds from this offset on */
+  firstLeadsFrom: number;
+}
+
+function addClause(acc: Acc, c: Clause, span: [number, number], ctx: ClauseContext): void {
+  if (c.firstLeads) ctx.firstLeadsFrom = Math.min(ctx.firstLeadsFrom, span[0]);
+  acc.fields.push(...c.fields);
+  if (c.time) acc.times.push(c.time);
+  if (c.fields.length) {
+    acc.clauseTexts.push(c.text);
+    acc.clauses.push(span);
+    if (span[0] >= ctx.firstLeadsFrom) acc.firstLeads = true;
+  }
+}
+
+/** A time limit written right after a clause: "…（牵头单位：A）2024年6月底前完成。" → its end. */
+function trailingTimeEnd(key: string, from: number): number {
+  let i = from;
+  while (i < key.length && /[\s,，;；]/.test(key[i])) i++;
+  const stop = key.slice(i).search(/[。;；]/);
+  const end = stop < 0 ? key.length : i + stop;
+  if (end - i < 2 || end - i > 24) return -1;
+  return isTimeLimit(key.slice(i, end)) ? end : -1;
+}
+
 export function idOf(path: OutlineNode[]): string {
   return path
     .map((n) => {
@@ -77,7 +167,7 @@ function substantial(key: string): boolean {
 }
 
 /** Splits a leaf item into tasks. */
-function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, onlyOwned: boolean): TaskDraft[] {
+function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx: ClauseContext): TaskDraft[] {
   const baseId = idOf(path);
   const section = path.slice(0, -1).map(headingText);
   const itemTitle = nodeTitle(node);
@@ -90,32 +180,55 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, onl
   units.push(...node.body.map(unitOf));
   if (!units.length) return [];
 
-  const drafts: { parts: Piece[]; owners: Owners[]; title: string | null }[] = [];
+  const drafts: Acc[] = [];
   const titleOf = (u: Unit, from = 0) => {
     const k = u.key.slice(from).trimStart();
     const stop = leadPhrase(k);
     return stop > 0 ? u.piece.text.slice(from).trimStart().slice(0, stop) : null;
   };
 
-  const hasClauses = units.some((u) => readClauseLine(u.piece.text) || findClauses(u.piece.text, u.key).length);
-  if (hasClauses) {
-    let cur: { parts: Piece[]; owners: Owners[]; title: string | null } = { parts: [], owners: [], title: itemTitle };
-    for (const u of units) {
-      const lineOwners = readClauseLine(u.piece.text);
-      if (lineOwners) {
+  const joined = joinWrappedClauses(units);
+  const hitsOf = joined.map((u) => findClauses(u.piece.text, u.key));
+  const spanOf = (u: Unit, h: ClauseHit): [number, number] => [offsetIn(u.piece, h.start), offsetIn(u.piece, h.end)];
+  if (hitsOf.some((hs) => hs.some((h) => h.clause.fields.length))) {
+    let cur = newAcc(itemTitle);
+    const close = () => {
+      drafts.push(cur);
+      cur = newAcc();
+    };
+    joined.forEach((u, ui) => {
+      const hits = hitsOf[ui];
+      // a line that is a clause of its own ("牵头单位：A", "完成时限：2024年底") belongs to the
+      // task it follows, and ends it when it names units
+      const whole = hits.length === 1 && hits[0].start === 0 && hits[0].end >= u.key.replace(/[。.\s]+$/, '').length;
+      if (whole) {
+        const h = hits[0];
         const target = cur.parts.length ? cur : drafts[drafts.length - 1] ?? cur;
-        target.owners.push(lineOwners);
+        addClause(target, h.clause, spanOf(u, h), ctx);
         target.parts.push(u.piece);
-        continue;
+        if (h.clause.fields.length) target.closing = true;
+        if (target === cur && h.clause.fields.length) close();
+        return;
       }
       let pos = 0;
-      for (const hit of findClauses(u.piece.text, u.key)) {
-        cur.parts.push(slice(u.piece, pos, hit.end));
-        cur.owners.push(hit.owners);
+      for (const hit of hits) {
+        if (!hit.clause.fields.length) {
+          // a time limit alone ("（2024年底前完成）") dates the task without ending it
+          addClause(cur, hit.clause, spanOf(u, hit), ctx);
+          continue;
+        }
+        let end = hit.end;
+        const timeEnd = trailingTimeEnd(u.key, end);
+        if (timeEnd > 0) {
+          cur.times.push(u.piece.text.slice(u.key.slice(end).search(/\S/) + end, timeEnd).replace(/^[,，;；\s]+/, ''));
+          end = timeEnd;
+        }
+        cur.parts.push(slice(u.piece, pos, end));
+        addClause(cur, hit.clause, spanOf(u, hit), ctx);
         if (cur.title === null && drafts.length) cur.title = titleOf(u, pos);
-        drafts.push(cur);
-        cur = { parts: [], owners: [], title: null };
-        pos = hit.end;
+        cur.closing = u.key.slice(end).replace(/[\s。.;；,，]/g, '') === '' && ui === joined.length - 1;
+        close();
+        pos = end;
         while (pos < u.key.length && /[\s。.;；,，]/.test(u.key[pos])) {
           drafts[drafts.length - 1].parts.push(slice(u.piece, pos, pos + 1));
           pos++;
@@ -125,22 +238,35 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, onl
         if (!cur.parts.length && drafts.length) cur.title = titleOf(u, pos);
         cur.parts.push(slice(u.piece, pos));
       }
-    }
+    });
     if (cur.parts.length) {
       const key = foldKey(concat(cur.parts).text);
-      if (substantial(key) || !drafts.length) drafts.push(cur);
-      else drafts[drafts.length - 1].parts.push(...cur.parts);
+      if (drafts.length && grammars().sections.closingRemark.test(key.trimStart())) {
+        // "本方案各项任务纳入…": a remark on the whole document after the last assigned task
+      } else if (substantial(key) || !drafts.length) drafts.push(cur);
+      else {
+        const last = drafts[drafts.length - 1];
+        last.parts.push(...cur.parts);
+        last.times.push(...cur.times);
+      }
     }
   } else {
-    const leads = project ? [] : units.map((u, i) => (i >= bodyStart && leadPhrase(u.key) > 0 ? i : -1)).filter((i) => i >= 0);
+    const times = hitsOf.flatMap((hs) => hs.map((h) => h.clause.time).filter((t): t is string => t !== null));
+    const leads = project ? [] : joined.map((u, i) => (i >= bodyStart && leadPhrase(u.key) > 0 ? i : -1)).filter((i) => i >= 0);
     if (leads.length >= 2) {
       for (let k = 0; k < leads.length; k++) {
         const from = leads[k];
-        const to = k + 1 < leads.length ? leads[k + 1] : units.length;
-        drafts.push({ parts: units.slice(from, to).map((u) => u.piece), owners: [], title: titleOf(units[from]) });
+        const to = k + 1 < leads.length ? leads[k + 1] : joined.length;
+        const acc = newAcc(titleOf(joined[from]));
+        acc.parts = joined.slice(from, to).map((u) => u.piece);
+        acc.times = hitsOf.slice(from, to).flatMap((hs) => hs.map((h) => h.clause.time).filter((t): t is string => t !== null));
+        drafts.push(acc);
       }
     } else {
-      drafts.push({ parts: units.map((u) => u.piece), owners: [], title: itemTitle ?? titleOf(units[0]) });
+      const acc = newAcc(itemTitle ?? titleOf(joined[0]));
+      acc.parts = joined.map((u) => u.piece);
+      acc.times = times;
+      drafts.push(acc);
     }
   }
 
@@ -149,8 +275,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, onl
   const enclosing = drafts.length > 1 && isPureHeading(node) && node.body.length > 0 && itemTitle !== null;
   const out: TaskDraft[] = [];
   drafts.forEach((d, i) => {
-    const owners = mergeOwners(d.owners);
-    if (onlyOwned && !owners) return;
+    const owners = resolveOwners(d.fields, d.firstLeads, d.clauseTexts.join(';'));
     out.push({
       id: i === 0 ? baseId : `${baseId}#${i + 1}`,
       section: enclosing ? [...section, itemTitle!] : section,
@@ -158,40 +283,74 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, onl
       piece: concat(d.parts, '\n'),
       owners,
       project,
+      deadlineText: d.times.length ? d.times.join('，') : undefined,
       start: d.parts.length ? startOffset(d.parts[0]) : 0,
+      clauses: d.clauses,
+      closing: d.closing,
     });
   });
   return out;
 }
 
-function collect(node: OutlineNode, path: OutlineNode[], project: boolean, onlyOwned: boolean, out: TaskDraft[]): void {
-  const isProject = project || grammars().sections.projectSchemes.has(node.scheme) || isProjectTitle(nodeTitle(node) ?? '');
-  if (!node.children.length) {
-    out.push(...leafTasks(node, path, isProject, onlyOwned));
-    return;
+/**
+ * One clause closing a list of sub-items ("(1)…(2)…(3)…" then "牵头单位：A") covers each of them,
+ * when none of the items names owners of its own.
+ */
+function coverList(groups: TaskDraft[][]): void {
+  const last = groups[groups.length - 1];
+  const closer = last[last.length - 1];
+  if (!closer?.owners || !closer.closing) return;
+  const others = [...groups.slice(0, -1).flat(), ...last.slice(0, -1)];
+  if (!others.length || others.some((d) => d.owners)) return;
+  for (const d of others) {
+    d.owners = { ...closer.owners, lead: [...closer.owners.lead], support: [...closer.owners.support] };
+    d.deadlineText ??= closer.deadlineText;
   }
-  for (const c of node.children) collect(c, [...path, c], isProject, onlyOwned, out);
 }
 
-/** Every task and project of a plan, in document order. */
-export function extractTasks(root: OutlineNode, kind: PlanKind): TaskDraft[] {
+function collect(node: OutlineNode, path: OutlineNode[], project: boolean, ctx: ClauseContext): TaskDraft[] {
+  const isProject = project || grammars().sections.projectSchemes.has(node.scheme) || isProjectTitle(nodeTitle(node) ?? '');
+  if (!node.children.length) return leafTasks(node, path, isProject, ctx);
+  const groups = node.children.map((c) => collect(c, [...path, c], isProject, ctx));
+  if (groups.length >= 2 && node.children.every((c) => !c.children.length)) coverList(groups);
+  return groups.flat();
+}
+
+/**
+ * Every task and project of a plan, in document order. The task part runs from after the goals
+ * to the guarantees; outside it, an item that carries its own owner clause is still a task.
+ */
+export function extractTasks(root: OutlineNode, _kind: PlanKind): TaskDraft[] {
   const out: TaskDraft[] = [];
-  const assigns = kind === 'workPoints' || kind === 'taskBreakdown';
+  const ctx: ClauseContext = { firstLeadsFrom: conventionStart(root) };
+  const owned = (ds: TaskDraft[]) => ds.filter((d) => d.owners);
   let phase: 'before' | 'tasks' | 'after' = 'before';
   for (const top of root.children) {
     const part = classifyTop(nodeTitle(top) ?? top.restKey.slice(0, 25));
     if (part === 'guarantee') phase = 'after';
-    if (phase === 'after') {
-      if (assigns) collect(top, [top], false, true, out);
-      continue;
-    }
-    if (part === 'status' || part === 'goals') {
-      if (phase === 'tasks' && part === 'status') continue;
-      if (assigns) collect(top, [top], false, true, out);
+    if (phase === 'after' || part === 'status' || part === 'goals') {
+      out.push(...owned(collect(top, [top], false, ctx)));
       continue;
     }
     phase = 'tasks';
-    collect(top, [top], part === 'projects', false, out);
+    out.push(...collect(top, [top], part === 'projects', ctx));
   }
   return out;
+}
+
+/** Where a plan states that the first unit of a clause leads ("排在第一位的为牵头单位，下同"). */
+function conventionStart(root: OutlineNode): number {
+  const re = grammars().owners.convention;
+  let at = Number.POSITIVE_INFINITY;
+  const look = (p: Piece, key: string) => {
+    if (key.includes('第一') || key.includes('首位') || key.includes('最前') || key.includes('前面')) {
+      const m = re.exec(key);
+      if (m) at = Math.min(at, offsetIn(p, m.index));
+    }
+  };
+  walk(root, (n) => {
+    if (n.scheme !== 'root') look(n.line, foldKey(n.line.text));
+    for (const b of n.body) look(b.piece, b.key);
+  });
+  return at;
 }

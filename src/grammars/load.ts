@@ -17,6 +17,8 @@ const HeadingsSchema = z.object({
   schemes: z.array(z.object({ id: z.string(), pattern: regex, kind: z.enum(['item', 'caption']).default('item') })),
 });
 const SectionsSchema = z.object({
+  tasks: z.array(z.string()),
+  closingRemarks: regexList,
   status: z.array(z.string()),
   goals: z.array(z.string()),
   guarantee: z.array(z.string()),
@@ -46,19 +48,24 @@ const MetaSchema = z.object({
   issuerLine: regex,
 });
 const ChromeSchema = z.object({ maxLength: z.number().int().positive(), patterns: regexList });
+const ROLES = ['lead', 'responsible', 'support', 'assess', 'time', 'people', 'note'] as const;
 const OwnersSchema = z.object({
-  labels: z.array(z.object({ pattern: regex, role: z.enum(['lead', 'responsible', 'support']) })),
-  people: z.array(z.string()),
-  otherFields: z.array(z.string()),
-  dutyEndings: regexList,
-  leadMarker: z.string(),
+  labels: z.array(z.object({ pattern: regex, role: z.enum(ROLES) })),
+  roleWords: z.array(z.object({ pattern: regex, role: z.enum(ROLES) })),
+  conventions: regexList,
+  timeWords: z.array(z.string()),
+  timeVerbs: z.array(z.string()),
   separators: regex,
   trailingCollective: regex,
   collective: regexList,
+  unitEndings: z.array(z.string()),
+  notUnitEndings: z.array(z.string()),
   maxLength: z.number().int().positive(),
 });
 const DeadlinesSchema = z.object({
-  patterns: z.array(z.object({ pattern: regex, date: z.string(), needsYear: z.enum(['single']).optional() })),
+  patterns: z.array(z.object({ pattern: regex, date: z.string(), needsYear: z.enum(['single']).optional(), weak: z.boolean().default(false) })),
+  timeExpression: regex,
+  inferred: z.object({ period: z.string(), year: z.string() }),
 });
 const QuantitiesSchema = z.object({
   comparators: z.object({ le: z.array(z.string()), ge: z.array(z.string()), lt: z.array(z.string()), gt: z.array(z.string()), eq: z.array(z.string()) }),
@@ -104,6 +111,27 @@ const re = (s: string, flags = 'u') => new RegExp(s, flags);
 const anyOf = (list: string[]) => re(list.map((s) => `(?:${s})`).join('|'));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Owner-clause grammar: labels with their colon, role words anchored at a part's end. */
+function compileOwners(owners: z.infer<typeof OwnersSchema>) {
+  const exact = owners.labels.map((l) => ({ re: re(`^(?:${l.pattern})$`), role: l.role }));
+  const longest = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
+  return {
+    /** a label and its colon (text folded: ：is :); group 1 is the label */
+    labelWithColon: re(`(${owners.labels.map((l) => l.pattern).join('|')})\\s*:`, 'gu'),
+    roleOfLabel: (label: string) => exact.find((l) => l.re.test(label.replace(/\s+/g, '')))?.role ?? 'lead',
+    roleWords: owners.roleWords.map((w) => ({ re: re(`(?:${w.pattern})$`), role: w.role })),
+    convention: anyOf(owners.conventions),
+    timeWords: longest(owners.timeWords),
+    timeVerbs: longest(owners.timeVerbs),
+    separators: re(owners.separators),
+    trailingCollective: re(owners.trailingCollective),
+    collective: owners.collective.map((p) => re(p)),
+    unitEnding: re(`(?:${longest(owners.unitEndings).map(escape).join('|')})$`),
+    notUnitEnding: re(`(?:${longest(owners.notUnitEndings).map(escape).join('|')})$`),
+    maxLength: owners.maxLength,
+  };
+}
+
 function compile() {
   const headings = load('headings.yaml', HeadingsSchema);
   const sections = load('sections.yaml', SectionsSchema);
@@ -127,6 +155,8 @@ function compile() {
   return {
     headings: headings.schemes.map((s) => ({ id: s.id, kind: s.kind, re: re(s.pattern) })),
     sections: {
+      tasks: anyOf(sections.tasks.map(escape)),
+      closingRemark: anyOf(sections.closingRemarks),
       status: anyOf(sections.status.map(escape)),
       goals: anyOf(sections.goals.map(escape)),
       guarantee: anyOf(sections.guarantee.map(escape)),
@@ -147,19 +177,10 @@ function compile() {
     metaDocNumber: re(meta.docNumberPattern),
     metaIssuerLine: re(meta.issuerLine),
     chrome: { maxLength: chrome.maxLength, re: anyOf(chrome.patterns) },
-    owners: {
-      labels: owners.labels.map((l) => ({ re: re(l.pattern), role: l.role })),
-      labelAny: anyOf(owners.labels.map((l) => l.pattern)),
-      people: owners.people,
-      otherFields: owners.otherFields,
-      dutyEnding: re(`(?:${owners.dutyEndings.join('|')})$`),
-      leadMarker: owners.leadMarker,
-      separators: re(owners.separators),
-      trailingCollective: re(owners.trailingCollective),
-      collective: owners.collective.map((p) => re(p)),
-      maxLength: owners.maxLength,
-    },
-    deadlines: deadlines.patterns.map((p) => ({ re: re(p.pattern, 'gu'), date: p.date, needsYear: p.needsYear })),
+    owners: compileOwners(owners),
+    deadlines: deadlines.patterns.map((p) => ({ re: re(p.pattern, 'gu'), date: p.date, needsYear: p.needsYear, weak: p.weak })),
+    timeExpression: re(deadlines.timeExpression),
+    inferredDeadline: deadlines.inferred,
     quantities,
     table: {
       columns: Object.fromEntries(Object.entries(table.columns).map(([k, v]) => [k, v.map((p) => re(p))])) as Record<

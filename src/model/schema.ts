@@ -34,9 +34,9 @@ export const OwnersSchema = z.object({
 });
 
 export const DeadlineSchema = z.object({
-  text: z.string(),
-  date: isoDate,
-  inferred: z.boolean(),
+  text: z.string().describe('the time limit as written ("2022年底前", "持续推进"); for an inferred deadline, what it was inferred from'),
+  date: isoDate.nullable().describe('the last day the text allows; null for a time limit that names no date ("长期坚持", "持续推进")'),
+  inferred: z.boolean().describe('true where the task states no time limit and the plan period\'s end stands in'),
 });
 
 export const TaskSchema = z.object({

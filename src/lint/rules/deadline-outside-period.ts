@@ -39,7 +39,7 @@ export const deadlineOutsidePeriod: Rule = {
       const { start, end } = plan.period;
       for (const t of [...plan.tasks, ...plan.projects]) {
         const d = t.deadline;
-        if (!d || d.inferred) continue;
+        if (!d || d.inferred || !d.date) continue;
         const year = Number(d.date.slice(0, 4));
         if (year >= start && year <= end) continue;
         const at = ctx.pos.locate(t.span, d.text) ?? headSpan(ctx.pos, t.span);

@@ -186,8 +186,8 @@ function ownersCell(t: Task): string {
 
 function deadlineCell(t: Task): string {
   if (!t.deadline) return none;
-  if (t.deadline.inferred) return `<span class="inferred" title="原文未写时限，按规划期末推定">推定 ${esc(t.deadline.date)}</span>`;
-  return `${esc(t.deadline.text)}<div class="inferred">${esc(t.deadline.date)}</div>`;
+  if (t.deadline.inferred) return `<span class="inferred" title="原文未写时限，按规划期末推定">推定 ${esc(t.deadline.date ?? '')}</span>`;
+  return t.deadline.date ? `${esc(t.deadline.text)}<div class="inferred">${esc(t.deadline.date)}</div>` : esc(t.deadline.text);
 }
 
 function taskRow(t: TaskView, shown: Set<string>, kind: string): string {

@@ -141,7 +141,7 @@ export function locateOwnerClause(text: string, task: Task): [number, number] | 
 function yearRows(items: Task[]): YearRow[] {
   const byYear = new Map<number | null, YearRow>();
   for (const t of items) {
-    const year = t.deadline ? Number(t.deadline.date.slice(0, 4)) : null;
+    const year = t.deadline?.date ? Number(t.deadline.date.slice(0, 4)) : null;
     const row = byYear.get(year) ?? { year, explicit: 0, inferred: 0 };
     if (t.deadline && !t.deadline.inferred) row.explicit++;
     else row.inferred++;

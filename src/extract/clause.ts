@@ -1,0 +1,306 @@
+// Reads owner clauses the way a person does: "（牵头单位：A；责任单位：B、C）", "（A牵头，B、各街道配合，
+// 2024年10月底前完成）", "（6月底完成，牵头考核单位：A、B）", "牵头单位：A" on a line of its own. The
+// clause is cut into fields — at labels ("牵头单位：") and, where there is no label, into parts at
+// ，；。 closed by a role word ("牵头", "配合", "按职责分工负责") or holding a time limit — and each
+// field is then read as units or as a time limit. The phrasings are data in grammars/owners.yaml.
+import { grammars } from '../grammars/load.js';
+import type { Owners } from '../model/schema.js';
+import { foldKey } from '../normalize/piece.js';
+import { isTimeLimit } from './deadlines.js';
+import { dedupe, looksLikeUnit, splitOutside, unitsOf } from './units.js';
+
+export type Role = 'lead' | 'responsible' | 'support' | 'assess' | 'time' | 'people' | 'note';
+
+export interface Field {
+  role: Role;
+  units: string[];
+}
+
+export interface Clause {
+  /** the fields that name units, in order */
+  fields: Field[];
+  /** the time limit the clause states, as written ("2024年10月底前", "持续推进"), or null */
+  time: string | null;
+  /** the clause as written (without its brackets) */
+  text: string;
+  /** the clause states the convention that its first unit leads ("排在第一位的为牵头单位") */
+  firstLeads: boolean;
+}
+
+/**
+ * How a clause stands: in brackets; in brackets closing a sentence (may hold bare unit names);
+ * as text that opens with a label ("牵头单位：A"); as an unbracketed sentence of role words
+ * closing a paragraph ("市发展改革委牵头，市财政局配合。"), which must name units only.
+ */
+export type ClauseForm = 'bracket' | 'closing' | 'labelled' | 'sentence';
+
+function compiled() {
+  const g = grammars().owners;
+  return g;
+}
+
+const PART_BREAK = /[,;。，；]/;
+
+/** A field label at `key[at]` ("牵头单位:"), or null. */
+interface LabelHit {
+  at: number;
+  after: number;
+  role: Role;
+}
+
+/** Labels (with their colon) standing outside brackets, in order. */
+function labelsIn(key: string): LabelHit[] {
+  const g = compiled();
+  const out: LabelHit[] = [];
+  if (key.indexOf(':') < 0) return out;
+  const re = g.labelWithColon;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(key))) {
+    const at = m.index + (m[0].length - m[0].trimStart().length);
+    if (depthAt(key, at) > 0) continue;
+    // a label is a label only at the start of a field: after a break, not inside a word
+    const before = key.slice(0, at).replace(/\s+$/, '');
+    if (before && !/[,;。，；:(（\s]$/.test(before) && !/[)）]$/.test(before)) continue;
+    out.push({ at, after: m.index + m[0].length, role: g.roleOfLabel(m[1]) });
+  }
+  return out;
+}
+
+function depthAt(key: string, at: number): number {
+  let d = 0;
+  for (let i = 0; i < at; i++) {
+    const c = key[i];
+    if (c === '(' || c === '[' || c === '〔' || c === '【') d++;
+    else if ((c === ')' || c === ']' || c === '〕' || c === '】') && d > 0) d--;
+  }
+  return d;
+}
+
+/** The role word closing a part ("A牵头" → lead), with where it starts. */
+function roleWordAtEnd(key: string): { role: Role; at: number } | null {
+  for (const w of compiled().roleWords) {
+    const m = w.re.exec(key);
+    if (m) return { role: w.role, at: m.index };
+  }
+  return null;
+}
+
+/** Removes a stated convention ("（排在第一位的为牵头单位，下同）") from a clause. */
+function withoutConvention(text: string): { text: string; found: boolean } {
+  const key = foldKey(text);
+  if (!compiled().convention.test(key)) return { text, found: false };
+  // the bracketed note that holds it, or the part (between separators) that holds it
+  const br = /[(]([^()]*)[)]/g;
+  let m: RegExpExecArray | null;
+  while ((m = br.exec(key))) {
+    if (compiled().convention.test(m[1])) return { text: text.slice(0, m.index) + text.slice(m.index + m[0].length), found: true };
+  }
+  for (const [a, b] of splitOutside(key, PART_BREAK)) {
+    if (compiled().convention.test(key.slice(a, b))) return { text: text.slice(0, a) + text.slice(b), found: true };
+  }
+  return { text, found: true };
+}
+
+interface Part {
+  text: string;
+  key: string;
+}
+
+function partsOf(text: string): Part[] {
+  const key = foldKey(text);
+  return splitOutside(key, PART_BREAK)
+    .map(([a, b]) => ({ text: text.slice(a, b), key: key.slice(a, b).trim() }))
+    .filter((p) => p.key.length > 0);
+}
+
+/**
+ * Reads the content of a clause (without its brackets). `form` says how it stands: a bracket
+ * that closes a sentence may hold bare unit names ("（市发展改革委、市财政局）"); any other
+ * bracket needs a label or a role word. Returns null when the text is not a clause.
+ */
+export function readClause(content: string, form: ClauseForm): Clause | null {
+  const g = compiled();
+  const raw = content.trim();
+  if (!raw || raw.length > g.maxLength) return null;
+  const conv = withoutConvention(raw);
+  const text = conv.text;
+  const key = foldKey(text);
+  const labels = labelsIn(key);
+  // the unlabelled text before the first label must be parts of a clause too
+  const segments: { role: Role | null; from: number; to: number }[] = [];
+  if (!labels.length || labels[0].at > 0) segments.push({ role: null, from: 0, to: labels.length ? labels[0].at : key.length });
+  labels.forEach((l, i) => segments.push({ role: l.role, from: l.after, to: i + 1 < labels.length ? labels[i + 1].at : key.length }));
+
+  const fields: Field[] = [];
+  const times: string[] = [];
+  let pending: string[] = [];
+  let signals = labels.length; // labels and role words seen: what makes a bracket a clause
+  let prose = false;
+  for (const seg of segments) {
+    const segText = text.slice(seg.from, seg.to);
+    if (seg.role === 'time') {
+      const t = segText.trim().replace(/^[,;。，；:：\s]+|[,;。，；\s]+$/g, '');
+      if (t) times.push(t);
+      continue;
+    }
+    if (seg.role === 'people' || seg.role === 'note') continue;
+    for (const part of partsOf(segText)) {
+      if (isTimeLimit(part.key)) {
+        times.push(part.text.trim());
+        continue;
+      }
+      const rw = roleWordAtEnd(part.key);
+      if (rw) {
+        const units = unitsOf(part.text.slice(0, rw.at));
+        // outside a labelled field, what stands before a role word must read as unit names:
+        // "各部门要加强配合" is a sentence, "合肥海关负责" a clause
+        const named =
+          seg.role !== null || form === 'labelled'
+            ? true
+            : form === 'sentence'
+              ? units.every(looksLikeUnit)
+              : units.some(looksLikeUnit);
+        if (!units.length || units.some((u) => u.length > 30) || !named) {
+          prose = true;
+          continue;
+        }
+        signals++;
+        fields.push({ role: rw.role, units: [...pending, ...units] });
+        pending = [];
+        continue;
+      }
+      const units = unitsOf(part.text);
+      if (seg.role) {
+        fields.push({ role: seg.role, units });
+        continue;
+      }
+      if (units.some((u) => u.length > 30) || (form === 'sentence' && !units.every(looksLikeUnit))) prose = true;
+      else pending.push(...units);
+    }
+    if (seg.role === null && pending.length && labels.length) {
+      // units before the first label with no role word of their own: unreadable, drop them
+      pending = [];
+    }
+  }
+  if (pending.length) {
+    // units after the last role word take its role ("A牵头，B，C配合" is read above); a clause
+    // with no role word at all is a bare list of units
+    const last = fields[fields.length - 1];
+    if (last) last.units.push(...pending);
+    else if (form === 'closing' && !prose && pending.every(looksLikeUnit)) fields.push({ role: 'responsible', units: pending });
+    else if (form === 'labelled') fields.push({ role: 'responsible', units: pending });
+  }
+  const named = fields.filter((f) => f.units.length);
+  if (!named.length && !times.length) return null;
+  if (form !== 'labelled' && !signals && !(form === 'closing' && named.length)) return null;
+  if (prose && (!labels.length || form === 'labelled')) return null;
+  // an unbracketed sentence is a clause only when it says who leads: "A牵头，B配合", "A负责"
+  if (form === 'sentence' && (prose || !named.some((f) => f.role === 'lead' || f.role === 'responsible'))) return null;
+  return { fields: named, time: times.length ? times.join('，') : null, text: raw, firstLeads: conv.found };
+}
+
+/**
+ * The owners of a task from the fields of all its clauses. Labels decide; where no lead is
+ * named, the responsible units lead, and under a stated convention the first of them does.
+ */
+export function resolveOwners(fields: Field[], firstLeads: boolean, text: string): Owners | null {
+  const of = (r: Role) => dedupe(fields.filter((f) => f.role === r).flatMap((f) => f.units));
+  let lead = of('lead');
+  const responsible = of('responsible');
+  let support = of('support');
+  if (lead.length) support = [...responsible, ...support];
+  else if (firstLeads && responsible.length) {
+    lead = responsible.slice(0, 1);
+    support = [...responsible.slice(1), ...support];
+  } else lead = responsible;
+  if (!lead.length && !support.length) lead = of('assess');
+  if (!lead.length && !support.length) return null;
+  return { lead, support: dedupe(support).filter((u) => !lead.includes(u)), text };
+}
+
+export interface ClauseHit {
+  /** index of the opening bracket or of the label */
+  start: number;
+  /** index just past the closing bracket (or the clause's end) */
+  end: number;
+  clause: Clause;
+}
+
+const OPENERS = new Set([0x28, 0x3010, 0x5b]); // ( 【 [
+const CLOSERS = new Set([0x29, 0x3011, 0x5d]);
+
+/** Does a bracket at [open, close] close a sentence (so it may hold bare unit names)? */
+function closesSentence(key: string, open: number, close: number): boolean {
+  let i = open - 1;
+  while (i >= 0 && /\s/.test(key[i])) i--;
+  if (i < 0 || /[。;；!！?？]/.test(key[i])) return true;
+  let j = close + 1;
+  while (j < key.length && /\s/.test(key[j])) j++;
+  return j >= key.length || /[。;；]/.test(key[j]);
+}
+
+/**
+ * Every clause in a text, in order: in outermost brackets, and an unbracketed labelled clause
+ * that runs from a sentence break to the end ("…健全制度。牵头单位：A；配合单位：B。").
+ * `key` is the folded text. Clauses that state only a time limit are included.
+ */
+export function findClauses(text: string, key: string): ClauseHit[] {
+  const hits: ClauseHit[] = [];
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (OPENERS.has(c)) {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (CLOSERS.has(c) && depth > 0) {
+      depth--;
+      if (depth > 0) continue;
+      const form: ClauseForm = closesSentence(key, open, i) ? 'closing' : 'bracket';
+      const clause = readClause(text.slice(open + 1, i), form);
+      if (clause) hits.push({ start: open, end: i + 1, clause });
+    }
+  }
+  const tail = trailingClause(text, key);
+  if (tail && !hits.some((h) => h.end > tail.start)) hits.push(tail);
+  return hits;
+}
+
+/**
+ * An unbracketed clause closing the text: labelled, from a sentence break (or the start) to the
+ * end ("…健全制度。牵头单位：A；配合单位：B。"), or a last sentence of role words ("…。A牵头，B配合。").
+ */
+function trailingClause(text: string, key: string): ClauseHit | null {
+  if (key.indexOf(':') >= 0)
+    for (const l of labelsIn(key)) {
+      const before = key.slice(0, l.at).replace(/\s+$/, '');
+      if (before && !/[。;；!！?？]$/.test(before)) continue;
+      const clause = readClause(text.slice(l.at).replace(/[。.\s]+$/, ''), 'labelled');
+      if (clause) return { start: l.at, end: key.length, clause };
+      break;
+    }
+  // the last sentence, when it is short and made of role words
+  const body = key.replace(/[。.\s]+$/, '');
+  const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?')) + 1;
+  if (body.length - from > 60 || body.length - from < 3) return null;
+  const clause = readClause(text.slice(from, body.length), 'sentence');
+  return clause && clause.fields.length ? { start: from, end: key.length, clause } : null;
+}
+
+/** Owners of a task-table row: the 牵头 column leads, the 配合 column supports. */
+export function ownersFromCells(lead: string | null, support: string | null): Owners | null {
+  const fields: Field[] = [];
+  const read = (cell: string, role: Role) => {
+    const c = readClause(cell, 'labelled');
+    // a cell may itself say "A牵头，B配合"; a plain list takes the column's role
+    for (const f of c?.fields ?? []) fields.push({ role: f.role === 'responsible' ? role : f.role, units: f.units });
+  };
+  if (lead) read(lead, 'lead');
+  if (support) read(support, 'support');
+  const text = [lead && `牵头:${lead.trim()}`, support && `配合:${support.trim()}`].filter(Boolean).join(';');
+  const owners = resolveOwners(fields, false, text);
+  // a table with only a support column filled names its units as the ones who act
+  if (owners && !owners.lead.length) return { lead: owners.support, support: [], text };
+  return owners;
+}
