@@ -107,8 +107,9 @@ export function isTimeLimit(key: string): boolean {
  */
 export function deadlineOfTime(text: string, time: PlanTime): Deadline {
   const explicit = findDeadline(text, time);
+  if (explicit) return { ...explicit, text: text.trim() };
   const key = foldKey(text).replace(/\s+/g, '');
-  const dates: string[] = explicit?.date ? [explicit.date] : [];
+  const dates: string[] = [];
   for (const m of key.matchAll(/(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/g)) {
     const d = m[3] ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : lastDayOfMonth(Number(m[1]), Number(m[2]));
     if (d) dates.push(d);

@@ -10,15 +10,15 @@ import { baseYear, planPeriod } from './meta.js';
 import { deadlineOfTime, documentYear, findDeadline, inferredDeadline, type PlanTime } from './deadlines.js';
 import { ownersFromCells } from './clause.js';
 import type { TaskTable } from './task-table.js';
-import { findQuantities, parseTarget } from './quantity.js';
+import { findQuantities, parseTarget, type FindOptions } from './quantity.js';
 import { findTables, natureOf, type ParsedTable } from './tables.js';
 import { classifyTop, extractTasks, idOf, leadPhrase, type TaskDraft } from './tasks.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const startOf = startOffset;
 
-function pieceTargets(p: Piece, idx: LineIndex): Target[] {
-  return findQuantities(p.text).map((q) => {
+function pieceTargets(p: Piece, idx: LineIndex, opts: FindOptions = {}): Target[] {
+  return findQuantities(p.text, opts).map((q) => {
     const { start, end, ...rest } = q;
     const from = start < p.text.length ? offsetAt(p, start) : p.end;
     const to = end < p.text.length ? offsetAt(p, end) : p.end;
@@ -169,7 +169,7 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
     span: idx.span(startOf(d.piece), d.piece.end),
   });
   const drafts = [...extractTasks(root, kind), ...tableTasks(taskTables, root)].sort((a, b) => a.start - b.start);
-  const targets = goalPieces(root).flatMap((p) => pieceTargets(p, idx));
+  const targets = goalPieces(root).flatMap((p) => pieceTargets(p, idx, { goals: true }));
 
   const last = region.blocks[region.blocks.length - 1];
   const endOffset = last ? (last.kind === 'table' ? last.end : last.piece.end) : region.title.piece.end;

@@ -1,18 +1,26 @@
-// Reads quantities: "<1%(5年平均)", "下降9%", "1起以内", "达到95%以上", "逐年下降".
+// Reads quantities: "<1%(5年平均)", "下降9%", "1起以内", "达到95%以上", "不低于300万亩", "8-10个",
+// "48小时内", "逐年下降". The words are data in grammars/quantities.yaml.
 import { grammars } from '../grammars/load.js';
 import type { Comparator, Quantity } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 
-const longestFirst = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
+const longestFirst = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length);
 
 function vocab() {
   const q = grammars().quantities;
-  const comparatorWords: [string, Comparator][] = [];
-  for (const [cmp, words] of Object.entries(q.comparators) as [Comparator, string[]][]) for (const w of words) comparatorWords.push([w, cmp]);
-  comparatorWords.sort((a, b) => b[0].length - a[0].length);
+  const before: [string, Comparator][] = [];
+  for (const [cmp, words] of Object.entries(q.comparators) as [Comparator, string[]][])
+    for (const w of words) if (!q.tails.some((t) => t.word === w)) before.push([w, cmp]);
+  before.sort((a, b) => b[0].length - a[0].length);
+  const units = longestFirst(q.units);
+  // "万亩", "亿元": a magnitude joined to any unit, tried before the bare unit
+  const withMagnitude = longestFirst(q.magnitudes.flatMap((m) => units.map((u) => m + u)));
   return {
-    comparatorWords,
-    units: longestFirst(q.units),
+    before,
+    tails: [...q.tails].sort((a, b) => b.word.length - a.word.length),
+    units: longestFirst([...withMagnitude, ...units]),
+    durations: new Set(q.durationUnits),
+    rangeMarks: q.rangeMarks,
     decrease: longestFirst(q.changes.decrease),
     increase: longestFirst(q.changes.increase),
     vague: q.vague,
@@ -30,22 +38,26 @@ export interface QuantityHit extends Quantity {
   end: number;
 }
 
+/** The unit written at `at` (after spaces), or null; "万亩" before "亩". */
 function unitAt(key: string, at: number): string | null {
-  const rest = key.slice(at).replace(/^\s+/, '');
-  for (const u of v().units) if (rest.startsWith(u)) return u;
+  let i = at;
+  while (key[i] === ' ') i++;
+  for (const u of v().units) if (key.startsWith(u, i)) return u;
   return null;
 }
 
-/** comparator written before a number ("≤", "不超过", "控制在") or after its unit ("以上", "以内") */
-function comparatorAround(before: string, after: string): Comparator | null {
+/** A bounding word right before the number ("≤", "不超过", "超"). */
+function comparatorBefore(before: string): Comparator | null {
   const b = before.replace(/\s+$/, '');
-  for (const [w, c] of v().comparatorWords) {
-    if (/^[<>≤≥=]/.test(w) || w.length > 1) {
-      if (b.endsWith(w) && !['以上', '以内', '以下', '及以上', '之内'].includes(w)) return c;
-    }
-  }
+  for (const [w, c] of v().before) if (b.endsWith(w)) return c;
+  return null;
+}
+
+/** A bounding word right after the unit ("以上", "左右"; "内" after a duration). */
+function tailAfter(after: string, unit: string | null): { word: string; comparator: Comparator | null } | null {
   const a = after.replace(/^\s+/, '');
-  for (const [w, c] of v().comparatorWords) if (['以上', '以内', '以下', '及以上', '之内'].includes(w) && a.startsWith(w)) return c;
+  for (const t of v().tails) if (a.startsWith(t.word)) return t;
+  if (unit && v().durations.has(unit) && a.startsWith('内')) return { word: '内', comparator: 'le' };
   return null;
 }
 
@@ -62,6 +74,16 @@ function changeIn(s: string): Quantity['change'] {
   return best?.change ?? null;
 }
 
+/** A range right after a number ("8-10个" read at 8): the index past its upper bound, or -1. */
+function rangeEnd(key: string, end: number): number {
+  for (const mark of v().rangeMarks) {
+    if (!key.startsWith(mark, end)) continue;
+    const m = /^\s*\d+(?:\.\d+)?/.exec(key.slice(end + mark.length));
+    if (m) return end + mark.length + m[0].length;
+  }
+  return -1;
+}
+
 /** Parses the whole text of a target cell. */
 export function parseTarget(text: string): Quantity {
   const trimmed = text.trim();
@@ -74,12 +96,15 @@ export function parseTarget(text: string): Quantity {
   if (!m) {
     return { text: trimmed, comparator: null, value: null, unit: null, change: changeIn(body), note };
   }
-  const numEnd = m.index + m[0].length;
+  let numEnd = m.index + m[0].length;
+  const range = rangeEnd(body, numEnd);
+  if (range > 0) numEnd = range;
   const unit = unitAt(body, numEnd);
   const afterUnit = body.slice(numEnd).replace(/^\s+/, '').slice(unit?.length ?? 0);
+  const tail = tailAfter(afterUnit, unit);
   return {
     text: trimmed,
-    comparator: comparatorAround(body.slice(0, m.index), afterUnit),
+    comparator: comparatorBefore(body.slice(0, m.index)) ?? tail?.comparator ?? (range > 0 ? 'ge' : null),
     value: Number(m[1]),
     unit,
     change: changeIn(body.slice(0, m.index)),
@@ -103,42 +128,60 @@ export function isVague(text: string): boolean {
 }
 
 const CLAUSE_BREAK = /[,;。:!?，；：！？\n]/;
+const RATE_UNITS = new Set(['%', '‰', '个百分点', '百分点']);
+
+export interface FindOptions {
+  /**
+   * The text states goals (a 目标 section): every counted amount is a target ("建设集聚区3个"),
+   * where in a task's text only bounded amounts, rates and amounts after a goal word are.
+   */
+  goals?: boolean;
+}
 
 /**
  * Quantified goals inside prose: "突发气象灾害监测率达90%", "不低于在职执法人员的75%",
- * "下降20%以上". Each hit's text runs from the start of its clause to the end of the quantity.
+ * "下降20%以上". Each hit's text is its clause: from the clause's start to its end (or to the end of
+ * the quantity when much follows).
  */
-export function findQuantities(text: string): QuantityHit[] {
+export function findQuantities(text: string, opts: FindOptions = {}): QuantityHit[] {
   const key = foldKey(text);
   const hits: QuantityHit[] = [];
   NUMBER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUMBER.exec(key))) {
     const start = m.index;
-    const end = start + m[0].length;
+    let end = start + m[0].length;
     const prev = key[start - 1] ?? '';
-    const next = key.slice(end).replace(/^\s+/, '');
-    if (/[\dA-Za-z.+\-/第]/.test(prev) || /^[A-Za-z+\-/]/.test(next) || /^\.\d/.test(next)) continue;
-    if (/^(?:年|月|日|号|时|届|期|批次|版|级|类|大|项任务)/.test(next) && !/^(?:年均)/.test(next)) continue;
-    if (/^(?:个?小时|天|日)内/.test(next)) {
-      /* "24小时火灾扑灭率": a duration that qualifies a rate, not a goal */
+    if (/[\dA-Za-z.+\-/第~～—–]/.test(prev)) continue;
+    const range = rangeEnd(key, end);
+    if (range > 0) {
+      end = range;
+      NUMBER.lastIndex = range;
     }
+    const next = key.slice(end).replace(/^\s+/, '');
+    if (/^[A-Za-z+\-/]/.test(next) || /^\.\d/.test(next)) continue;
+    if (/^(?:年|月|日|号|时|届|期|批次|版|级|类|大|项任务)/.test(next) && !/^(?:年均)/.test(next)) continue;
     const unit = unitAt(key, end);
     let qEnd = end;
     if (unit) qEnd = key.indexOf(unit, end) + unit.length;
-    const after = key.slice(qEnd);
-    const tail = /^\s*(?:及以上|以上|以内|以下|之内)/.exec(after);
-    if (tail) qEnd += tail[0].length;
+    const tail = tailAfter(key.slice(qEnd), unit);
+    if (tail) qEnd = key.indexOf(tail.word, qEnd) + tail.word.length;
     let clauseStart = start;
     while (clauseStart > 0 && !CLAUSE_BREAK.test(key[clauseStart - 1])) clauseStart--;
     const before = key.slice(clauseStart, start);
-    const comparator = comparatorAround(before, after);
+    const comparator = comparatorBefore(before) ?? tail?.comparator ?? (range > 0 ? 'ge' : null);
+    const bounded = comparator !== null || tail !== null;
     const goal = v().goalWords.some((w) => before.includes(w));
-    const isRate = unit === '%' || unit === '‰' || unit === '个百分点' || unit === '百分点';
-    if (!isRate && !comparator && !(goal && unit)) continue;
-    if (unit && /^(?:年|月|日)$/.test(unit) && !comparator) continue;
-    if (/^(?:小时|分钟|天|日)/.test(unit ?? '') && /^[^,;。，；]{0,3}(?:内|以内)?[\p{Script=Han}]{0,4}率/u.test(after) && !comparator) continue;
-    const textOut = text.slice(clauseStart, qEnd).replace(/^\s+/, '');
+    const isRate = unit !== null && RATE_UNITS.has(unit);
+    if (!isRate && !bounded && !((goal || opts.goals) && unit)) continue;
+    // "24小时火灾扑灭率": a duration that qualifies a rate, not a goal
+    if (unit && v().durations.has(unit) && !bounded && !goal) continue;
+    if (/^(?:小时|分钟|天|日)/.test(unit ?? '') && /^[^,;。，；]{0,3}(?:内|以内)?[\p{Script=Han}]{0,4}率/u.test(key.slice(qEnd)) && !comparatorBefore(before)) continue;
+    // the statement runs on to the end of its clause when little follows ("48小时内放行")
+    let clauseEnd = qEnd;
+    while (clauseEnd < key.length && !CLAUSE_BREAK.test(key[clauseEnd])) clauseEnd++;
+    const stop = clauseEnd - qEnd <= 30 ? clauseEnd : qEnd;
+    const textOut = text.slice(clauseStart, stop).replace(/^\s+/, '').replace(/\s+$/, '');
     hits.push({
       text: textOut,
       comparator,
@@ -146,8 +189,8 @@ export function findQuantities(text: string): QuantityHit[] {
       unit,
       change: changeIn(before),
       note: null,
-      start: clauseStart + (text.slice(clauseStart, qEnd).length - textOut.length),
-      end: qEnd,
+      start: clauseStart + (text.slice(clauseStart, stop).length - text.slice(clauseStart, stop).trimStart().length),
+      end: stop,
     });
   }
   return hits;

@@ -69,6 +69,10 @@ const DeadlinesSchema = z.object({
 });
 const QuantitiesSchema = z.object({
   comparators: z.object({ le: z.array(z.string()), ge: z.array(z.string()), lt: z.array(z.string()), gt: z.array(z.string()), eq: z.array(z.string()) }),
+  tails: z.array(z.object({ word: z.string(), comparator: z.enum(['lt', 'le', 'eq', 'ge', 'gt']).nullable() })),
+  durationUnits: z.array(z.string()),
+  rangeMarks: z.array(z.string()),
+  magnitudes: z.array(z.string()),
   changes: z.object({ decrease: z.array(z.string()), increase: z.array(z.string()) }),
   units: z.array(z.string()),
   goalWords: z.array(z.string()),

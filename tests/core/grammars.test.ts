@@ -1,8 +1,20 @@
 // Each grammar of grammars/ on real snippets from plans, and on variants of them.
 import { describe, expect, it } from 'vitest';
 import { numberingOf } from '../../src/outline/tree.js';
-import { readClause, readClauseLine, findClauses } from '../../src/extract/owners.js';
-import { findDeadline, deadlineFromCell } from '../../src/extract/deadlines.js';
+import { findClauses, readClause as readFields, resolveOwners } from '../../src/extract/clause.js';
+import { findDeadline, deadlineOfTime } from '../../src/extract/deadlines.js';
+
+/** The owners a bracketed clause names (null: not a clause). */
+function readClause(content: string) {
+  const c = readFields(content, 'bracket');
+  return c ? resolveOwners(c.fields, c.firstLeads, c.text) : null;
+}
+/** The owners a line names when the whole line is a clause. */
+function readClauseLine(line: string) {
+  const hits = findClauses(line, foldKey(line));
+  const h = hits.length === 1 && hits[0].start === 0 ? hits[0] : null;
+  return h ? resolveOwners(h.clause.fields, h.clause.firstLeads, h.clause.text) : null;
+}
 import { parseTarget, findQuantities, isVague } from '../../src/extract/quantity.js';
 import { isChrome } from '../../src/ingest/txt.js';
 import { isPlanTitle, planKind } from '../../src/outline/plans.js';
@@ -68,13 +80,13 @@ describe('owners.yaml: owner clauses', () => {
   });
   it('finds clauses in (), （）and 【】 but not other brackets', () => {
     const text = '完善机制(2021—2025年)。(责任单位:办公室)加强建设。【牵头单位：市应急局】';
-    expect(findClauses(text, foldKey(text)).map((h) => h.owners.lead)).toEqual([['办公室'], ['市应急局']]);
+    expect(findClauses(text, foldKey(text)).map((h) => resolveOwners(h.clause.fields, false, '')!.lead)).toEqual([['办公室'], ['市应急局']]);
   });
 });
 
 describe('deadlines.yaml', () => {
-  const plan = { period: { start: 2021, end: 2025 } };
-  const year = { period: { start: 2020, end: 2020 } };
+  const plan = { period: { start: 2021, end: 2025 }, year: null };
+  const year = { period: { start: 2020, end: 2020 }, year: 2020 };
   it.each([
     ['到2022年底,配合上级部门完成', plan, '2022-12-31'],
     ['2021年10月底前完成修订', plan, '2021-10-31'],
@@ -100,8 +112,8 @@ describe('deadlines.yaml', () => {
     expect(findDeadline(text, plan)).toBeNull();
   });
   it('reads a deadline column cell', () => {
-    expect(deadlineFromCell('2024年6月', { period: { start: 2024, end: 2024 } })!.date).toBe('2024-06-30');
-    expect(deadlineFromCell('长期坚持', plan)).toBeNull();
+    expect(deadlineOfTime('2024年6月', { period: { start: 2024, end: 2024 }, year: 2024 }).date).toBe('2024-06-30');
+    expect(deadlineOfTime('长期坚持', plan)).toEqual({ text: '长期坚持', date: null, inferred: false });
   });
 });
 
