@@ -12,7 +12,7 @@ import { ownersFromCells } from './clause.js';
 import type { TaskTable } from './task-table.js';
 import { findQuantities, parseTarget, type FindOptions } from './quantity.js';
 import { findTables, natureOf, type ParsedTable } from './tables.js';
-import { classifyTop, extractTasks, idOf, leadPhrase, type TaskDraft } from './tasks.js';
+import { extractTasks, idOf, leadPhrase, planParts, type TaskDraft } from './tasks.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const startOf = startOffset;
@@ -129,10 +129,12 @@ function tableTasks(tables: TaskTable[], root: OutlineNode): TaskDraft[] {
 /** Prose goals: the text before the first heading and the goals parts of the plan. */
 function goalPieces(root: OutlineNode): Piece[] {
   const out: Piece[] = root.body.map((b) => b.piece);
-  for (const top of root.children) {
-    if (classifyTop(nodeTitle(top) ?? top.restKey.slice(0, 25)) !== 'goals') continue;
-    walk(top, (n) => {
-      if (n !== top || n.restKey.length > 40) out.push(n.rest);
+  for (const { node, path, part } of planParts(root)) {
+    // the lines of the groupings read through ("第一篇 …") come before their chapters
+    for (const g of path.slice(0, -1)) if (g.body.length && !out.includes(g.body[0].piece)) out.push(...g.body.map((b) => b.piece));
+    if (part !== 'goals') continue;
+    walk(node, (n) => {
+      if (n !== node || n.restKey.length > 40) out.push(n.rest);
       out.push(...n.body.map((b) => b.piece));
     });
   }

@@ -244,6 +244,8 @@ export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables
       while (j < blocks.length) {
         const x = blocks[j];
         if (x.kind !== 'line') break;
+        // a box caption or a note after the table ends it, even when laid out in columns
+        if (j > i && grammars().table.tableEnd.some((re) => re.test(squeeze(x.key)))) break;
         if (x.cells) rows.push(x.cells);
         else if (j + 1 < blocks.length && (blocks[j + 1] as LineBlock).cells && x.key.length <= 20) rows.push([x.piece]);
         else break;

@@ -313,7 +313,48 @@ function collect(node: OutlineNode, path: OutlineNode[], project: boolean, ctx: 
   if (!node.children.length) return leafTasks(node, path, isProject, ctx);
   const groups = node.children.map((c) => collect(c, [...path, c], isProject, ctx));
   if (groups.length >= 2 && node.children.every((c) => !c.children.length)) coverList(groups);
+  // a box (专栏) stands beside the text of its section: a section of tasks holding only boxes
+  // still has its own paragraphs as tasks
+  if (!isProject && node.children.every((c) => grammars().sections.projectSchemes.has(c.scheme)) && node.body.length)
+    return [...leafTasks(node, path, false, ctx), ...groups.flat()].sort((a, b) => a.start - b.start);
   return groups.flat();
+}
+
+type Phase = 'before' | 'tasks' | 'after';
+
+const partOf = (n: OutlineNode) => classifyTop(nodeTitle(n) ?? n.restKey.slice(0, 25));
+
+export interface PlanPart {
+  node: OutlineNode;
+  /** the node and the groupings above it, outermost first */
+  path: OutlineNode[];
+  part: Part | null;
+  /** where the node stands: before the task part, in it, or after it (保障措施 on) */
+  phase: Phase;
+}
+
+/**
+ * The top-level parts of a plan in order, each with its kind and phase. A grouping before the
+ * task part ("第一篇 开启新征程") whose chapters are the background and goals is read through: its
+ * chapters are the plan's parts.
+ */
+export function planParts(root: OutlineNode): PlanPart[] {
+  const out: PlanPart[] = [];
+  let phase: Phase = 'before';
+  const read = (nodes: OutlineNode[], path: OutlineNode[]) => {
+    for (const node of nodes) {
+      const part = partOf(node);
+      if (part === null && phase === 'before' && node.children.some((c) => ['status', 'goals'].includes(partOf(c) ?? ''))) {
+        read(node.children, [...path, node]);
+        continue;
+      }
+      if (part === 'guarantee') phase = 'after';
+      else if (phase !== 'after' && part !== 'status' && part !== 'goals') phase = 'tasks';
+      out.push({ node, path: [...path, node], part, phase });
+    }
+  };
+  read(root.children, []);
+  return out;
 }
 
 /**
@@ -323,17 +364,10 @@ function collect(node: OutlineNode, path: OutlineNode[], project: boolean, ctx: 
 export function extractTasks(root: OutlineNode, _kind: PlanKind): TaskDraft[] {
   const out: TaskDraft[] = [];
   const ctx: ClauseContext = { firstLeadsFrom: conventionStart(root) };
-  const owned = (ds: TaskDraft[]) => ds.filter((d) => d.owners);
-  let phase: 'before' | 'tasks' | 'after' = 'before';
-  for (const top of root.children) {
-    const part = classifyTop(nodeTitle(top) ?? top.restKey.slice(0, 25));
-    if (part === 'guarantee') phase = 'after';
-    if (phase === 'after' || part === 'status' || part === 'goals') {
-      out.push(...owned(collect(top, [top], false, ctx)));
-      continue;
-    }
-    phase = 'tasks';
-    out.push(...collect(top, [top], part === 'projects', ctx));
+  for (const { node, path, part, phase } of planParts(root)) {
+    const drafts = collect(node, path, part === 'projects', ctx);
+    const inTaskPart = phase === 'tasks' && part !== 'status' && part !== 'goals';
+    out.push(...(inTaskPart ? drafts : drafts.filter((d) => d.owners)));
   }
   return out;
 }

@@ -84,7 +84,8 @@ export function segmentPlans(blocks: Block[]): Segmented {
     }
     const key = textOf(b);
     if (toc && b.kind !== 'table') {
-      const k = squeeze(key);
+      // entries may carry their page number glued to the text ("建设区域创新高地15", "总体要求……1")
+      const k = squeeze(key).replace(/[.…·_\-—\s]*\d+$/, '');
       const ends = (toc.first !== null && k === toc.first) || key.length > 50 || (cur && sameTitle(titleKey(key), titleKey(cur.title.key)));
       if (!ends) {
         if (toc.first === null && k) toc.first = k;
