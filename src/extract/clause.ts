@@ -102,6 +102,20 @@ function withoutConvention(text: string): { text: string; found: boolean } {
   return { text, found: true };
 }
 
+/** Units of a list where some are marked as lead: "市发展改革委（牵头）、市财政局". */
+function markedLeads(text: string): { lead: string[]; rest: string[] } | null {
+  const re = compiled().leadMark;
+  if (!/牵头|主责/.test(text)) return null;
+  const lead: string[] = [];
+  const rest: string[] = [];
+  for (const u of unitsOf(text)) {
+    const m = re.exec(foldKey(u));
+    if (m) lead.push(u.slice(0, m.index));
+    else rest.push(u);
+  }
+  return lead.length ? { lead, rest } : null;
+}
+
 interface Part {
   text: string;
   key: string;
@@ -168,6 +182,12 @@ export function readClause(content: string, form: ClauseForm): Clause | null {
         signals++;
         fields.push({ role: rw.role, units: [...pending, ...units] });
         pending = [];
+        continue;
+      }
+      const marked = markedLeads(part.text);
+      if (marked) {
+        signals++;
+        fields.push({ role: 'lead', units: marked.lead }, { role: seg.role ?? 'support', units: marked.rest });
         continue;
       }
       const units = unitsOf(part.text);

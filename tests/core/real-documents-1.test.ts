@@ -89,6 +89,11 @@ describe('4. role words, collectives, conventions and 等', () => {
     expect(owners('市教育局、市人社局分别牵头，市财政局配合')).toMatchObject({ lead: ['市教育局', '市人社局'], support: ['市财政局'] });
     expect(owners('甲乙丙丁牵头')).toBeNull(); // what stands before a role word must name a unit
     expect(owners('省教育厅、各高等学校按职责分工负责')).toMatchObject({ lead: ['省教育厅', '各高等学校'] });
+    expect(owners('主要责任单位：市发展改革委、市财政局')).toMatchObject({ lead: ['市发展改革委', '市财政局'] });
+    expect(owners('责任单位：市发展改革委（牵头）、市财政局、各区政府')).toMatchObject({ lead: ['市发展改革委'], support: ['市财政局', '各区政府'] });
+    expect(owners('由市发展改革委牵头，各区政府落实')).toMatchObject({ lead: ['市发展改革委'], support: ['各区政府'] });
+    expect(owners('市级牵头单位：市商务局；配合单位：各区；时间：2024年底前')).toMatchObject({ lead: ['市商务局'], support: ['各区'] });
+    expect(readClause('市级牵头单位：市商务局；配合单位：各区；时间：2024年底前', 'bracket')!.time).toBe('2024年底前');
     // a bracket in the middle of a sentence needs a label or a role word; one closing it may list units
     expect(owners('市发展改革委、市财政局')).toBeNull();
     expect(owners('市发展改革委、市财政局', 'closing')).toMatchObject({ lead: ['市发展改革委', '市财政局'] });
