@@ -87,7 +87,8 @@ function joinWrappedClauses(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const u of units) {
     const prev = out[out.length - 1];
-    if (prev) {
+    // (a clause is short: lines are never chained into one long unit)
+    if (prev && prev.key.length <= 2000) {
       const open = openBracketAt(prev.key);
       const close = u.key.search(/[)】]/);
       if (open >= 0 && prev.key.length - open <= 40 && close >= 0 && close <= 200 && !/[(【]/.test(u.key.slice(0, close))) {
