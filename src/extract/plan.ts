@@ -3,7 +3,7 @@ import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis } from '../model/analysis.js';
 import type { LineIndex } from '../model/position.js';
 import type { Indicator, Meta, Plan, Quantity, Target, Task } from '../model/schema.js';
-import { foldKey, offsetAt, startOffset, type Piece } from '../normalize/piece.js';
+import { concat, foldKey, offsetAt, startOffset, type Piece } from '../normalize/piece.js';
 import { planKind, type PlanRegion } from '../outline/plans.js';
 import { buildOutline, nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { baseYear, planPeriod } from './meta.js';
@@ -12,7 +12,8 @@ import { ownersFromCells } from './clause.js';
 import type { TaskTable } from './task-table.js';
 import { findQuantities, parseTarget, type FindOptions } from './quantity.js';
 import { findTables, natureOf, type ParsedTable } from './tables.js';
-import { extractTasks, idOf, leadPhrase, planParts, type TaskDraft } from './tasks.js';
+import { extractTasks, idOf, isProjectTitle, leadPhrase, planParts, type TaskDraft } from './tasks.js';
+import { grammars } from '../grammars/load.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const startOf = startOffset;
@@ -105,6 +106,9 @@ function tableTasks(tables: TaskTable[], root: OutlineNode): TaskDraft[] {
     for (let n = under; n && n.scheme !== 'root'; n = n.parent) path.unshift(n);
     const base = path.length ? idOf(path) + '.' : '';
     const section = path.map((n) => nodeTitle(n) ?? n.rest.text.slice(0, 20));
+    // a table of projects, or any table standing in a 重点工程 part or a box, lists projects
+    const project =
+      t.projects || path.some((n) => grammars().sections.projectSchemes.has(n.scheme) || isProjectTitle(nodeTitle(n) ?? ''));
     t.rows.forEach((row, i) => {
       const c = row.cells;
       const task = c.task!;
@@ -112,10 +116,10 @@ function tableTasks(tables: TaskTable[], root: OutlineNode): TaskDraft[] {
       out.push({
         id: base + (c.index ? c.index.text.trim() : String(i + 1)),
         section: c.category ? [...section, c.category.text.trim()] : section,
-        title: c.title ? c.title.text.replace(/\s+/g, '') : stop > 0 ? task.text.slice(0, stop) : null,
-        piece: task,
+        title: c.title ? c.title.text.replace(/\s+/g, '') : t.projects ? task.text.replace(/\s+/g, '') : stop > 0 ? task.text.slice(0, stop) : null,
+        piece: c.detail ? concat([task, c.detail], '\n') : task,
         owners: ownersFromCells(c.lead?.text ?? null, c.support?.text ?? null),
-        project: false,
+        project,
         deadlineText: c.deadline?.text.trim() || undefined,
         start: row.start,
         clauses: [],

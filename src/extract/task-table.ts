@@ -3,8 +3,11 @@
 import { grammars } from '../grammars/load.js';
 import { foldKey, startOffset, type Piece } from '../normalize/piece.js';
 
-/** `title`: a 重点任务 column beside a 具体措施 column names the task the measures belong to */
-export type TaskColumn = 'index' | 'category' | 'title' | 'task' | 'lead' | 'support' | 'deadline' | 'target';
+/**
+ * `title`: a 重点任务 column beside a 具体措施 column names the task the measures belong to;
+ * `detail`: a project's 建设内容, read into its text; `other`: a known column not read (投资)
+ */
+export type TaskColumn = 'index' | 'category' | 'title' | 'task' | 'detail' | 'lead' | 'support' | 'deadline' | 'target' | 'other';
 
 export interface TaskTableRow {
   cells: Partial<Record<TaskColumn, Piece>>;
@@ -14,6 +17,8 @@ export interface TaskTableRow {
 
 export interface TaskTable {
   header: string[];
+  /** a table of projects (项目名称 | 建设内容 | …): its rows are projects */
+  projects: boolean;
   columns: (TaskColumn | null)[];
   rows: TaskTableRow[];
   start: number;
@@ -21,14 +26,17 @@ export interface TaskTable {
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
-const ORDER: TaskColumn[] = ['index', 'category', 'title', 'task', 'lead', 'support', 'deadline', 'target'];
+const ORDER: TaskColumn[] = ['index', 'category', 'title', 'task', 'detail', 'other', 'lead', 'support', 'deadline', 'target'];
 
 function kindOf(cell: string): TaskColumn | null {
   const s = squeeze(foldKey(cell));
   const cols = grammars().taskTable;
+  if (isProjectColumn(cell)) return 'task';
   for (const k of ORDER) if (k !== 'title' && cols[k].some((re) => re.test(s))) return k;
   return null;
 }
+
+const isProjectColumn = (cell: string) => grammars().taskTable.project.some((re) => re.test(squeeze(foldKey(cell))));
 
 /** Columns of a task-table header, or null when the row is not one. */
 export function taskHeader(cells: string[]): (TaskColumn | null)[] | null {
@@ -69,5 +77,7 @@ export function readTaskTable(rows: Piece[][], headerAt: number, columns: (TaskC
     }
     out.push({ cells, start: startOffset(filled[0]), end: filled[filled.length - 1].end });
   }
-  return { header: rows[headerAt].map((c) => c.text), columns, rows: out, start, end };
+  const header = rows[headerAt].map((c) => c.text);
+  const projects = header.some((h, i) => columns[i] === 'task' && isProjectColumn(h));
+  return { header, projects, columns, rows: out, start, end };
 }

@@ -186,3 +186,14 @@ describe('items outside the task part', () => {
     ]);
   });
 });
+
+describe('tables of projects', () => {
+  it('reads 项目名称 | 建设内容 | 总投资 | 建设年限 | 责任单位 rows as projects', async () => {
+    const p = await plan('r1-project-table.md');
+    expect(p.projects.map((t) => [t.title, t.text.replace(/\s+/g, ''), t.owners?.lead, t.deadline?.date])).toEqual([
+      ['县城至高铁站快速通道', '县城至高铁站快速通道新建一级公路12公里', ['县交通运输局'], '2023-12-31'],
+      ['农村公路提质改造工程', '农村公路提质改造工程改造农村公路200公里', ['县交通运输局', '各乡镇人民政府'], '2025-12-31'],
+    ]);
+    expect(p.tasks.map((t) => t.title)).toEqual(['完善路网结构']);
+  });
+});
