@@ -195,15 +195,16 @@ function table(): Uint16Array {
  */
 export function foldKey(text: string): string {
   const t = table();
-  let i = 0;
-  while (i < text.length && t[text.charCodeAt(i)] === 0) i++;
-  if (i === text.length) return text; // the common case: nothing to fold
-  const codes = new Uint16Array(text.length);
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    codes[k] = t[c] || c;
-  }
+  // copy the stretches that do not fold as slices: real plans fold a character every few
+  // (，：（）), so building the string from slices beats a per-character array
   let out = '';
-  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode(...codes.subarray(k, k + 8192));
-  return out;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const f = t[text.charCodeAt(i)];
+    if (f !== 0) {
+      out += text.slice(last, i) + String.fromCharCode(f);
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
