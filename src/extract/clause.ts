@@ -252,12 +252,26 @@ const CLOSERS = new Set([0x29, 0x3011, 0x5d]);
 
 /** Does a bracket at [open, close] close a sentence (so it may hold bare unit names)? */
 function closesSentence(key: string, open: number, close: number): boolean {
-  let i = open - 1;
-  while (i >= 0 && /\s/.test(key[i])) i--;
-  if (i < 0 || /[。;；!！?？]/.test(key[i])) return true;
   let j = close + 1;
   while (j < key.length && /\s/.test(key[j])) j++;
-  return j >= key.length || /[。;；]/.test(key[j]);
+  const atEnd = j >= key.length || /[。;；]/.test(key[j]);
+  let i = open - 1;
+  while (i >= 0 && /\s/.test(key[i])) i--;
+  // a bracket opening the text is a numbering label ("（一）…") unless it is the whole line
+  if (i < 0) return atEnd;
+  return atEnd || /[。;；!！?？]/.test(key[i]);
+}
+
+/**
+ * A cheap look before reading a bracket: a clause has a label (its colon) or a role word, or,
+ * closing a sentence, ends like a unit name or holds a date or a time word.
+ */
+function mayBeClause(key: string, form: ClauseForm): boolean {
+  if (/[:牵配负协参落组]/.test(key)) return true;
+  if (form !== 'closing') return false;
+  const g = compiled();
+  const last = key.replace(/[\s。.,，;；)]+$/, '').slice(-1);
+  return g.unitEndingChars.has(last) || /[\d年月季]/.test(key) || g.timeWords.some((w) => key.includes(w));
 }
 
 /**
@@ -278,6 +292,7 @@ export function findClauses(text: string, key: string): ClauseHit[] {
       depth--;
       if (depth > 0) continue;
       const form: ClauseForm = closesSentence(key, open, i) ? 'closing' : 'bracket';
+      if (i - open - 1 > compiled().maxLength || !mayBeClause(key.slice(open + 1, i), form)) continue;
       const clause = readClause(text.slice(open + 1, i), form);
       if (clause) hits.push({ start: open, end: i + 1, clause });
     }

@@ -3,26 +3,48 @@
 import { grammars } from '../grammars/load.js';
 import { foldKey } from '../normalize/piece.js';
 
-const OPEN = new Set(['(', '[', '〔', '【', '「', '《', '“']);
-const CLOSE = new Set([')', ']', '〕', '】', '」', '》', '”']);
+// ( [ 〔 【 「 《 “  and their closers
+const OPEN = new Set([0x28, 0x5b, 0x3014, 0x3010, 0x300c, 0x300a, 0x201c]);
+const CLOSE = new Set([0x29, 0x5d, 0x3015, 0x3011, 0x300d, 0x300b, 0x201d]);
+
+/** The characters a one-character pattern ("[、,;，；]") matches, found once per pattern. */
+const charSets = new WeakMap<RegExp, Set<number>>();
+function charsOf(sep: RegExp): Set<number> {
+  let set = charSets.get(sep);
+  if (!set) {
+    set = new Set<number>();
+    const ranges = [
+      [0x20, 0x7f],
+      [0x2000, 0x206f],
+      [0x3000, 0x303f],
+      [0xfe10, 0xfe6f],
+      [0xff00, 0xff65],
+    ];
+    for (const [a, b] of ranges) for (let c = a; c <= b; c++) if (sep.test(String.fromCharCode(c))) set.add(c);
+    charSets.set(sep, set);
+  }
+  return set;
+}
 
 /**
- * Splits `text` at the characters of `sep` that stand outside brackets; `key` is the folded text
- * (same length). Returns [start, end) index pairs.
+ * Splits `text` at the characters of `sep` (a one-character pattern) that stand outside
+ * brackets; `key` is the folded text (same length). Returns [start, end) index pairs.
  */
 export function splitOutside(key: string, sep: RegExp): [number, number][] {
+  const seps = charsOf(sep);
   const out: [number, number][] = [];
   let depth = 0;
   let from = 0;
-  for (let i = 0; i <= key.length; i++) {
-    const c = key[i];
-    if (c !== undefined && OPEN.has(c)) depth++;
-    else if (c !== undefined && CLOSE.has(c) && depth > 0) depth--;
-    if (i === key.length || (depth === 0 && sep.test(c))) {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (OPEN.has(c)) depth++;
+    else if (depth > 0 && CLOSE.has(c)) depth--;
+    else if (depth === 0 && seps.has(c)) {
       out.push([from, i]);
       from = i + 1;
     }
   }
+  out.push([from, key.length]);
   return out;
 }
 

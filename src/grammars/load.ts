@@ -136,6 +136,7 @@ function compileOwners(owners: z.infer<typeof OwnersSchema>) {
     trailingCollective: re(owners.trailingCollective),
     collective: owners.collective.map((p) => re(p)),
     unitEnding: re(`(?:${longest(owners.unitEndings).map(escape).join('|')})$`),
+    unitEndingChars: new Set(owners.unitEndings.map((e) => e.slice(-1))),
     notUnitEnding: re(`(?:${longest(owners.notUnitEndings).map(escape).join('|')})$`),
     maxLength: owners.maxLength,
   };
