@@ -4,7 +4,8 @@ import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis } from '../model/ana
 import type { LineIndex } from '../model/position.js';
 import type { Indicator, Meta, Plan, Quantity, Target, Task } from '../model/schema.js';
 import { foldKey, offsetAt, startOffset, type Piece } from '../normalize/piece.js';
-import { planKind, type PlanRegion } from '../outline/plans.js';
+import { unwrapTitle, type PlanRegion } from '../outline/plans.js';
+import { kindOf } from './meta-kind.js';
 import { buildOutline, nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { baseYear, planPeriod } from './meta.js';
 import { deadlineFromCell, findDeadline, inferredDeadline } from './deadlines.js';
@@ -138,11 +139,11 @@ function goalPieces(root: OutlineNode): Piece[] {
 }
 
 export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { plan: Plan; analysis: PlanAnalysis } {
-  const title = region.title.piece.text.replace(/\s+(?=[“"(])/g, '').trim();
-  const kind = planKind(title);
+  const title = unwrapTitle(region.title.piece.text.replace(/\s+(?=[“"(])/g, '').trim());
   const { tables, taskTables, used } = findTables(region.blocks);
   const rest = region.blocks.filter((b, i) => !used.has(i) && b.kind !== 'table') as (LineBlock | HeadingBlock)[];
   const bodyKeys = rest.map((b) => b.key);
+  const kind = kindOf(title, bodyKeys);
   // the outline sees each table as one marker where it starts
   const outlineInput: (LineBlock | HeadingBlock | { kind: 'table' })[] = [];
   region.blocks.forEach((b, i) => {
