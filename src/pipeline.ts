@@ -137,7 +137,7 @@ function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: Rea
   textBlocks.sort((a, b) => a.span.start.offset - b.span.start.offset);
   const document: PlanDocument = {
     schemaVersion: 1,
-    source: { path: source.path, sha256: source.sha256, encoding: source.encoding, format: source.format },
+    source: { path: source.path, sha256: source.sha256, encoding: source.encoding, encodingNote: source.encodingNote ?? null, format: source.format },
     plans,
   };
   return { document, source: { ...source, text }, plans: analyses, blocks: textBlocks, directives };
@@ -172,7 +172,7 @@ export async function extractPath(file: string): Promise<ExtractResult> {
   if (!text.trim()) throw new InputError(display, 'no text in file, not a plan text');
   const read = await readGuarded(text, format, display);
   if (format === 'html' && !read.blocks.length) throw new InputError(display, 'no text in the page body, not a plan text');
-  return extractBlocks(text, { path: display, encoding: decoded.encoding, format, sha256 }, read);
+  return extractBlocks(text, { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format, sha256 }, read);
 }
 
 /** Deepest nesting read: Markdown and HTML parsers recurse (and slow down) with depth. */

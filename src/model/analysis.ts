@@ -9,6 +9,8 @@ export interface SourceFile {
   /** the decoded original text; every offset in a Span indexes into it */
   text: string;
   encoding: string;
+  /** how the encoding was chosen where it was a guess (src/ingest/decode.ts) */
+  encodingNote?: string | null;
   format: InputFormat;
   sha256: string;
 }

@@ -86,6 +86,10 @@ export const SourceSchema = z.object({
   path: z.string(),
   sha256: z.string(),
   encoding: z.string(),
+  encodingNote: z
+    .string()
+    .nullable()
+    .describe('how the encoding was chosen where the bytes left a doubt (damaged UTF-8 kept as UTF-8, GB18030 detected); null when it is certain (extension to SPEC)'),
   format: z.enum(['txt', 'md', 'html', 'docx']),
 });
 
