@@ -116,7 +116,8 @@ function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: Rea
     regions = [{ title: { kind: 'line', piece, key: foldKey(piece.text) }, blocks: header, aside: [], titleInBody: true }];
     header = [];
   }
-  const meta = headerMeta([...header, ...(regions[0]?.blocks.slice(0, 12) ?? [])], regions[regions.length - 1]?.blocks.slice(-3) ?? []);
+  const last = regions[regions.length - 1];
+  const meta = headerMeta([...header, ...(regions[0]?.blocks.slice(0, 12) ?? [])], last?.signature ?? last?.blocks.slice(-3) ?? []);
   const plans: Plan[] = [];
   const analyses: ExtractResult['plans'] = [];
   const textBlocks: TextBlock[] = [];

@@ -100,18 +100,27 @@ const blockLines = (blocks: Block[]) =>
     return [b.piece.text.length > MAX_HEADER_LINE ? '' : spacedText(b.piece).trim()];
   });
 
+/** The date line of a signature ("2024年4月12日", "二〇二三年五月二十六日", "2022424"), as YYYY-MM-DD. */
+export function signatureDate(key: string): string | null {
+  const k = squeeze(key);
+  return /^\d{4}年\d{1,2}月\d{1,2}日$/.test(k) ? parseDate(k) : parseDigitsDate(k) ?? chineseDate(k);
+}
+
+/** A signing body's line: short, no sentence, ending like a body (人民政府, 办公室, 局 …). */
+export function isIssuerLine(key: string): boolean {
+  const s = squeeze(key);
+  return s.length <= 50 && grammars().metaIssuerLine.test(s) && !/[,。:;，；：]/.test(s);
+}
+
 /** A signature: a signing body's line, then the date on its own line (the close of a notice). */
 function signature(lines: string[], keys: string[], meta: Meta, fromEnd: number): void {
-  const g = grammars();
   const stop = Math.max(0, keys.length - fromEnd);
   for (let i = keys.length - 1; i >= stop; i--) {
-    const k = squeeze(keys[i]);
-    const date = /^\d{4}年\d{1,2}月\d{1,2}日$/.test(k) ? parseDate(k) : parseDigitsDate(k) ?? chineseDate(k);
+    const date = signatureDate(keys[i]);
     if (!date) continue;
     meta.written ??= date;
     for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-      const s = squeeze(keys[j]);
-      if (s.length <= 50 && g.metaIssuerLine.test(s) && !/[,。:;，；：]/.test(s)) {
+      if (isIssuerLine(keys[j])) {
         meta.issuer ??= squeeze(lines[j]);
         break;
       }

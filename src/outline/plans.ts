@@ -1,6 +1,7 @@
 // Splits a document into its plans: a notice may print several plans, each opening with its
 // own title line; a title printed again after a table of contents (目录) continues its plan.
 import { grammars } from '../grammars/load.js';
+import { isIssuerLine, signatureDate } from '../extract/meta.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';
 import { concat, foldKey, offsetAt, pieceOf, pinnedPiece, slice, startOffset, type Piece } from '../normalize/piece.js';
@@ -12,6 +13,8 @@ export interface PlanRegion {
   aside: Block[];
   /** the title was taken from a line of the body (a plan with no title line of its own) */
   titleInBody?: boolean;
+  /** the signature that closes the plan (signing body, date), also in `aside`: not plan body */
+  signature?: Block[];
 }
 
 export interface Segmented {
@@ -135,6 +138,21 @@ function hasBody(region: PlanRegion): boolean {
   return false;
 }
 
+/** The signing body and date that close a plan (a notice printed as one document) go aside. */
+function setSignatureAside(region: PlanRegion): void {
+  const bs = region.blocks;
+  const last = bs[bs.length - 1];
+  if (!last || last.kind === 'table' || last.key.length > 20 || !signatureDate(last.key)) return;
+  let from = bs.length - 1;
+  while (from > 0 && bs.length - from < 3) {
+    const prev = bs[from - 1];
+    if (prev.kind === 'table' || !isIssuerLine(prev.key)) break;
+    from--;
+  }
+  region.signature = bs.splice(from);
+  region.aside.push(...region.signature);
+}
+
 /** A TOC entry as compared with headings: no numbering, bullets or page number. */
 const tocEntryKey = (key: string) =>
   squeeze(key)
@@ -213,6 +231,7 @@ export function segmentPlans(blocks: Block[]): Segmented {
     if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(squeeze(key));
     (cur ? cur.blocks : header).push(b);
   }
+  for (const p of plans) setSignatureAside(p);
   return { header, plans };
 
   /** Whether the line at hand starts a plan (or repeats the current plan's title). */

@@ -11,8 +11,8 @@ export const garbledText: Rule = {
   messages: {
     replacement: { zh: '乱码：无法解码的字符“{text}”', en: 'Garbled text: undecodable character "{text}"' },
     replacementGuessed: {
-      zh: '乱码：无法解码的字节“{text}”（{note}）',
-      en: 'Garbled text: undecodable bytes "{text}" ({note})',
+      zh: '乱码：无法解码的字节“{text}”（文件编码是推测的：按 {encoding} 读取）',
+      en: 'Garbled text: undecodable bytes "{text}" (the encoding was a guess: read as {encoding})',
     },
     codePage: { zh: '乱码：“{text}”像是用错误的中文编码读出的文字', en: 'Garbled text: "{text}" looks like text read with the wrong Chinese code page' },
     pinyin: { zh: '文中夹入了注音“{text}”', en: 'Pinyin injected into the text: "{text}"' },
@@ -57,7 +57,7 @@ export const garbledText: Rule = {
         const data: Record<string, string> = { text: f.text };
         if (kind === 'mojibake' && /\uFFFD/.test(f.text) && f.text.replace(/\uFFFD/g, '') === '') {
           messageId = note ? 'replacementGuessed' : 'replacement';
-          if (note) data.note = note;
+          if (note) data.encoding = ctx.result.source.encoding;
         }
         ctx.report({ messageId, data, ...ctx.pos.blockSpan(block, f.index, f.index + f.length), plan: block.plan });
       }
