@@ -62,7 +62,7 @@ function nameKey(key: string): string {
     .replace(/[—–~－]+/g, '-');
 }
 
-const stripPeriod = (s: string) => s.replace(/[(][^()]*[)]$/, '');
+const stripPeriod = (s: string) => s.replace(/(?:[(][^()]*[)])+$/, '');
 
 /**
  * The documents a notice names as the ones it prints: 《X》 in a sentence with a printing word
@@ -107,7 +107,7 @@ export function isNamed(key: string, named: string[]): boolean {
 }
 
 export function planKind(title: string): PlanKind {
-  const s = squeeze(foldKey(title)).replace(/[(][^()]*[)]$/, '');
+  const s = squeeze(foldKey(title)).replace(/(?:[(][^()]*[)])+$/, '');
   for (const k of grammars().titles.kinds) if (k.res.some((re) => re.test(s))) return k.kind;
   return 'other';
 }
@@ -116,7 +116,7 @@ export function planKind(title: string): PlanKind {
 function titleKey(key: string): string {
   return squeeze(key)
     .replace(/[“”"'‘’《》]/g, '')
-    .replace(/[(][^()]*[)]$/, '');
+    .replace(/(?:[(][^()]*[)])+$/, '');
 }
 
 const sameTitle = (a: string, b: string) => a === b || (a.length >= 6 && b.length >= 6 && (a.includes(b) || b.includes(a)));
@@ -182,7 +182,9 @@ export function segmentPlans(blocks: Block[]): Segmented {
     const next = blocks[bi + 1];
     if (b.kind === 'line' && next?.kind === 'line' && !isPlanTitle(b.key) && b.key.length <= 40 && !/[。,;:，；：]/.test(b.key)) {
       const joined = b.key + next.key;
-      if (isPlanTitle(joined) && !isPlanTitle(next.key)) {
+      // at the top of the text or named by the notice, "关于加快…的" / "实施意见" is one title too
+      const broad = (opening || isNamed(joined, named)) && isOpeningTitle(joined) && !isOpeningTitle(b.key) && (stripPeriod(squeeze(next.key)).length <= 8 || !isOpeningTitle(next.key));
+      if ((isPlanTitle(joined) && !isPlanTitle(next.key)) || broad) {
         b = { kind: 'line', piece: concat([b.piece, next.piece]), key: joined };
         bi++;
       }

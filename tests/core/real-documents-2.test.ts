@@ -119,6 +119,12 @@ describe('titles', () => {
     expect(plans[0].period).toEqual({ start: 2023, end: 2025 });
   });
 
+  it('joins a title the top of the text breaks over two lines, with the stage of its draft; no period from what it cites', async () => {
+    const { plans } = await doc('title-draft-two-lines.txt');
+    expect(plans.map((p) => [p.title, p.kind, p.period])).toEqual([['关于加快推进临江市新型城镇化建设的实施意见（征求意见稿）', 'other', null]]);
+    expect(plans[0].tasks).toHaveLength(2);
+  });
+
   it('never takes a salutation: a work report is named by what it says it is', async () => {
     const { plans } = await doc('work-report.txt');
     expect(plans.map((p) => [p.title, p.kind])).toEqual([['政府工作报告', 'other']]);
