@@ -35,12 +35,16 @@ export function findCodePageRuns(text: string): Found[] {
   const gb = gbTable();
   // suspicion of each position: 2 = alien next to Han, 1 = rare Han or stray symbol
   const marks: number[] = [];
+  const nearHan = (i: number) => isHan(text.charCodeAt(i - 1)) || isHan(text.charCodeAt(i + 1));
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    const nearHan = isHan(text.charCodeAt(i - 1)) || isHan(text.charCodeAt(i + 1));
-    if (isAlien(c) && nearHan) marks.push(i, 2);
-    else if ((isHan(c) && !gb[c] && !gb[foldKey(text[i]).charCodeAt(0)]) || (isStray(c) && nearHan)) marks.push(i, 1);
+    // the common case first: ASCII, or a character of ordinary text
+    if (c < 0x80 || gb[c]) continue;
+    if (isHan(c)) {
+      if (!gb[foldKey(text[i]).charCodeAt(0)]) marks.push(i, 1);
+    } else if (isAlien(c)) {
+      if (nearHan(i)) marks.push(i, 2);
+    } else if (isStray(c) && nearHan(i)) marks.push(i, 1);
   }
   const out: Found[] = [];
   // group marks no more than 3 apart; a group counts when it holds an alien or two marks
@@ -70,7 +74,10 @@ export function findCodePageRuns(text: string): Found[] {
 const pinyin = /(?<=[\p{Script=Han}])[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\s*[)）]/gu;
 
 /** Pinyin with tone marks injected after characters: "发(fā)展". */
+const toneMark = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/u;
+
 export function findInjectedPinyin(text: string): Found[] {
+  if (!toneMark.test(text)) return [];
   return [...text.matchAll(pinyin)].map((m) => ({ index: m.index, length: m[0].length, text: m[0] }));
 }
 
@@ -79,5 +86,6 @@ const lost = /\?{3,}|？{3,}|(?<=[\p{Script=Han}])\?{2,}|\?{2,}(?=[\p{Script=Han
 
 /** Runs of "?" standing for characters a converter could not map. */
 export function findLostCharacters(text: string): Found[] {
+  if (!text.includes('??') && !text.includes('？？？')) return [];
   return [...text.matchAll(lost)].map((m) => ({ index: m.index, length: m[0].length, text: m[0] }));
 }

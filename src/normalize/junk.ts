@@ -15,6 +15,12 @@ export function isChromeLine(key: string): boolean {
   return key.replace(g.url, '').length <= g.maxLength;
 }
 
+function hasUrl(key: string): boolean {
+  const url = grammars().chrome.url;
+  url.lastIndex = 0;
+  return url.test(key);
+}
+
 /** The piece without what `re` matches in its key (same indexes), or null when nothing matched. */
 function cutMatches(p: Piece, key: string, re: RegExp): Piece | null {
   re.lastIndex = 0;
@@ -41,7 +47,8 @@ export function dropSiteJunk(blocks: Block[]): Block[] {
       out.push(b);
       continue;
     }
-    if (isChromeLine(b.key)) continue;
+    // the readers dropped chrome up to maxLength; what is longer is chrome only for its URL
+    if (b.key.length > grammars().chrome.maxLength && hasUrl(b.key) && isChromeLine(b.key)) continue;
     const piece = inline ? cutMatches(b.piece, b.key, inline) : null;
     if (!piece) {
       out.push(b);
