@@ -262,14 +262,14 @@ export function untitledTitle(header: Block[]): Piece {
     if (b.kind === 'table' || isItemHeading(b.key)) break;
     lines.push(b);
   }
-  const wrapper = /关于印发《([^》]+)》|关于印发(.+?)的通知|印发《([^》]+)》/;
+  // 《X》 in the notice's printing sentence or its "关于印发《X》的通知" title, else the X of "关于印发X的通知"
   for (const b of lines.slice(0, 30)) {
     if (b.key.length > 200) continue;
-    const m = wrapper.exec(b.key);
-    if (!m) continue;
-    const name = m[1] ?? m[2] ?? m[3];
-    const at = m.index + m[0].indexOf(name);
-    return slice(b.piece, at, at + name.length);
+    const quoted = t.printing.test(b.key) ? /《([^《》]+)》/.exec(b.key) : null;
+    const m = quoted ?? t.wrapper.exec(b.key);
+    if (!m || !m[1].trim()) continue;
+    const at = m.index + m[0].indexOf(m[1]);
+    return slice(b.piece, at, at + m[1].length);
   }
   for (const b of lines.slice(0, 6)) {
     for (const { re, title } of t.implicitTitles) {
