@@ -59,7 +59,7 @@ export function isExtraHeader(cell: string): boolean {
 
 /**
  * The columns of an indicator-table header row, or null when the row is not one. Year columns
- * ("2020年 | 2025年"): the last is the target, the one before it the base, earlier ones extra.
+ * ("2020年 | 2025年 | 2035年"): the first is the base, the next the target, later ones extra.
  * A short cell that names no known column is an extra column (with cells: any; printed one cell
  * per line: only the headers of grammars/indicator-table.yaml extraColumns).
  */
@@ -67,9 +67,12 @@ export function indicatorHeader(cells: string[], anyExtra = true): ColumnKind[] 
   const kinds: (ColumnKind | null)[] = cells.map((c) => columnKind(c));
   const targets = kinds.map((k, i) => (k === 'target' ? i : -1)).filter((i) => i >= 0);
   if (targets.length >= 2) {
-    for (const i of targets.slice(0, -2)) kinds[i] = 'extra';
-    if (!kinds.includes('base')) kinds[targets[targets.length - 2]] = 'base';
-    else kinds[targets[targets.length - 2]] = 'extra';
+    // "2020年 | 2025年 | 2035年": the first year is the base, the next the target, later ones extra
+    const hasBase = kinds.includes('base');
+    targets.forEach((col, n) => {
+      const rank = hasBase ? n + 1 : n;
+      kinds[col] = rank === 0 ? 'base' : rank === 1 ? 'target' : 'extra';
+    });
   }
   const max = grammars().table.maxExtraHeader;
   for (let i = 0; i < kinds.length; i++) {

@@ -11,7 +11,7 @@ import { lint } from '../../src/lint/engine.js';
 import { exportTable } from '../../src/export/columns.js';
 import { documentJsonSchema } from '../../src/model/schema.js';
 import { planKind } from '../../src/outline/plans.js';
-import { fixture } from './helpers.js';
+import { extractString, fixture } from './helpers.js';
 
 const r2 = (name: string) => fixture('minimal', `r2-${name}`);
 const read = (name: string) => extractPath(r2(name));
@@ -62,6 +62,12 @@ describe('indicator tables with further columns (national 纲要 layout)', () =>
       ['森林火灾受害率（‰）', '≤0.9', '‰', '县林业局'],
     ]);
     expect(plan.indicators[0].baseline).toEqual({ year: 2020, text: '0.05', value: 0.05 });
+  });
+
+  it('takes the first of three year columns as the base, the next as the target, the last as a further column', async () => {
+    const text = '# 临江市“十四五”规划纲要\n\n## 一、主要目标\n\n| 指标 | 2020年 | 2025年 | 2035年 | 属性 |\n| --- | --- | --- | --- | --- |\n| 森林覆盖率（%） | 38 | 40 | 45 | 约束性 |\n';
+    const [ind] = (await extractString(text, 'md')).plans[0].indicators;
+    expect(ind).toMatchObject({ baseline: { year: 2020, value: 38 }, target: { text: '40', unit: '%' }, extra: { '2035年': '45' } });
   });
 
   it('describes baseline and extra in the JSON Schema and exports 基期值 and the further columns', async () => {
