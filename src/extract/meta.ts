@@ -4,7 +4,7 @@ import { grammars } from '../grammars/load.js';
 import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
-import { foldKey, offsetAt, type Piece } from '../normalize/piece.js';
+import { foldKey, type Piece } from '../normalize/piece.js';
 
 type Field = keyof Meta;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
