@@ -17,9 +17,10 @@ function labelRes() {
   const all = [...Object.values(m.labels).flat(), ...m.otherLabels].sort((a, b) => b.length - a.length);
   const boundary = '(?:^|[\\s\\[\\]【】•·|*>])';
   const any = new RegExp(`${boundary}(?:${all.map(spaced).join('|')})\\s*[\\]】*]*\\s*[:：]?`, 'u');
+  // each field's labels in the order of the grammar: an earlier label wins ("发布机构" over "来源")
   const fields = Object.entries(m.labels).map(([field, labels]) => ({
     field: field as Field,
-    re: new RegExp(`${boundary}(?:${labels.map(spaced).join('|')})\\s*[\\]】*]*\\s*(?:[:：]|\\s|$)`, 'u'),
+    res: labels.map((l) => new RegExp(`${boundary}${spaced(l)}\\s*[\\]】*]*\\s*(?:[:：]|\\s|$)`, 'u')),
   }));
   return { any, fields, empty: new RegExp(`^(?:${m.emptyValues.map(escape).join('|')})$`, 'u') };
 }
@@ -138,18 +139,18 @@ export function headerMeta(blocks: Block[], tail: Block[] = []): Meta {
   const keys = lines.map(foldKey);
   const meta: Meta = { docNumber: null, issuer: null, written: null, published: null, indexNo: null };
   const { fields } = (cache ??= labelRes());
-  keys.forEach((key, i) => {
-    if (key.length > 400) return;
-    for (const { field, re } of fields) {
-      if (meta[field] !== null) continue;
-      const m = re.exec(key);
-      if (!m) continue;
-      // a labelled field decides its value, even when it is empty ("文件编号：无")
-      const raw = valueAfter(lines, i, m.index + m[0].length);
-      const v = raw ? normalizeValue(field, raw) : null;
-      if (v) meta[field] = v;
+  for (const { field, res } of fields) {
+    for (const re of res) {
+      for (let i = 0; i < keys.length && meta[field] === null; i++) {
+        if (keys[i].length > 400) continue;
+        const m = re.exec(keys[i]);
+        if (!m) continue;
+        const raw = valueAfter(lines, i, m.index + m[0].length);
+        meta[field] = raw ? normalizeValue(field, raw) : null;
+      }
+      if (meta[field] !== null) break;
     }
-  });
+  }
   const g = grammars();
   if (!meta.docNumber) {
     for (let i = 0; i < keys.length; i++) {
