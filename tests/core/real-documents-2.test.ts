@@ -164,6 +164,12 @@ describe('header fields', () => {
     expect(plan.meta).toMatchObject({ issuer: '临江市科学技术局', published: '2024-03-01' });
   });
 
+  it('prefers 发文机构 to a 来源 naming the website, in a crawler\'s header block', async () => {
+    const [plan] = (await doc('header-crawl.md')).plans;
+    expect(plan.title).toBe('临江市数据要素市场培育行动方案');
+    expect(plan.meta).toEqual({ docNumber: '临政办发〔2024〕1号', issuer: '临江市人民政府办公室', written: '2023-12-28', published: '2024-01-02', indexNo: null });
+  });
+
   it('leaves an empty field null, stops a value at the next label, reads the signature that ends the text', async () => {
     const [plan] = (await doc('header-fields.txt')).plans;
     expect(plan.meta).toEqual({
