@@ -11,8 +11,9 @@ import { LineIndex } from './model/position.js';
 import type { Plan, PlanDocument } from './model/schema.js';
 import { headerMeta } from './extract/meta.js';
 import { buildPlan } from './extract/plan.js';
-import { segmentPlans, type PlanRegion } from './outline/plans.js';
-import { foldKey, offsetsOf, pieceOf, slice, startOffset, type Piece } from './normalize/piece.js';
+import { segmentPlans, untitledTitle } from './outline/plans.js';
+import { dropSiteJunk } from './normalize/junk.js';
+import { foldKey, offsetsOf, startOffset, type Piece } from './normalize/piece.js';
 
 /** A text block for the lint rules; its per-character offsets are built only if a rule asks. */
 function textBlock(p: Piece, plan: number | null, idx: LineIndex): TextBlock {
@@ -106,26 +107,17 @@ function wellFormed(text: string): string {
 
 function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: ReadResult): ExtractResult {
   const idx = new LineIndex(text);
-  const { blocks, directives } = read;
+  const { directives } = read;
+  const blocks = dropSiteJunk(read.blocks);
   let { header, plans: regions } = segmentPlans(blocks);
   if (!regions.length && blocks.length) {
-    // no title line: the whole text is one plan named by the notice's 《…》 or its first line
-    // (the title is a piece of a body line, so it is not a text block of its own)
-    // "关于印发《X》的通知" or "关于印发X的通知" names the plan the notice prints
-    const NAMED = /《([^》]+)》|关于印发(.+?)的通知/;
-    const named = header.find((b) => b.kind !== 'table' && NAMED.test(b.key)) as PlanRegion['title'] | undefined;
-    const first = header.find((b) => b.kind !== 'table') as PlanRegion['title'] | undefined;
-    let piece = first ? first.piece : pieceOf('', 0);
-    if (named) {
-      const m = NAMED.exec(named.key)!;
-      const name = m[1] ?? m[2];
-      const at = m.index + m[0].indexOf(name);
-      piece = slice(named.piece, at, at + name.length);
-    }
+    // no title line: the whole text is one plan, named by its notice or by itself, else untitled
+    const piece = untitledTitle(header);
     regions = [{ title: { kind: 'line', piece, key: foldKey(piece.text) }, blocks: header, aside: [], titleInBody: true }];
     header = [];
   }
-  const meta = headerMeta([...header, ...(regions[0]?.blocks.slice(0, 12) ?? [])], text);
+  const last = regions[regions.length - 1];
+  const meta = headerMeta([...header, ...(regions[0]?.blocks.slice(0, 12) ?? [])], last?.signature ?? last?.blocks.slice(-3) ?? []);
   const plans: Plan[] = [];
   const analyses: ExtractResult['plans'] = [];
   const textBlocks: TextBlock[] = [];
@@ -146,7 +138,7 @@ function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: Rea
   textBlocks.sort((a, b) => a.span.start.offset - b.span.start.offset);
   const document: PlanDocument = {
     schemaVersion: 1,
-    source: { path: source.path, sha256: source.sha256, encoding: source.encoding, format: source.format },
+    source: { path: source.path, sha256: source.sha256, encoding: source.encoding, encodingNote: source.encodingNote ?? null, format: source.format },
     plans,
   };
   return { document, source: { ...source, text }, plans: analyses, blocks: textBlocks, directives };
@@ -181,7 +173,7 @@ export async function extractPath(file: string): Promise<ExtractResult> {
   if (!text.trim()) throw new InputError(display, 'no text in file, not a plan text');
   const read = await readGuarded(text, format, display);
   if (format === 'html' && !read.blocks.length) throw new InputError(display, 'no text in the page body, not a plan text');
-  return extractBlocks(text, { path: display, encoding: decoded.encoding, format, sha256 }, read);
+  return extractBlocks(text, { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format, sha256 }, read);
 }
 
 /** Deepest nesting read: Markdown and HTML parsers recurse (and slow down) with depth. */

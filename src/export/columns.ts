@@ -28,6 +28,11 @@ export interface Column<T> {
 }
 
 const joinUnits = (units: string[] | undefined) => (units && units.length ? units.join('、') : null);
+/** "年均/累计：[13.5]；备注：…" — the further columns of the row, in table order */
+const joinExtra = (extra: Record<string, string> | undefined) => {
+  const entries = Object.entries(extra ?? {});
+  return entries.length ? entries.map(([h, v]) => `${h}：${v}`).join('；') : null;
+};
 const joinTargets = (targets: Target[]) => (targets.length ? targets.map((t) => t.text).join('；') : null);
 
 /** Columns every kind starts with: file, plan, line (the JSONL lines carry `file` and `plan` too). */
@@ -53,6 +58,10 @@ export const indicatorColumns: Column<Indicator>[] = [
   { key: 'change', zh: '变化方向', type: 'string', get: (r) => r.item.target.change },
   { key: 'note', zh: '备注', type: 'string', get: (r) => r.item.target.note },
   { key: 'nature', zh: '属性', type: 'string', get: (r) => r.item.nature },
+  { key: 'baselineYear', zh: '基期年份', type: 'number', get: (r) => r.item.baseline?.year ?? null },
+  { key: 'baseline', zh: '基期值', type: 'string', get: (r) => r.item.baseline?.text || null },
+  { key: 'baselineValue', zh: '基期数值', type: 'number', get: (r) => r.item.baseline?.value ?? null },
+  { key: 'extra', zh: '其他列', type: 'string', get: (r) => joinExtra(r.item.extra) },
 ];
 
 export const taskColumns: Column<Task>[] = [

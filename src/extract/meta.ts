@@ -3,8 +3,8 @@
 import { grammars } from '../grammars/load.js';
 import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
-import { parseDate, parseDigitsDate } from '../normalize/numbers.js';
-import { foldKey, startOffset } from '../normalize/piece.js';
+import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
+import { foldKey, type Piece } from '../normalize/piece.js';
 
 type Field = keyof Meta;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
@@ -15,107 +15,178 @@ const spaced = (label: string) => [...label.replace(/\s+/g, '')].map(escape).joi
 function labelRes() {
   const m = grammars().meta;
   const all = [...Object.values(m.labels).flat(), ...m.otherLabels].sort((a, b) => b.length - a.length);
-  const boundary = '(?:^|[\\s\\[\\]【】•·|])';
-  const any = new RegExp(`${boundary}(?:${all.map(spaced).join('|')})\\s*[\\]】]?\\s*[:：]?`, 'u');
+  const boundary = '(?:^|[\\s\\[\\]【】•·|*>])';
+  const any = new RegExp(`${boundary}(?:${all.map(spaced).join('|')})\\s*[\\]】*]*\\s*[:：]?`, 'u');
+  // each field's labels in the order of the grammar: an earlier label wins ("发布机构" over "来源")
   const fields = Object.entries(m.labels).map(([field, labels]) => ({
     field: field as Field,
-    re: new RegExp(`${boundary}(?:${labels.map(spaced).join('|')})\\s*[\\]】]?\\s*(?:[:：]|\\s|$)`, 'u'),
+    res: labels.map((l) => new RegExp(`${boundary}${spaced(l)}\\s*[\\]】*]*\\s*(?:[:：]|\\s|$)`, 'u')),
   }));
-  return { any, fields };
+  return { any, fields, empty: new RegExp(`^(?:${m.emptyValues.map(escape).join('|')})$`, 'u') };
 }
 let cache: ReturnType<typeof labelRes> | null = null;
 
-const stripBullets = (s: string) => s.replace(/^[\s•·\-*|[\]【】]+|[\s|[\]【】]+$/g, '');
+const stripBullets = (s: string) => s.replace(/^[\s•·\-*|[\]【】>]+|[\s|[\]【】*]+$/g, '');
+/** an unknown label further on the line ends a value too: "嘉府办发〔2024〕23号 公开类型: 主动公开" */
+const LATER_LABEL = /\s+[\p{Script=Han}]{2,8}\s*[:：]/u;
 
 function valueAfter(lines: string[], i: number, from: number): string | null {
   const { any } = (cache ??= labelRes());
   let value = lines[i].slice(from);
   const next = any.exec(value);
   if (next) value = value.slice(0, next.index);
+  const later = LATER_LABEL.exec(value);
+  if (later) value = value.slice(0, later.index);
   value = stripBullets(value).replace(/^[:：]\s*/, '');
   if (value) return value;
   // the value stands on the next non-empty line, unless that line is another label
   const nextLine = lines[i + 1];
   if (nextLine === undefined) return null;
   const v = stripBullets(nextLine);
-  if (!v || any.test(` ${v}`) && any.exec(` ${v}`)!.index === 0) return null;
+  if (!v || (any.test(` ${v}`) && any.exec(` ${v}`)!.index === 0) || /^[\p{Script=Han}]{2,8}\s*[:：]/u.test(v)) return null;
   return v.length <= 80 ? v : null;
 }
 
+/** A value as its field holds it, or null when it cannot be one (empty, "无", a next label). */
 function normalizeValue(field: Field, raw: string): string | null {
-  if (field === 'written' || field === 'published') {
-    const k = foldKey(raw);
-    return parseDate(k) ?? parseDigitsDate(squeeze(k));
-  }
+  const { empty } = (cache ??= labelRes());
   const v = raw.trim();
-  if (!v) return null;
-  if (field === 'docNumber' || field === 'indexNo') return squeeze(v);
+  if (!v || empty.test(squeeze(foldKey(v)))) return null;
+  if (field === 'written' || field === 'published') {
+    const k = foldKey(v);
+    return parseDate(k) ?? parseDigitsDate(squeeze(k)) ?? chineseDate(squeeze(k));
+  }
+  if (field === 'docNumber') return /\d/.test(v) && /号|[〔[［(（]\s*\d{4}/.test(foldKey(v)) ? squeeze(v) : null;
+  if (field === 'indexNo') return /\d/.test(v) ? squeeze(v) : null;
+  // an issuer is a name, not a link or a number
+  if (/https?:|www\.|^\d/.test(v) || !/\p{Script=Han}/u.test(v)) return null;
   return v;
 }
 
+/** "二〇二三年五月二十六日" → 2023-05-26 */
+function chineseDate(s: string): string | null {
+  const m = /^([零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/.exec(s);
+  if (!m) return null;
+  const y = Number([...m[1]].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+  const month = parseNumeral(m[2]);
+  const day = parseNumeral(m[3]);
+  return month && day ? isoDate(y, month, day) : null;
+}
+
 /**
- * Metadata of the page header. Labels are read on the lines as written (with their spaces:
- * "发布机构 某区应急管理局" needs the space that tidying removes between Chinese words).
+ * A block's text as the reader produced it, with a space where the reader left something out
+ * (markup, Markdown syntax, a line break, spaces between Chinese words): labels and values stay
+ * apart ("发布机构 某区应急管理局") while no markup of the original reaches a value.
  */
-export function headerMeta(blocks: Block[], original: string): Meta {
-  const rawLine = (from: number) => {
-    const nl = original.indexOf('\n', from);
-    return original.slice(from, nl < 0 ? original.length : nl);
-  };
-  // a header printed as a table (索引号 | … | 主题分类 | …) reads as lines of label-value pairs;
-  // the lines of plain text are read as written, from the original file
-  const lines = blocks.flatMap((b) => {
+export function spacedText(p: Piece): string {
+  const parts: string[] = [];
+  const r = p.runs;
+  for (let k = 0; k < r.length; k += 2) {
+    const from = r[k];
+    const to = k + 2 < r.length ? r[k + 2] : p.text.length;
+    // a run starting further on than the previous one ended: the reader left something out
+    if (k > 0 && r[k + 1] > r[k - 1] + (from - r[k - 2])) parts.push(' ');
+    parts.push(p.text.slice(from, to));
+  }
+  return parts.join('');
+}
+
+/** longest block read for header fields (a header line is short; a 100 MB line is not one) */
+const MAX_HEADER_LINE = 2000;
+
+const blockLines = (blocks: Block[]) =>
+  blocks.flatMap((b) => {
+    // a header printed as a table (索引号 | … | 主题分类 | …) reads as lines of label-value pairs
     if (b.kind === 'table') return b.rows.map((row) => row.filter((c, i) => c.text && row.indexOf(c) === i).map((c) => c.text).join('  '));
-    if (b.kind === 'heading') return [b.piece.text];
-    return [(b.piece.text ? rawLine(startOffset(b.piece)) : b.piece.text).trim()];
+    return [b.piece.text.length > MAX_HEADER_LINE ? '' : spacedText(b.piece).trim()];
   });
+
+/** The date line of a signature ("2024年4月12日", "二〇二三年五月二十六日", "2022424"), as YYYY-MM-DD. */
+export function signatureDate(key: string): string | null {
+  const k = squeeze(key);
+  return /^\d{4}年\d{1,2}月\d{1,2}日$/.test(k) ? parseDate(k) : parseDigitsDate(k) ?? chineseDate(k);
+}
+
+/** A signing body's line: short, no sentence, ending like a body (人民政府, 办公室, 局 …). */
+export function isIssuerLine(key: string): boolean {
+  const s = squeeze(key);
+  return s.length <= 50 && grammars().metaIssuerLine.test(s) && !/[,。:;，；：]/.test(s);
+}
+
+/** A signature: a signing body's line, then the date on its own line (the close of a notice). */
+function signature(lines: string[], keys: string[], meta: Meta, fromEnd: number): void {
+  const stop = Math.max(0, keys.length - fromEnd);
+  for (let i = keys.length - 1; i >= stop; i--) {
+    const date = signatureDate(keys[i]);
+    if (!date) continue;
+    meta.written ??= date;
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      if (isIssuerLine(keys[j])) {
+        meta.issuer ??= squeeze(lines[j]);
+        break;
+      }
+    }
+    return;
+  }
+}
+
+/**
+ * Metadata of the page header, the notice and its signature. `tail` holds the last blocks of
+ * the text, where a notice printed as one document ends with its signing body and date.
+ */
+export function headerMeta(blocks: Block[], tail: Block[] = []): Meta {
+  const lines = blockLines(blocks);
   const keys = lines.map(foldKey);
   const meta: Meta = { docNumber: null, issuer: null, written: null, published: null, indexNo: null };
   const { fields } = (cache ??= labelRes());
-  keys.forEach((key, i) => {
-    if (key.length > 200) return;
-    for (const { field, re } of fields) {
-      if (meta[field] !== null) continue;
-      const m = re.exec(key);
-      if (!m) continue;
-      const raw = valueAfter(lines, i, m.index + m[0].length);
-      if (raw) meta[field] = normalizeValue(field, raw);
+  for (const { field, res } of fields) {
+    for (const re of res) {
+      for (let i = 0; i < keys.length && meta[field] === null; i++) {
+        if (keys[i].length > 400) continue;
+        const m = re.exec(keys[i]);
+        if (!m) continue;
+        const raw = valueAfter(lines, i, m.index + m[0].length);
+        meta[field] = raw ? normalizeValue(field, raw) : null;
+      }
+      if (meta[field] !== null) break;
     }
-  });
+  }
   const g = grammars();
   if (!meta.docNumber) {
-    for (const key of keys) {
-      const m = g.metaDocNumber.exec(key);
-      if (m && key.length < 80) {
-        meta.docNumber = squeeze(m[0]);
+    for (let i = 0; i < keys.length; i++) {
+      const m = g.metaDocNumber.exec(keys[i]);
+      if (m && keys[i].length < 80) {
+        // the characters as written: a traditional 發/號 stays
+        meta.docNumber = squeeze(lines[i].slice(m.index, m.index + m[0].length));
         break;
       }
     }
   }
-  // the signature at the end of a notice: the signing body, then the date on its own line
-  for (let i = keys.length - 1; i >= 0; i--) {
-    const k = squeeze(keys[i]);
-    const date = /^\d{4}年\d{1,2}月\d{1,2}日$/.test(k) ? parseDate(k) : parseDigitsDate(k);
-    if (!date) continue;
-    meta.written ??= date;
-    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-      const s = squeeze(keys[j]);
-      if (s.length <= 30 && g.metaIssuerLine.test(s) && !/[,。:]/.test(s)) {
-        meta.issuer ??= lines[j].trim();
-        break;
-      }
-    }
-    break;
+  signature(lines, keys, meta, keys.length);
+  if (tail.length && (meta.issuer === null || meta.written === null)) {
+    const tl = blockLines(tail);
+    signature(tl, tl.map(foldKey), meta, 3);
   }
   return meta;
 }
 
 export function fiveYearPeriod(text: string): { start: number; end: number } | null {
   for (const [name, [start, end]] of grammars().titles.fiveYearPlans) if (text.includes(name)) return { start, end };
+  const t = grammars().titles;
+  const m = t.fiveYearOrdinal.exec(text);
+  if (m) {
+    const n = parseNumeral(m[1]) ?? 0;
+    const known = t.fiveYearStarts;
+    const start = n <= known.length ? known[n - 1] : known[known.length - 1] + 5 * (n - known.length);
+    if (n > 0) return { start, end: start + 4 };
+  }
   return null;
 }
 
-/** The plan's period: a stated 规划期, a year range in the title, a five-year plan's name, a year. */
+/**
+ * The plan's period: a stated 规划期/实施期限, a year range in the title, a five-year plan's name,
+ * a year. Names the title cites ("关于贯彻落实《“十四五”…规划》的实施意见") are left out.
+ */
 export function planPeriod(titleText: string, kind: string, bodyKeys: string[]): { start: number; end: number } | null {
   const t = grammars().titles;
   const title = foldKey(titleText);
@@ -125,8 +196,9 @@ export function planPeriod(titleText: string, kind: string, bodyKeys: string[]):
       if (m && Number(m[1]) <= Number(m[2])) return { start: Number(m[1]), end: Number(m[2]) };
     }
   }
-  const s = squeeze(title);
-  const range = /(\d{4})\s*[-—–~至到]+\s*(\d{4})/.exec(s);
+  t.cited.lastIndex = 0;
+  const s = squeeze(title).replace(t.cited, '');
+  const range = /(\d{4})\s*年?\s*[-—–~至到]+\s*(\d{4})/.exec(s);
   if (range && Number(range[1]) <= Number(range[2])) return { start: Number(range[1]), end: Number(range[2]) };
   const fyp = fiveYearPeriod(s);
   if (fyp) return fyp;

@@ -1,17 +1,19 @@
 // Assembles one plan of the document model from its region of blocks.
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
-import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis } from '../model/analysis.js';
+import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis, UnreadTableInfo } from '../model/analysis.js';
 import type { LineIndex } from '../model/position.js';
-import type { Indicator, Meta, Plan, Quantity, Target, Task } from '../model/schema.js';
+import type { Indicator, Meta, Plan, Target, Task } from '../model/schema.js';
 import { concat, foldKey, offsetAt, startOffset, type Piece } from '../normalize/piece.js';
-import { planKind, type PlanRegion } from '../outline/plans.js';
+import { unwrapTitle, type PlanRegion } from '../outline/plans.js';
+import { kindOf } from './meta-kind.js';
 import { buildOutline, nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { baseYear, planPeriod } from './meta.js';
 import { deadlineOfTime, documentYear, findDeadline, inferredDeadline, type PlanTime } from './deadlines.js';
 import { ownersFromCells } from './clause.js';
 import type { TaskTable } from './task-table.js';
 import { findQuantities, parseTarget, type FindOptions } from './quantity.js';
-import { findTables, natureOf, type ParsedTable } from './tables.js';
+import { findTables, natureOf, type ParsedTable, type UnreadTable } from './tables.js';
+import { baselineOf, extrasOf, targetOf, withUnit } from './indicator-columns.js';
 import { extractTasks, idOf, isProjectTitle, leadPhrase, planParts, type TaskDraft } from './tasks.js';
 import { grammars } from '../grammars/load.js';
 
@@ -25,12 +27,6 @@ function pieceTargets(p: Piece, idx: LineIndex, opts: FindOptions = {}): Target[
     const to = end < p.text.length ? offsetAt(p, end) : p.end;
     return { ...rest, span: idx.span(from, Math.max(from, to)) };
   });
-}
-
-/** A table's 单位 column supplies the unit a bare target value lacks. */
-function withUnit(q: Quantity, unitCell: string | undefined): Quantity {
-  const unit = unitCell?.replace(/\s+/g, '');
-  return q.unit === null && q.value !== null && unit && unit !== '—' && unit !== '-' ? { ...q, unit } : q;
 }
 
 function indicatorsOf(tables: ParsedTable[], idx: LineIndex): { indicators: Indicator[]; infos: IndicatorTableInfo[] } {
@@ -49,13 +45,17 @@ function indicatorsOf(tables: ParsedTable[], idx: LineIndex): { indicators: Indi
       if (!c.name) continue;
       if (c.category) category = squeeze(c.category.text);
       const id = `I${indicators.length + 1}`;
-      const targetText = c.target ? c.target.text.trim() : '';
+      const name = squeeze(c.name.text);
+      const target = targetOf(row);
+      const parsed = parseTarget(target.piece ? target.piece.text.trim() : '');
       indicators.push({
         id,
-        name: squeeze(c.name.text),
+        name,
         category: category,
-        target: withUnit(parseTarget(targetText), c.unit?.text),
+        target: withUnit(target.note && !parsed.note ? { ...parsed, note: squeeze(target.note) } : parsed, c.unit?.text, name),
         nature: c.nature ? natureOf(c.nature.text) : null,
+        baseline: baselineOf(t, row),
+        extra: extrasOf(row),
         span: idx.span(row.start, row.end),
       });
       groups[groups.length - 1]?.indicatorIds.push(id);
@@ -69,6 +69,10 @@ function indicatorsOf(tables: ParsedTable[], idx: LineIndex): { indicators: Indi
     });
   }
   return { indicators, infos };
+}
+
+function unreadInfos(unread: UnreadTable[], idx: LineIndex): UnreadTableInfo[] {
+  return unread.map((u) => ({ header: u.header, reason: u.reason, span: idx.span(u.start, Math.max(u.start, u.end)) }));
 }
 
 function headingsOf(root: OutlineNode, idx: LineIndex): HeadingInfo[] {
@@ -146,11 +150,11 @@ function goalPieces(root: OutlineNode): Piece[] {
 }
 
 export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { plan: Plan; analysis: PlanAnalysis } {
-  const title = region.title.piece.text.replace(/\s+(?=[“"(])/g, '').trim();
-  const kind = planKind(title);
-  const { tables, taskTables, used } = findTables(region.blocks);
+  const title = unwrapTitle(region.title.piece.text.replace(/\s+(?=[“"(])/g, '').trim());
+  const { tables, taskTables, unread, used } = findTables(region.blocks);
   const rest = region.blocks.filter((b, i) => !used.has(i) && b.kind !== 'table') as (LineBlock | HeadingBlock)[];
   const bodyKeys = rest.map((b) => b.key);
+  const kind = kindOf(title, bodyKeys);
   // the outline sees each table as one marker where it starts
   const outlineInput: (LineBlock | HeadingBlock | { kind: 'table' })[] = [];
   region.blocks.forEach((b, i) => {
@@ -193,7 +197,7 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
       targets,
       span,
     },
-    analysis: { headings: headingsOf(root, idx), tables: infos, span },
+    analysis: { headings: headingsOf(root, idx), tables: infos, unreadTables: unreadInfos(unread, idx), span },
   };
 }
 

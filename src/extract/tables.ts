@@ -7,11 +7,15 @@ import { concat, foldKey, startOffset, type Piece } from '../normalize/piece.js'
 import { isVague } from './quantity.js';
 import { readTaskTable, taskHeader, type TaskTable } from './task-table.js';
 
-export type ColumnKind = 'index' | 'category' | 'name' | 'unit' | 'base' | 'target' | 'nature';
+/** `extra`: a further column (年均/累计, 备注, 牵头单位 …) whose cells the indicator keeps by header */
+export type ColumnKind = 'index' | 'category' | 'name' | 'unit' | 'base' | 'target' | 'nature' | 'extra';
+type KnownColumn = Exclude<ColumnKind, 'extra'>;
 
 export interface TableRow {
   kind: 'row' | 'group';
-  cells: Partial<Record<ColumnKind, Piece>>;
+  cells: Partial<Record<KnownColumn, Piece>>;
+  /** cells of extra columns, with the header of their column */
+  extras?: { header: string; piece: Piece }[];
   /** for group rows: name and declared count */
   group?: { name: string; declared: number | null; piece: Piece };
   start: number;
@@ -26,16 +30,61 @@ export interface ParsedTable {
   end: number;
 }
 
+/** A table that looks like an indicator or task table but could not be read (table-unread). */
+export interface UnreadTable {
+  header: string[];
+  /** header: its columns were not recognised; rows: no row could be read under its header */
+  reason: 'header' | 'rows';
+  start: number;
+  end: number;
+}
+
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
-export function columnKind(cell: string): ColumnKind | null {
+export function columnKind(cell: string): KnownColumn | null {
   if (cell.length > 24) return null; // header cells are short
   const s = squeeze(foldKey(cell));
   const cols = grammars().table.columns;
-  for (const kind of ['index', 'category', 'name', 'unit', 'base', 'target', 'nature'] as ColumnKind[]) {
+  for (const kind of ['index', 'category', 'name', 'unit', 'base', 'target', 'nature'] as KnownColumn[]) {
     if (cols[kind].some((re) => re.test(s))) return kind;
   }
   return null;
+}
+
+/** A header cell of a further column named in grammars/indicator-table.yaml (年均/累计, 备注 …). */
+export function isExtraHeader(cell: string): boolean {
+  const s = squeeze(foldKey(cell));
+  return s.length > 0 && s.length <= grammars().table.maxExtraHeader && grammars().table.extraColumns.some((re) => re.test(s));
+}
+
+/**
+ * The columns of an indicator-table header row, or null when the row is not one. Year columns
+ * ("2020年 | 2025年 | 2035年"): the first is the base, the next the target, later ones extra.
+ * A short cell that names no known column is an extra column (with cells: any; printed one cell
+ * per line: only the headers of grammars/indicator-table.yaml extraColumns).
+ */
+export function indicatorHeader(cells: string[], anyExtra = true): ColumnKind[] | null {
+  const kinds: (ColumnKind | null)[] = cells.map((c) => columnKind(c));
+  const targets = kinds.map((k, i) => (k === 'target' ? i : -1)).filter((i) => i >= 0);
+  if (targets.length >= 2) {
+    // "2020年 | 2025年 | 2035年": the first year is the base, the next the target, later ones extra
+    const hasBase = kinds.includes('base');
+    targets.forEach((col, n) => {
+      const rank = hasBase ? n + 1 : n;
+      kinds[col] = rank === 0 ? 'base' : rank === 1 ? 'target' : 'extra';
+    });
+  }
+  const max = grammars().table.maxExtraHeader;
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== null) continue;
+    const s = squeeze(foldKey(cells[i]));
+    if (isExtraHeader(s) || (anyExtra && s.length <= max && !/[。;；]/.test(s))) kinds[i] = 'extra';
+    else return null;
+  }
+  const cols = kinds as ColumnKind[];
+  const known = cols.filter((k) => k !== 'extra');
+  if (known.length < 2 || cols.length - known.length > known.length) return null;
+  return usableHeader(cols) ? cols : null;
 }
 
 export function natureOf(cell: string): 'binding' | 'expected' | null {
@@ -64,7 +113,8 @@ const isTargetCell = (s: string) => grammars().table.targetCell.test(foldKey(s))
 const isIndexCell = (s: string) => /^\d{1,3}$/.test(squeeze(s));
 
 function usableHeader(columns: ColumnKind[]): boolean {
-  return columns.includes('name') && (columns.includes('target') || columns.includes('nature')) && new Set(columns).size === columns.length;
+  const known = columns.filter((c) => c !== 'extra');
+  return columns.includes('name') && (columns.includes('target') || columns.includes('nature')) && new Set(known).size === known.length;
 }
 
 const startOf = startOffset;
@@ -87,7 +137,7 @@ function endsTable(b: Block, atRowStart: boolean, groupSchemes: Set<string>): bo
 }
 
 /** Assigns the cells of one scraped row to the table's columns. */
-function assignRow(cells: LineBlock[], columns: ColumnKind[]): TableRow['cells'] {
+function assignRow(cells: LineBlock[], columns: KnownColumn[]): TableRow['cells'] {
   const out: TableRow['cells'] = {};
   let rest = [...cells];
   if (columns.includes('index') && rest.length && isIndexCell(rest[0].key)) out.index = rest.shift()!.piece;
@@ -114,13 +164,23 @@ function parseScraped(blocks: Block[], from: number, columns: ColumnKind[], head
   let i = from;
   let cur: LineBlock[] = [];
   let nextIndex = 1;
+  // with extra columns a row is known by its length only: one line per column, in header order
+  const fixed = columns.includes('extra');
+  const known = columns.filter((c): c is KnownColumn => c !== 'extra');
   const flush = () => {
     if (!cur.length) return;
-    const cells = assignRow(cur, columns);
-    rows.push({ kind: 'row', cells, start: startOf(cur[0].piece), end: cur[cur.length - 1].piece.end });
+    let cells: TableRow['cells'] = {};
+    const extras: NonNullable<TableRow['extras']> = [];
+    if (fixed && cur.length === columns.length) {
+      columns.forEach((col, i) => {
+        if (col === 'extra') extras.push({ header: squeeze(header[i]) || `${i + 1}`, piece: cur[i].piece });
+        else cells[col] = cur[i].piece;
+      });
+    } else cells = assignRow(cur, known);
+    rows.push({ kind: 'row', cells, ...(extras.length ? { extras } : {}), start: startOf(cur[0].piece), end: cur[cur.length - 1].piece.end });
     cur = [];
   };
-  const hasNature = columns.includes('nature');
+  const hasNature = columns.includes('nature') && !fixed;
   const hasIndex = columns.includes('index');
   const consumed: number[] = [];
   const groupSchemes = new Set<string>();
@@ -150,7 +210,7 @@ function parseScraped(blocks: Block[], from: number, columns: ColumnKind[], head
     cur.push(line);
     consumed.push(i);
     if (hasNature && natureOf(s)) flush();
-    else if (!hasNature && !hasIndex && cur.length === columns.length) flush();
+    else if ((fixed || (!hasNature && !hasIndex)) && cur.length === columns.length) flush();
   }
   if (cur.length) {
     // a trailing incomplete row is kept only when it looks like one (a name and a value)
@@ -174,18 +234,17 @@ function parseRealRows(rowsIn: Piece[][], start: number, end: number): ParsedTab
   let headerAt = -1;
   let columns: ColumnKind[] = [];
   for (let r = 0; r < Math.min(3, rowsIn.length); r++) {
-    const kinds = rowsIn[r].map((c) => columnKind(c.text));
-    const targets = kinds.map((k, i) => (k === 'target' ? i : -1)).filter((i) => i >= 0);
-    if (targets.length === 2 && !kinds.includes('base')) kinds[targets[0]] = 'base';
-    if (kinds.every((k) => k !== null) && usableHeader(kinds as ColumnKind[])) {
+    const kinds = indicatorHeader(rowsIn[r].map((c) => c.text));
+    if (kinds) {
       headerAt = r;
-      columns = kinds as ColumnKind[];
+      columns = kinds;
       break;
     }
     const taskCols = taskHeader(rowsIn[r].map((c) => c.text));
     if (taskCols) return readTaskTable(rowsIn, r, taskCols, start, end);
   }
   if (headerAt < 0) return null;
+  const header = rowsIn[headerAt].map((c) => c.text);
   const rows: TableRow[] = [];
   for (const cellsRow of rowsIn.slice(headerAt + 1)) {
     // a cell spanning columns fills each slot with the same piece: count it once
@@ -201,16 +260,41 @@ function parseRealRows(rowsIn: Piece[][], start: number, end: number): ParsedTab
       }
     }
     let cells: TableRow['cells'] = {};
+    const extras: NonNullable<TableRow['extras']> = [];
     if (cellsRow.length === columns.length) {
       columns.forEach((col, i) => {
         const c = cellsRow[i];
-        if (c && c.text.trim()) cells[col] = c;
+        if (!c || !c.text.trim()) return;
+        if (col === 'extra') extras.push({ header: squeeze(header[i]) || `${i + 1}`, piece: c });
+        else cells[col] = c;
       });
-    } else cells = assignRow(filled.map(asLine), columns);
-    rows.push({ kind: 'row', cells, start: rs, end: re });
+    } else cells = assignRow(filled.map(asLine), columns.filter((c) => c !== 'extra'));
+    rows.push({ kind: 'row', cells, ...(extras.length ? { extras } : {}), start: rs, end: re });
   }
   if (!rows.some((r) => r.kind === 'row' && r.cells.name)) return null;
-  return { header: rowsIn[headerAt].map((c) => c.text), columns, rows, start, end };
+  return { header, columns, rows, start, end };
+}
+
+/**
+ * Why a table that was not read looks like an indicator or task table, or null when it does not
+ * (a table of projects or a layout table is no concern of ours): a header row naming an
+ * indicator column beside another known column, a task column beside an owner or deadline
+ * column, or cells holding 约束性/预期性.
+ */
+function looksUnread(rows: Piece[][]): Omit<UnreadTable, 'start' | 'end'> | null {
+  const tt = grammars().taskTable;
+  for (const row of rows.slice(0, 3)) {
+    const texts = row.map((c) => squeeze(foldKey(c.text)));
+    const kinds = texts.map((t) => columnKind(t));
+    const known = kinds.filter((k) => k !== null).length;
+    if (kinds.includes('name') && known >= 2) return { header: row.map((c) => c.text), reason: 'header' };
+    const task = texts.some((t) => tt.task.some((re) => re.test(t)));
+    const other = texts.some((t) => [...tt.lead, ...tt.support, ...tt.deadline].some((re) => re.test(t)));
+    if (task && other) return { header: row.map((c) => c.text), reason: 'header' };
+  }
+  const natures = rows.flat().filter((c) => c.text.length <= 8 && natureOf(c.text)).length;
+  if (natures >= 2) return { header: rows[0].map((c) => c.text), reason: 'header' };
+  return null;
 }
 
 const isTaskTable = (t: ParsedTable | TaskTable): t is TaskTable => 'columns' in t && t.columns.includes('task' as never);
@@ -219,12 +303,17 @@ const isTaskTable = (t: ParsedTable | TaskTable): t is TaskTable => 'columns' in
  * Finds the indicator and task tables among a plan's blocks. Returns them with the indexes of
  * the blocks they consumed, which the outline then leaves out.
  */
-export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables: TaskTable[]; used: Set<number> } {
+export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables: TaskTable[]; unread: UnreadTable[]; used: Set<number> } {
   const tables: ParsedTable[] = [];
   const taskTables: TaskTable[] = [];
+  const unread: UnreadTable[] = [];
   const used = new Set<number>();
-  const take = (t: ParsedTable | TaskTable | null, from: number, to: number) => {
-    if (!t) return false;
+  const take = (t: ParsedTable | TaskTable | null, from: number, to: number, rows?: Piece[][], start?: number, end?: number) => {
+    if (!t) {
+      const why = rows ? looksUnread(rows) : null;
+      if (why) unread.push({ ...why, start: start!, end: end! });
+      return false;
+    }
     if (isTaskTable(t)) taskTables.push(t);
     else tables.push(t);
     for (let k = from; k < to; k++) used.add(k);
@@ -233,7 +322,7 @@ export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'table') {
-      take(parseRealRows(b.rows, b.start, b.end), i, i + 1);
+      take(parseRealRows(b.rows, b.start, b.end), i, i + 1, b.rows, b.start, b.end);
       continue;
     }
     if (b.kind !== 'line') continue;
@@ -252,12 +341,18 @@ export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables
         j++;
       }
       const last = blocks[j - 1] as LineBlock;
-      if (rows.length >= 2 && take(parseRealRows(rows, startOf(b.piece), last.piece.end), i, j)) {
+      if (rows.length >= 2 && take(parseRealRows(rows, startOf(b.piece), last.piece.end), i, j, rows, startOf(b.piece), last.piece.end)) {
+        i = j - 1;
+        continue;
+      }
+      if (rows.length >= 2 && unread.length && unread[unread.length - 1].start === startOf(b.piece)) {
+        // reported as unread: its lines are not read again as a table printed one cell per line
+        for (let k = i; k < j; k++) used.add(k);
         i = j - 1;
         continue;
       }
     }
-    if (b.words && b.words.length >= 3 && b.words.every((w) => columnKind(w.text))) {
+    if (b.words && b.words.length >= 3 && b.words.every((w) => columnKind(w.text) || isExtraHeader(w.text)) && b.words.filter((w) => columnKind(w.text)).length >= 2) {
       // a table typed with single spaces: "序号 指标名称 目标值 属性" / "1 生产安全事故死亡人数 下降10% 约束性"
       let j = i + 1;
       const rows: Piece[][] = [b.words];
@@ -268,33 +363,42 @@ export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables
         j++;
       }
       const last = blocks[j - 1] as LineBlock;
-      if (rows.length >= 2 && take(parseRealRows(rows, startOf(b.piece), last.piece.end), i, j)) {
+      if (rows.length >= 2 && take(parseRealRows(rows, startOf(b.piece), last.piece.end), i, j, rows, startOf(b.piece), last.piece.end)) {
         i = j - 1;
         continue;
       }
     }
     if (!columnKind(b.key)) continue;
     const header: string[] = [];
-    const columns: ColumnKind[] = [];
+    const seen = new Set<KnownColumn>();
     let j = i;
     while (j < blocks.length && blocks[j].kind === 'line') {
-      let k = columnKind((blocks[j] as LineBlock).key);
-      if (k === 'target' && columns.includes('target') && !columns.includes('base')) {
-        // "2020年 | 2025年": the first year column was the base
-        columns[columns.indexOf('target')] = 'base';
-      }
-      if (!k || columns.includes(k)) break;
-      columns.push(k);
+      const key = (blocks[j] as LineBlock).key;
+      const k = columnKind(key);
+      if (k) {
+        // a known column twice ends the header, but for year columns ("2020年" / "2025年")
+        if (seen.has(k) && !(k === 'target' && /^\d{4}年$/.test(squeeze(foldKey(key))))) break;
+        seen.add(k);
+      } else if (!isExtraHeader(key)) break;
       header.push((blocks[j] as LineBlock).piece.text);
       j++;
     }
-    if (columns.length < 2 || !usableHeader(columns)) continue;
-    const t = parseScraped(blocks, j, columns, header, used);
-    if (!t) continue;
+    const columns = header.length >= 2 ? indicatorHeader(header, false) : null;
+    const t = columns ? parseScraped(blocks, j, columns, header, used) : null;
+    if (!t) {
+      // a header naming an indicator and its target or nature, with nothing read under it
+      if (header.length >= 2 && seen.has('name') && (seen.has('target') || seen.has('nature'))) {
+        const last = blocks[j - 1] as LineBlock;
+        unread.push({ header, reason: columns ? 'rows' : 'header', start: startOf(b.piece), end: last.piece.end });
+        for (let k = i; k < j; k++) used.add(k);
+        i = j - 1;
+      }
+      continue;
+    }
     for (let k = i; k < j; k++) used.add(k);
     t.start = startOf((blocks[i] as LineBlock).piece);
     tables.push(t);
     i = Math.max(...used);
   }
-  return { tables, taskTables, used };
+  return { tables, taskTables, unread, used };
 }

@@ -5,6 +5,8 @@ import iconv from 'iconv-lite';
 export interface Decoded {
   text: string;
   encoding: string;
+  /** how the encoding was chosen where the bytes left a doubt; absent when it is certain */
+  note?: string;
 }
 
 export class NotTextError extends Error {}
@@ -43,11 +45,30 @@ export function decode(buf: Uint8Array): Decoded {
   if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
   const text8 = utf8(buf);
   if (text8 !== null) return { text: text8, encoding: 'utf-8' };
+  // UTF-8 with a few damaged bytes stays UTF-8 (each bad sequence becomes U+FFFD, which
+  // garbled-text reports where it stands): read as GB18030, the whole file would be mojibake.
+  const loose = new TextDecoder('utf-8').decode(buf);
+  const { bad, cjk } = utf8Damage(loose);
+  if (cjk >= 20 * bad) {
+    return { text: loose, encoding: 'utf-8', note: `not valid UTF-8 (${bad} damaged byte sequence${bad > 1 ? 's' : ''}): read as UTF-8, each as U+FFFD` };
+  }
   // Not UTF-8: Chinese government files are GB18030/GBK (a superset of GB2312).
   const text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
   const replaced = (text.match(/\uFFFD/g) ?? []).length;
   if (replaced > Math.max(4, text.length / 50)) throw new NotTextError('neither UTF-8 nor GB18030 text');
-  return { text, encoding: 'gb18030' };
+  return { text, encoding: 'gb18030', note: 'not UTF-8 and no byte order mark: read as GB18030' };
+}
+
+/** U+FFFD count and Chinese characters (CJK, full-width forms) of a lenient UTF-8 decoding. */
+function utf8Damage(text: string): { bad: number; cjk: number } {
+  let bad = 0;
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if ((c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) cjk++;
+  }
+  return { bad, cjk };
 }
 
 /** Decodes with a named encoding (a page's declared charset); binary data is still refused. */

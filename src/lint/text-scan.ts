@@ -13,7 +13,7 @@ const latin = 'A-Za-zＡ-Ｚａ-ｚ';
 // XX, XXX, 20XX, ＸＸ, xx; never inside a Latin word (XXL, XXI, XIX, taXXi)
 const latinXRun = new RegExp(`(?<![${latin}])(?:19|20|２０)?[XxＸｘ]{2,}(?![${latin}])`, 'gu');
 
-const compiled = new WeakMap<LintWords, { tokens: RegExp | null; singleX: RegExp; mojibake: RegExp | null }>();
+const compiled = new WeakMap<LintWords, { tokens: RegExp | null; wordTokens: RegExp | null; singleX: RegExp; mojibake: RegExp | null }>();
 
 function patterns(w: LintWords) {
   let p = compiled.get(w);
@@ -21,12 +21,15 @@ function patterns(w: LintWords) {
     const tokens = w.placeholders.tokens.length
       ? new RegExp(w.placeholders.tokens.map(escapeRegExp).join('|'), 'gu')
       : null;
+    const wordTokens = w.placeholders.wordTokens.length
+      ? new RegExp(`(?:${w.placeholders.wordTokens.map(escapeRegExp).join('|')})(?![\\p{Script=Han}])`, 'gu')
+      : null;
     const before = [...w.placeholders.singleXBefore].map(escapeRegExp).join('');
     const singleX = new RegExp(`(?<![${latin}0-9XＸ])[XＸ](?![${latin}])(?=[${before || '\\s\\S'}])`, 'gu');
     const mojibake = w.mojibake.markers.length
       ? new RegExp(w.mojibake.markers.map(escapeRegExp).join('|'), 'gu')
       : null;
-    p = { tokens, singleX, mojibake };
+    p = { tokens, wordTokens, singleX, mojibake };
     compiled.set(w, p);
   }
   return p;
@@ -53,7 +56,7 @@ function collect(text: string, res: (RegExp | null)[]): Found[] {
 /** Template placeholders in `text`: XX, XXX, 20XX, ××, ＸＸ, 某某, 待定, 【】, "X万" … */
 export function findPlaceholders(text: string, w: LintWords): Found[] {
   const p = patterns(w);
-  return collect(text, [latinXRun, p.tokens, p.singleX]);
+  return collect(text, [latinXRun, p.tokens, p.wordTokens, p.singleX]);
 }
 
 // UTF-8 read as Latin-1/Windows-1252: "Ã©", "â€œ", "ï¼Œ", "ã€‚"

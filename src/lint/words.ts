@@ -6,8 +6,9 @@ const words = z.array(z.string().min(1));
 
 export const LintWordsSchema = z.strictObject({
   collectiveOwners: z.strictObject({ exact: words, prefixes: words }),
-  placeholders: z.strictObject({ tokens: words, singleXBefore: z.string() }),
+  placeholders: z.strictObject({ tokens: words, wordTokens: words.default([]), singleXBefore: z.string() }),
   mojibake: z.strictObject({ markers: words, signatureEndings: words }),
+  emptyTargets: words.default([]),
 });
 export type LintWords = z.infer<typeof LintWordsSchema>;
 

@@ -9,6 +9,8 @@ export interface SourceFile {
   /** the decoded original text; every offset in a Span indexes into it */
   text: string;
   encoding: string;
+  /** how the encoding was chosen where it was a guess (src/ingest/decode.ts) */
+  encodingNote?: string | null;
   format: InputFormat;
   sha256: string;
 }
@@ -49,9 +51,20 @@ export interface IndicatorTableInfo {
   groups: IndicatorGroupInfo[];
 }
 
+/** A table that looks like an indicator or task table but could not be read (rule table-unread). */
+export interface UnreadTableInfo {
+  /** the cells of the row that looked like its header, as written */
+  header: string[];
+  /** header: its columns were not recognised; rows: no row could be read under its header */
+  reason: 'header' | 'rows';
+  span: Span;
+}
+
 export interface PlanAnalysis {
   headings: HeadingInfo[];
   tables: IndicatorTableInfo[];
+  /** tables of the plan that looked like indicator or task tables but were not read */
+  unreadTables?: UnreadTableInfo[];
   span: Span;
 }
 

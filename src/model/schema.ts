@@ -50,12 +50,24 @@ export const TaskSchema = z.object({
   span: SpanSchema,
 });
 
+export const BaselineSchema = z
+  .object({
+    year: z.number().int().nullable().describe('the base year: from the column header ("2020年", "2020年基期值"), else from the cell ("60.6（2020年）"), else null'),
+    text: z.string().describe('the base-year cell as written, e.g. "60.6", "—"'),
+    value: z.number().nullable().describe('the number in the cell, null when it holds none'),
+  })
+  .describe('the base-year (基期/现状) column of an indicator table (extension to SPEC)');
+
 export const IndicatorSchema = z.object({
   id: z.string(),
   name: z.string(),
   category: z.string().nullable(),
   target: QuantitySchema,
   nature: z.enum(['binding', 'expected']).nullable(),
+  baseline: BaselineSchema.nullable().describe('the base-year column of the row; null where the table has none (extension to SPEC)'),
+  extra: z
+    .record(z.string(), z.string())
+    .describe('cells of the further columns of the table (年均/累计, 备注, 牵头单位 …), keyed by the column header as written, spaces removed (extension to SPEC)'),
   span: SpanSchema,
 });
 
@@ -86,6 +98,10 @@ export const SourceSchema = z.object({
   path: z.string(),
   sha256: z.string(),
   encoding: z.string(),
+  encodingNote: z
+    .string()
+    .nullable()
+    .describe('how the encoding was chosen where the bytes left a doubt (damaged UTF-8 kept as UTF-8, GB18030 detected); null when it is certain (extension to SPEC)'),
   format: z.enum(['txt', 'md', 'html', 'docx']),
 });
 
@@ -104,6 +120,7 @@ export type Owners = z.infer<typeof OwnersSchema>;
 export type Deadline = z.infer<typeof DeadlineSchema>;
 export type Task = z.infer<typeof TaskSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
+export type Baseline = z.infer<typeof BaselineSchema>;
 export type Meta = z.infer<typeof MetaSchema>;
 export type PlanKind = z.infer<typeof PlanKindSchema>;
 export type Plan = z.infer<typeof PlanSchema>;

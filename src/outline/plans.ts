@@ -1,9 +1,10 @@
 // Splits a document into its plans: a notice may print several plans, each opening with its
 // own title line; a title printed again after a table of contents (目录) continues its plan.
 import { grammars } from '../grammars/load.js';
+import { isIssuerLine, signatureDate } from '../extract/meta.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';
-import { concat, foldKey } from '../normalize/piece.js';
+import { concat, foldKey, offsetAt, pieceOf, pinnedPiece, slice, startOffset, type Piece } from '../normalize/piece.js';
 
 export interface PlanRegion {
   title: LineBlock | HeadingBlock;
@@ -12,6 +13,8 @@ export interface PlanRegion {
   aside: Block[];
   /** the title was taken from a line of the body (a plan with no title line of its own) */
   titleInBody?: boolean;
+  /** the signature that closes the plan (signing body, date), also in `aside`: not plan body */
+  signature?: Block[];
 }
 
 export interface Segmented {
@@ -33,8 +36,78 @@ export function isPlanTitle(key: string): boolean {
   return m !== null && m.index >= 4;
 }
 
+/**
+ * A title as it may stand at the top of the text or where the notice names it: it may end with
+ * more document words (意见, 措施, 办法 …) and start with 关于, but is still no notice or sentence.
+ */
+export function isOpeningTitle(key: string): boolean {
+  const t = grammars().titles;
+  const s = unwrapTitle(squeeze(key));
+  if (s.length < 4 || s.length > t.maxLength) return false;
+  if (grammars().headings.some((h) => h.re.test(s))) return false;
+  if (t.openingNotTitle.some((re) => re.test(s))) return false;
+  const m = t.openingTitleEnd.exec(s);
+  return m !== null && m.index >= 2;
+}
+
+/** "《某市若干措施》" written as a line: the title without the brackets around all of it */
+export function unwrapTitle(s: string): string {
+  return /^《[^《》]+》$/.test(s) ? s.slice(1, -1) : s;
+}
+
+/** A title as compared with the names a notice gives: no spaces, quotes or brackets of names, one dash. */
+function nameKey(key: string): string {
+  return squeeze(key)
+    .replace(/[“”"'‘’《》〈〉<>]/g, '')
+    .replace(/[—–~－]+/g, '-');
+}
+
+const stripPeriod = (s: string) => s.replace(/(?:[(][^()]*[)])+$/, '');
+
+/**
+ * The documents a notice names as the ones it prints: 《X》 in a sentence with a printing word
+ * ("…现印发给你们"), and the X of "关于印发X的通知" (which may join several with 和/及).
+ */
+export function namedTitles(blocks: Block[]): string[] {
+  const t = grammars().titles;
+  const out: string[] = [];
+  for (const b of blocks.slice(0, 80)) {
+    if (b.kind === 'table' || b.key.length > 600) continue;
+    const k = squeeze(b.key);
+    if (t.printing.test(k)) for (const m of k.matchAll(/《((?:[^《》]|《[^《》]*》)+)》/g)) out.push(nameKey(m[1]));
+    const w = t.wrapper.exec(k);
+    if (w) out.push(nameKey(w[1]));
+  }
+  return [...new Set(out)].filter((n) => n.length >= 4);
+}
+
+/** True when `key` is one of the documents the notice names (alone or as one of a list). */
+export function isNamed(key: string, named: string[]): boolean {
+  if (!named.length) return false;
+  const k = nameKey(unwrapTitle(squeeze(key)));
+  if (k.length < 4) return false;
+  const { namedBefore, namedAfter } = grammars().titles;
+  for (const full of named) {
+    for (const n of [full, stripPeriod(full)]) {
+      for (const kk of [k, stripPeriod(k)]) {
+        if (kk.length < 4) continue;
+        let at = n.indexOf(kk);
+        while (at >= 0) {
+          const before = n.slice(0, at);
+          const after = n.slice(at + kk.length);
+          const okBefore = at === 0 || namedBefore.test(before);
+          const okAfter = after === '' || namedAfter.test(after) || /^[(][^()]*[)]$/.test(after);
+          if (okBefore && okAfter) return true;
+          at = n.indexOf(kk, at + 1);
+        }
+      }
+    }
+  }
+  return false;
+}
+
 export function planKind(title: string): PlanKind {
-  const s = squeeze(foldKey(title)).replace(/[(][^()]*[)]$/, '');
+  const s = squeeze(foldKey(title)).replace(/(?:[(][^()]*[)])+$/, '');
   for (const k of grammars().titles.kinds) if (k.res.some((re) => re.test(s))) return k.kind;
   return 'other';
 }
@@ -43,7 +116,7 @@ export function planKind(title: string): PlanKind {
 function titleKey(key: string): string {
   return squeeze(key)
     .replace(/[“”"'‘’《》]/g, '')
-    .replace(/[(][^()]*[)]$/, '');
+    .replace(/(?:[(][^()]*[)])+$/, '');
 }
 
 const sameTitle = (a: string, b: string) => a === b || (a.length >= 6 && b.length >= 6 && (a.includes(b) || b.includes(a)));
@@ -65,11 +138,43 @@ function hasBody(region: PlanRegion): boolean {
   return false;
 }
 
+/** The signing body and date that close a plan (a notice printed as one document) go aside. */
+function setSignatureAside(region: PlanRegion): void {
+  const bs = region.blocks;
+  const last = bs[bs.length - 1];
+  if (!last || last.kind === 'table' || last.key.length > 20 || !signatureDate(last.key)) return;
+  let from = bs.length - 1;
+  while (from > 0 && bs.length - from < 3) {
+    const prev = bs[from - 1];
+    if (prev.kind === 'table' || !isIssuerLine(prev.key)) break;
+    from--;
+  }
+  region.signature = bs.splice(from);
+  region.aside.push(...region.signature);
+}
+
+/** A TOC entry as compared with headings: no numbering, bullets or page number. */
+const tocEntryKey = (key: string) =>
+  squeeze(key)
+    .replace(/^(?:\d{1,3}(?:\.\d{1,2})*|[▪•·■□◆◇●○\-*]+)/u, '')
+    .replace(/[.…·\s]*\d{1,4}$/u, '');
+
+/** Prose: a long line written as sentences (ends the top of the text where its title may stand). */
+const isProse = (key: string) => key.length > 40 && /[。，,;；]/.test(key);
+
+const isItemHeading = (key: string) => grammars().headings.some((h) => h.kind === 'item' && h.re.test(squeeze(key.slice(0, 40))));
+
 export function segmentPlans(blocks: Block[]): Segmented {
+  const t = grammars().titles;
   const header: Block[] = [];
   const plans: PlanRegion[] = [];
+  const named = namedTitles(blocks);
+  const tocEntries = new Set<string>();
   let cur: PlanRegion | null = null;
   let toc: { first: string | null } | null = null;
+  // the top of the text, where the document's own title stands: before any prose or numbered item
+  let opening = true;
+  let afterAttachment = false;
 
   for (let bi = 0; bi < blocks.length; bi++) {
     let b = blocks[bi];
@@ -77,7 +182,9 @@ export function segmentPlans(blocks: Block[]): Segmented {
     const next = blocks[bi + 1];
     if (b.kind === 'line' && next?.kind === 'line' && !isPlanTitle(b.key) && b.key.length <= 40 && !/[。,;:，；：]/.test(b.key)) {
       const joined = b.key + next.key;
-      if (isPlanTitle(joined) && !isPlanTitle(next.key)) {
+      // at the top of the text or named by the notice, "关于加快…的" / "实施意见" is one title too
+      const broad = (opening || isNamed(joined, named)) && isOpeningTitle(joined) && !isOpeningTitle(b.key) && (stripPeriod(squeeze(next.key)).length <= 8 || !isOpeningTitle(next.key));
+      if ((isPlanTitle(joined) && !isPlanTitle(next.key)) || broad) {
         b = { kind: 'line', piece: concat([b.piece, next.piece]), key: joined };
         bi++;
       }
@@ -89,16 +196,26 @@ export function segmentPlans(blocks: Block[]): Segmented {
       const ends = (toc.first !== null && k === toc.first) || key.length > 50 || (cur && sameTitle(titleKey(key), titleKey(cur.title.key)));
       if (!ends) {
         if (toc.first === null && k) toc.first = k;
+        const entry = tocEntryKey(key);
+        if (entry) tocEntries.add(entry);
         (cur ? cur.aside : header).push(b);
         continue;
       }
       toc = null;
     }
-    if (b.kind !== 'table' && isPlanTitle(key)) {
+    if (b.kind !== 'table' && isTitleHere(key)) {
       if (cur && sameTitle(titleKey(key), titleKey(cur.title.key))) {
         cur.aside.push(b);
         continue;
       }
+      // "（2021-2023年）" on the line under the title belongs to it
+      const after = blocks[bi + 1];
+      if (after && after.kind !== 'table' && t.periodLine.test(squeeze(after.key))) {
+        b = { ...b, piece: concat([b.piece, after.piece]), key: b.key + after.key } as typeof b;
+        bi++;
+      }
+      opening = false;
+      afterAttachment = false;
       if (cur && !hasBody(cur)) {
         cur.aside.push(cur.title);
         cur.title = b;
@@ -113,7 +230,54 @@ export function segmentPlans(blocks: Block[]): Segmented {
       (cur ? cur.aside : header).push(b);
       continue;
     }
+    if (b.kind === 'table' || isProse(key) || isItemHeading(key)) opening = false;
+    if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(squeeze(key));
     (cur ? cur.blocks : header).push(b);
   }
+  for (const p of plans) setSignatureAside(p);
   return { header, plans };
+
+  /** Whether the line at hand starts a plan (or repeats the current plan's title). */
+  function isTitleHere(key: string): boolean {
+    if (key.length > 200) return false;
+    const isNamedHere = isNamed(key, named);
+    const title = isPlanTitle(key) || ((opening || isNamedHere) && isOpeningTitle(key));
+    if (!title) return false;
+    if (!cur || !hasBody(cur) || sameTitle(titleKey(key), titleKey(cur.title.key))) return true;
+    // a later plan: named by the notice, under an 附件 line, or a full title that is no TOC entry
+    if (isNamedHere || afterAttachment) return true;
+    return squeeze(unwrapTitle(key)).length >= t.minLaterTitleLength && !tocEntries.has(tocEntryKey(key));
+  }
+}
+
+/**
+ * The title of a text with no title line: the plan its notice prints ("关于印发《X》的通知",
+ * "关于印发X的通知"), else the name the text gives itself (grammars/plan-titles.yaml
+ * implicitTitles), else empty. Never a document the text merely cites, never its first line.
+ */
+export function untitledTitle(header: Block[]): Piece {
+  const t = grammars().titles;
+  // the notice stands before the body: look no further than its first numbered item
+  const lines: (LineBlock | HeadingBlock)[] = [];
+  for (const b of header) {
+    if (b.kind === 'table' || isItemHeading(b.key)) break;
+    lines.push(b);
+  }
+  // 《X》 in the notice's printing sentence or its "关于印发《X》的通知" title, else the X of "关于印发X的通知"
+  for (const b of lines.slice(0, 30)) {
+    if (b.key.length > 200) continue;
+    const quoted = t.printing.test(b.key) ? /《([^《》]+)》/.exec(b.key) : null;
+    const m = quoted ?? t.wrapper.exec(b.key);
+    if (!m || !m[1].trim()) continue;
+    const at = m.index + m[0].indexOf(m[1]);
+    return slice(b.piece, at, at + m[1].length);
+  }
+  for (const b of lines.slice(0, 6)) {
+    for (const { re, title } of t.implicitTitles) {
+      const m = re.exec(b.key);
+      if (m) return pinnedPiece(title, offsetAt(b.piece, m.index));
+    }
+  }
+  const first = lines[0];
+  return pieceOf('', first ? startOffset(first.piece) : 0);
 }

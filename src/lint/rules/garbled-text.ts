@@ -1,5 +1,7 @@
 import type { Rule } from '../types.js';
-import { findGarbled, lostDate } from '../text-scan.js';
+import { findGarbled, lostDate, type Found } from '../text-scan.js';
+import { findCodePageRuns, findInjectedPinyin, findLostCharacters } from '../garbled-scan.js';
+import type { LintWords } from '../words.js';
 import { escapeRegExp } from '../position.js';
 import { examplePlan } from './examples.js';
 
@@ -8,6 +10,13 @@ export const garbledText: Rule = {
   defaultSeverity: 'warn',
   messages: {
     replacement: { zh: '乱码：无法解码的字符“{text}”', en: 'Garbled text: undecodable character "{text}"' },
+    replacementGuessed: {
+      zh: '乱码：无法解码的字节“{text}”（文件编码是推测的：按 {encoding} 读取）',
+      en: 'Garbled text: undecodable bytes "{text}" (the encoding was a guess: read as {encoding})',
+    },
+    codePage: { zh: '乱码：“{text}”像是用错误的中文编码读出的文字', en: 'Garbled text: "{text}" looks like text read with the wrong Chinese code page' },
+    pinyin: { zh: '文中夹入了注音“{text}”', en: 'Pinyin injected into the text: "{text}"' },
+    lostChars: { zh: '“{text}”疑为转换时丢失的字符', en: '"{text}" probably stands for characters lost in conversion' },
     mojibake: { zh: '乱码：“{text}”像是编码错读的文字', en: 'Garbled text: "{text}" looks like text decoded with the wrong encoding' },
     lostDate: {
       zh: '日期“{text}”丢失了年月日，疑为{year}年{month}月{day}日',
@@ -15,32 +24,42 @@ export const garbledText: Rule = {
     },
   },
   docs: {
-    summary: { zh: '编码损坏：U+FFFD、乱码串、丢失年月日的日期（如“2022424”）', en: 'Encoding damage: U+FFFD, mojibake runs, digits-only dates such as "2022424"' },
+    summary: { zh: '编码损坏：U+FFFD、乱码串、夹入的注音、丢失的字符（???）、丢失年月日的日期（如“2022424”）', en: 'Encoding damage: U+FFFD, mojibake runs, injected pinyin, lost characters (???), digits-only dates such as "2022424"' },
     what:
-      'Reports the replacement character U+FFFD, runs of mojibake (UTF-8 read as GBK: 鈥, 銆, 锛; read as Latin-1: ' +
-      'Ã©, â€œ), and dates whose 年月日 were lost in copying ("2022424" on a line of its own or at the end of a ' +
-      'signature line, 7–8 digits that read as a real date).',
+      'Reports the replacement character U+FFFD (saying how the file was decoded where that was a guess), runs of ' +
+      'mojibake (UTF-8 read as GBK: 鈥, 銆, 锛; read as Latin-1: Ã©, â€œ; text read with the wrong Chinese code page: ' +
+      'runs dense in characters outside GB2312 or in 注音/kana inside Chinese words, "ㄒ唬"), pinyin with tone marks ' +
+      'injected after characters ("发(fā)展"), runs of "?" standing for lost characters, and dates whose 年月日 were ' +
+      'lost in copying ("2022424" on a line of its own or at the end of a signature line, 7–8 digits that read as a ' +
+      'real date).',
     why: 'Damaged text changes meaning silently: "2022424" is 2022年4月24日 only to a reader who guesses it; a � may have been any character.',
     failing: {
-      text: examplePlan({ before: ['示范区人民政府', '2022424', ''] }),
-      reports: ['2:1'],
+      text: examplePlan({
+        before: ['示范区人民政府', '2022424', ''],
+        tasks: ['(一)健全应急指挥体系。完善应急指挥部运(yùn)行机制。(责任单位:区应急管理局)', '(二)加强监测预警。建设???平台。(责任单位:区应急管理局)'],
+      }),
+      reports: ['2:1', '23:21', '24:13'],
     },
     passing: {
-      text: examplePlan({ before: ['示范区人民政府', '2022年4月24日', ''] }),
+      text: examplePlan({
+        before: ['示范区人民政府', '2022年4月24日', ''],
+        tasks: ['(一)健全应急指挥体系。完善应急指挥部运行机制。(责任单位:区应急管理局)', '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局)'],
+      }),
     },
   },
   check(ctx) {
     const endings = ctx.words.mojibake.signatureEndings.map(escapeRegExp).join('|');
     const signed = new RegExp(`^(?:.*(?:${endings})[\\s　]*)?((?:19|20)\\d{5,6})[\\s　]*$`, 'u');
+    const note = ctx.result.source.encodingNote ?? null;
     for (const block of ctx.result.blocks) {
-      for (const f of findGarbled(block.text, ctx.words)) {
-        const messageId = /\uFFFD/.test(f.text) && f.text.replace(/\uFFFD/g, '') === '' ? 'replacement' : 'mojibake';
-        ctx.report({
-          messageId,
-          data: { text: f.text },
-          ...ctx.pos.blockSpan(block, f.index, f.index + f.length),
-          plan: block.plan,
-        });
+      for (const { f, kind } of damage(block.text, ctx.words)) {
+        let messageId: string = kind;
+        const data: Record<string, string> = { text: f.text };
+        if (kind === 'mojibake' && /\uFFFD/.test(f.text) && f.text.replace(/\uFFFD/g, '') === '') {
+          messageId = note ? 'replacementGuessed' : 'replacement';
+          if (note) data.encoding = ctx.result.source.encoding;
+        }
+        ctx.report({ messageId, data, ...ctx.pos.blockSpan(block, f.index, f.index + f.length), plan: block.plan });
       }
       // only lines ending in 7–8 digits can hold a lost date: test the costly pattern on those alone
       const m = /\d{7}[\s　]*$/.test(block.text) ? signed.exec(block.text.trimStart()) : null;
@@ -58,3 +77,21 @@ export const garbledText: Rule = {
     }
   },
 };
+
+type DamageKind = 'mojibake' | 'codePage' | 'pinyin' | 'lostChars';
+
+/** Every kind of damage in a text, in order, overlapping finds kept once (the first kind wins). */
+function damage(text: string, words: LintWords): { f: Found; kind: DamageKind }[] {
+  const all: { f: Found; kind: DamageKind }[] = [
+    ...findGarbled(text, words).map((f) => ({ f, kind: 'mojibake' as const })),
+    ...findInjectedPinyin(text).map((f) => ({ f, kind: 'pinyin' as const })),
+    ...findLostCharacters(text).map((f) => ({ f, kind: 'lostChars' as const })),
+    ...findCodePageRuns(text).map((f) => ({ f, kind: 'codePage' as const })),
+  ];
+  const out: typeof all = [];
+  for (const d of all) {
+    if (out.some((o) => d.f.index < o.f.index + o.f.length && o.f.index < d.f.index + d.f.length)) continue;
+    out.push(d);
+  }
+  return out.sort((a, b) => a.f.index - b.f.index);
+}

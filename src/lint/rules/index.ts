@@ -13,6 +13,7 @@ import { placeholderText } from './placeholder-text.js';
 import { headingSequence } from './heading-sequence.js';
 import { ownerUnknown } from './owner-unknown.js';
 import { garbledText } from './garbled-text.js';
+import { tableUnread } from './table-unread.js';
 
 export const rules: readonly AnyRule[] = [
   indicatorMissingTarget,
@@ -28,6 +29,7 @@ export const rules: readonly AnyRule[] = [
   headingSequence,
   ownerUnknown,
   garbledText,
+  tableUnread,
 ];
 
 export const ruleById: ReadonlyMap<string, AnyRule> = new Map(rules.map((r) => [r.id, r]));

@@ -12,8 +12,9 @@ export const placeholderText: Rule = {
     summary: { zh: '残留模板占位符：XX、XXX、20XX、××、ＸＸ、某某、待定、【】…', en: 'Template placeholders left in: XX, XXX, 20XX, ××, ＸＸ, 某某, 待定, 【】 …' },
     what:
       'Reports every template placeholder at its position: runs of X (XX, XXX, 20XX, ＸＸ, xx), a single X before a ' +
-      'count word ("X万幢"), and the tokens listed in grammars/lint-words.yaml (××, 某某, 待定, 【】 …). X inside a Latin ' +
-      'word (XXL) or a Roman numeral (XIX, XXI) is not a placeholder.',
+      'count word ("X万幢"), and the tokens listed in grammars/lint-words.yaml (××, 某某, 【】 …; 待定, 待补充 only where no ' +
+      'Chinese character follows, so "对待定级" is not one). X inside a Latin word (XXL) or a Roman numeral (XIX, XXI) is ' +
+      'not a placeholder.',
     why: 'A plan that goes out with "截至20XX年底，全市消防站总数达到XXX个" was published from a template nobody finished.',
     failing: {
       text: examplePlan({
@@ -27,7 +28,7 @@ export const placeholderText: Rule = {
     passing: {
       text: examplePlan({
         tasks: [
-          '(一)健全应急指挥体系。到2025年，建成3个应急指挥分中心，配备XXL号救生衣。(责任单位:区应急管理局)',
+          '(一)健全应急指挥体系。到2025年，建成3个应急指挥分中心，配备XXL号救生衣，对待定级的避难场所逐一评估。(责任单位:区应急管理局)',
           '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
         ],
       }),

@@ -1,0 +1,91 @@
+// Encoding damage the marker lists of garbled-text cannot name one by one (used by that rule):
+// - text read with the wrong Chinese code page (Big5 read as GBK, or bytes out of step): runs
+//   dense in characters a plan never uses (outside GB2312 even after traditional → simplified
+//   folding) or in symbols that have no place inside Chinese words (注音 ㄒ, kana, box pieces);
+// - pinyin with tone marks injected after characters by a web page: "发(fā)展";
+// - runs of "?" that stand for characters lost by a converter: "关于????的通知".
+import iconv from 'iconv-lite';
+import type { Found } from './text-scan.js';
+import { foldKey } from '../normalize/piece.js';
+
+let gb2312: Uint8Array | null = null;
+
+/** 1 for every character of GB2312 (the 6 763 characters and symbols of ordinary text). */
+function gbTable(): Uint8Array {
+  if (gb2312) return gb2312;
+  const bytes: number[] = [];
+  for (let a = 0xa1; a <= 0xf7; a++) for (let b = 0xa1; b <= 0xfe; b++) bytes.push(a, b);
+  const t = new Uint8Array(65536);
+  for (const ch of iconv.decode(Buffer.from(bytes), 'gbk')) if (ch !== '\ufffd' && ch.length === 1) t[ch.charCodeAt(0)] = 1;
+  gb2312 = t;
+  return t;
+}
+
+const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+
+/** Symbols with no place inside Chinese words: 注音, kana, vertical forms, private use, compatibility ideographs. */
+const isAlien = (c: number) =>
+  (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3100 && c <= 0x312f) || (c >= 0x31a0 && c <= 0x31bf) || (c >= 0xfe10 && c <= 0xfe1f) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xe000 && c <= 0xf8ff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** Characters that may come out of a wrong code page: box pieces, Cyrillic, Greek, accented Latin. */
+const isStray = (c: number) => (c >= 0x2500 && c <= 0x257f) || (c >= 0x0400 && c <= 0x04ff) || (c >= 0x0370 && c <= 0x03ff) || (c >= 0x00c0 && c <= 0x024f);
+
+/** Runs of characters read with the wrong Chinese code page. */
+export function findCodePageRuns(text: string): Found[] {
+  const gb = gbTable();
+  // suspicion of each position: 2 = alien next to Han, 1 = rare Han or stray symbol
+  const marks: number[] = [];
+  const nearHan = (i: number) => isHan(text.charCodeAt(i - 1)) || isHan(text.charCodeAt(i + 1));
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // the common case first: ASCII, or a character of ordinary text
+    if (c < 0x80 || gb[c]) continue;
+    if (isHan(c)) {
+      if (!gb[foldKey(text[i]).charCodeAt(0)]) marks.push(i, 1);
+    } else if (isAlien(c)) {
+      if (nearHan(i)) marks.push(i, 2);
+    } else if (isStray(c) && nearHan(i)) marks.push(i, 1);
+  }
+  const out: Found[] = [];
+  // group marks no more than 3 apart; a group counts when it holds an alien or two marks
+  for (let k = 0; k < marks.length; ) {
+    let end = k;
+    let weight = marks[k + 1];
+    while (end + 2 < marks.length && marks[end + 2] - marks[end] <= 3) {
+      end += 2;
+      weight += marks[end + 1];
+    }
+    if (weight >= 2) {
+      let from = marks[k];
+      let to = marks[end] + 1;
+      // an alien alone shows with its neighbour, as mis-decoded pairs come: "ㄒ唬"
+      if (to - from === 1) {
+        if (isHan(text.charCodeAt(to))) to++;
+        else if (isHan(text.charCodeAt(from - 1))) from--;
+      }
+      out.push({ index: from, length: to - from, text: text.slice(from, to) });
+    }
+    k = end + 2;
+  }
+  return out;
+}
+
+// pinyin after a character: a Latin syllable with a tone mark in brackets
+const pinyin = /(?<=[\p{Script=Han}])[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\s*[)）]/gu;
+
+/** Pinyin with tone marks injected after characters: "发(fā)展". */
+const toneMark = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/u;
+
+export function findInjectedPinyin(text: string): Found[] {
+  if (!toneMark.test(text)) return [];
+  return [...text.matchAll(pinyin)].map((m) => ({ index: m.index, length: m[0].length, text: m[0] }));
+}
+
+// three or more question marks, or two touching a Chinese character: characters lost in conversion
+const lost = /\?{3,}|？{3,}|(?<=[\p{Script=Han}])\?{2,}|\?{2,}(?=[\p{Script=Han}])/gu;
+
+/** Runs of "?" standing for characters a converter could not map. */
+export function findLostCharacters(text: string): Found[] {
+  if (!text.includes('??') && !text.includes('？？？')) return [];
+  return [...text.matchAll(lost)].map((m) => ({ index: m.index, length: m[0].length, text: m[0] }));
+}

@@ -1,0 +1,64 @@
+// Junk of document-sharing, database and encyclopedia sites that survives the readers: lines
+// that are page chrome once their URL is left out ("原文链接：https://…"), and junk glued to the
+// text of a line (citation marks "[67]", ".pdfVIP", an infobox label "中文名…"). It runs on the
+// blocks every reader produces, so each format gets the same clean-up; patterns are in
+// grammars/page-chrome.yaml. Pieces keep their offsets into the original file.
+import { grammars } from '../grammars/load.js';
+import type { Block } from '../ingest/blocks.js';
+import { concat, foldKey, slice, tidy, type Piece } from './piece.js';
+
+/** A line of page chrome, its length measured without the URLs it holds. */
+export function isChromeLine(key: string): boolean {
+  const g = grammars().chrome;
+  if (!g.re.test(key)) return false;
+  g.url.lastIndex = 0;
+  return key.replace(g.url, '').length <= g.maxLength;
+}
+
+function hasUrl(key: string): boolean {
+  const url = grammars().chrome.url;
+  url.lastIndex = 0;
+  return url.test(key);
+}
+
+/** The piece without what `re` matches in its key (same indexes), or null when nothing matched. */
+function cutMatches(p: Piece, key: string, re: RegExp): Piece | null {
+  re.lastIndex = 0;
+  const keep: Piece[] = [];
+  let from = 0;
+  let cut = false;
+  for (const m of key.matchAll(re)) {
+    if (!m[0].length) continue;
+    cut = true;
+    if (m.index > from) keep.push(slice(p, from, m.index));
+    from = m.index + m[0].length;
+  }
+  if (!cut) return null;
+  if (from < key.length) keep.push(slice(p, from));
+  return keep.length ? tidy(concat(keep)) : slice(p, 0, 0);
+}
+
+/** The blocks without site junk: chrome lines dropped, glued junk cut out of lines and headings. */
+export function dropSiteJunk(blocks: Block[]): Block[] {
+  const inline = grammars().chrome.inline;
+  const out: Block[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      out.push(b);
+      continue;
+    }
+    // the readers dropped chrome up to maxLength; what is longer is chrome only for its URL
+    if (b.key.length > grammars().chrome.maxLength && hasUrl(b.key) && isChromeLine(b.key)) continue;
+    const piece = inline ? cutMatches(b.piece, b.key, inline) : null;
+    if (!piece) {
+      out.push(b);
+      continue;
+    }
+    if (!piece.text) continue;
+    const key = foldKey(piece.text);
+    if (isChromeLine(key)) continue;
+    if (b.kind === 'heading') out.push({ ...b, piece, key });
+    else out.push({ kind: 'line', piece, key });
+  }
+  return out;
+}
