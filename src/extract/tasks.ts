@@ -111,9 +111,15 @@ interface Acc {
   firstLeads: boolean;
   title: string | null;
   closing: boolean;
+  /** the task began a paragraph of its own (not the rest of one after a clause) */
+  ownParagraph: boolean;
+  /** a lead-phrase paragraph with no clause yet: a clause closing the paragraphs after it covers it too */
+  awaiting: boolean;
 }
 
 const newAcc = (title: string | null = null): Acc => ({
+  ownParagraph: false,
+  awaiting: false,
   parts: [],
   fields: [],
   times: [],
@@ -191,6 +197,8 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
   const joined = joinWrappedClauses(units);
   const hitsOf = joined.map((u) => findClauses(u.piece.text, u.key));
   const spanOf = (u: Unit, h: ClauseHit): [number, number] => [offsetIn(u.piece, h.start), offsetIn(u.piece, h.end)];
+  // the item's own line only titles the paragraphs under it
+  let headed = false;
   if (hitsOf.some((hs) => hs.some((h) => h.clause.fields.length))) {
     let cur = newAcc(itemTitle);
     const close = () => {
@@ -211,6 +219,23 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
         if (target === cur && h.clause.fields.length) close();
         return;
       }
+      // a new paragraph opening with a lead phrase starts a task of its own ("智能化制造。…",
+      // "网络化协同。…" under one item); a clause closing the last of them covers them all
+      // (a paragraph the page broke mid-sentence, "…优化" / "上海…系统。…", goes on instead)
+      const prevEnds = ui > 0 && /[。！？；!?;][”’"）)]*$/.test(joined[ui - 1].key.trimEnd());
+      if (ui >= bodyStart && prevEnds && cur.parts.length && !cur.fields.length && leadPhrase(u.key) > 0 && cur.title !== null) {
+        // an item's own line that is only its title ("13﹒开展新模式推广。") heads the paragraphs
+        const titleOnly = cur.parts.length === 1 && ui === 1 && bodyStart === 1 && leadPhrase(joined[0].key) === joined[0].key.trimEnd().length - 1;
+        if (titleOnly) {
+          headed = true;
+          cur = newAcc();
+        } else {
+          cur.awaiting = true;
+          close();
+        }
+        cur.title = titleOf(u);
+      }
+      if (!cur.parts.length) cur.ownParagraph = true;
       let pos = 0;
       for (const hit of hits) {
         if (!hit.clause.fields.length) {
@@ -228,6 +253,12 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
         addClause(cur, hit.clause, spanOf(u, hit), ctx);
         if (cur.title === null && drafts.length) cur.title = titleOf(u, pos);
         cur.closing = u.key.slice(end).replace(/[\s。.;；,，]/g, '') === '' && ui === joined.length - 1;
+        for (let k = drafts.length - 1; k >= 0 && drafts[k].awaiting && !drafts[k].fields.length; k--) {
+          drafts[k].fields.push(...cur.fields);
+          drafts[k].times.push(...cur.times);
+          drafts[k].firstLeads = cur.firstLeads;
+          drafts[k].clauseTexts.push(...cur.clauseTexts);
+        }
         close();
         pos = end;
         while (pos < u.key.length && /[\s。.;；,，]/.test(u.key[pos])) {
@@ -242,8 +273,12 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
     });
     if (cur.parts.length) {
       const key = foldKey(concat(cur.parts).text);
+      const assigned = drafts.length > 0 && drafts.every((d) => d.fields.length);
       if (drafts.length && grammars().sections.closingRemark.test(key.trimStart())) {
         // "本方案各项任务纳入…": a remark on the whole document after the last assigned task
+      } else if (assigned && cur.ownParagraph && cur.title === null) {
+        // a paragraph with neither a clause nor a lead phrase after pieces that each carry their
+        // own clause closes the item ("…制定具体实施细则"): it assigns no work of its own
       } else if (substantial(key) || !drafts.length) drafts.push(cur);
       else {
         const last = drafts[drafts.length - 1];
@@ -273,7 +308,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
 
   // an item heading split into several tasks encloses them all; an item that is one task, or
   // whose own line already starts its first task, is not a heading of its tasks
-  const enclosing = drafts.length > 1 && isPureHeading(node) && node.body.length > 0 && itemTitle !== null;
+  const enclosing = drafts.length > 1 && (isPureHeading(node) || headed) && node.body.length > 0 && itemTitle !== null;
   const out: TaskDraft[] = [];
   drafts.forEach((d, i) => {
     const owners = resolveOwners(d.fields, d.firstLeads, d.clauseTexts.join(';'));

@@ -87,6 +87,8 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table'
   // stack[0] is the root; each later entry is open
   const stack: OutlineNode[] = [root];
   const top = () => stack[stack.length - 1];
+  // the items a box closed when it opened: a line that continues one of them ends the box
+  const besideBox = new Map<OutlineNode, OutlineNode[]>();
   for (const b of blocks) {
     if (b.kind === 'table') {
       top().tables++;
@@ -107,8 +109,19 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table'
     }
     // a box (专栏) stands beside the items of its section, not inside one: close the open items
     // that cannot hold it (ones run together with their text, and the lowest numbering levels)
+    let closed: OutlineNode[] = [];
     if (n.scheme === 'box' && !stack.some((x) => x.scheme === 'box')) {
-      while (stack.length > 1 && top().depth === null && (LEAF_SCHEMES.has(top().scheme) || !isPureHeadingNode(top()))) stack.pop();
+      while (stack.length > 1 && top().depth === null && (LEAF_SCHEMES.has(top().scheme) || !isPureHeadingNode(top())))
+        closed.unshift(stack.pop()!);
+    } else {
+      // "（二）" after a box that closed "（一）", "3﹒" after one that closed "2﹒": the text goes on
+      // beside the box, so the box ends and the items it closed are open again
+      const boxAt = stack.findIndex((x) => x.scheme === 'box');
+      const before = boxAt > 0 ? besideBox.get(stack[boxAt]) ?? [] : [];
+      if (before.some((x) => x.scheme === n.scheme && x.value !== null && n.value === x.value + 1)) {
+        stack.length = boxAt;
+        stack.push(...before);
+      }
     }
     // the scheme already open below the nearest Markdown heading: close back to its level
     let found = -1;
@@ -123,6 +136,7 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table'
     const node = makeNode(b, top());
     top().children.push(node);
     stack.push(node);
+    if (closed.length) besideBox.set(node, closed);
   }
   return root;
 }
