@@ -184,7 +184,9 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
   if (node.restKey && !(isPureHeading(node) && node.body.length)) units.push({ piece: node.rest, key: node.restKey });
   else if (node.restKey && !node.body.length) units.push({ piece: node.rest, key: node.restKey });
   const bodyStart = units.length;
-  units.push(...node.body.map(unitOf));
+  // "各位代表！" turns a speech to its next part: it and what follows it in this item are no task
+  const salute = node.body.findIndex((b) => grammars().sections.salutation.test(b.key.trim()));
+  units.push(...(salute >= 0 ? node.body.slice(0, salute) : node.body).map(unitOf));
   if (!units.length) return [];
 
   const drafts: Acc[] = [];

@@ -25,6 +25,7 @@ const SectionsSchema = z.object({
   projects: regexList,
   projectSchemes: z.array(z.string()),
   toc: regexList,
+  salutations: regexList,
 });
 const PlanTitlesSchema = z.object({
   kinds: z.array(z.object({ kind: z.enum(['plan', 'workPoints', 'taskBreakdown', 'other']), patterns: regexList })),
@@ -196,6 +197,7 @@ function compile() {
       projects: sections.projects.map((p) => re(p)),
       projectSchemes: new Set(sections.projectSchemes),
       toc: sections.toc.map((p) => re(p)),
+      salutation: anyOf(sections.salutations),
     },
     titles: {
       kinds: titles.kinds.map((k) => ({ kind: k.kind, res: k.patterns.map((p) => re(p)) })),

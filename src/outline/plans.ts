@@ -175,6 +175,7 @@ export function segmentPlans(blocks: Block[]): Segmented {
   // the top of the text, where the document's own title stands: before any prose or numbered item
   let opening = true;
   let afterAttachment = false;
+  let inAppendix = false;
 
   for (let bi = 0; bi < blocks.length; bi++) {
     let b = blocks[bi];
@@ -193,7 +194,10 @@ export function segmentPlans(blocks: Block[]): Segmented {
     if (toc && b.kind !== 'table') {
       // entries may carry their page number glued to the text ("建设区域创新高地15", "总体要求……1")
       const k = squeeze(key).replace(/[.…·_\-—\s]*\d+$/, '');
-      const ends = (toc.first !== null && k === toc.first) || key.length > 50 || (cur && sameTitle(titleKey(key), titleKey(cur.title.key)));
+      // a long line ends a TOC, unless it is entries run together ("第一章…第二章…")
+      const runTogether = (key.match(/第[一二三四五六七八九十百\d]+[篇章节]/g) ?? []).length >= 2;
+      const ends =
+        (toc.first !== null && k === toc.first) || (key.length > 50 && !runTogether) || (cur && sameTitle(titleKey(key), titleKey(cur.title.key)));
       if (!ends) {
         if (toc.first === null && k) toc.first = k;
         const entry = tocEntryKey(key);
@@ -216,6 +220,7 @@ export function segmentPlans(blocks: Block[]): Segmented {
       }
       opening = false;
       afterAttachment = false;
+      inAppendix = false;
       if (cur && !hasBody(cur)) {
         cur.aside.push(cur.title);
         cur.title = b;
@@ -226,13 +231,20 @@ export function segmentPlans(blocks: Block[]): Segmented {
       continue;
     }
     if (b.kind !== 'table' && isToc(key)) {
-      toc = { first: null };
+      // "目录序言": the marker and the first entry on one line
+      const glued = grammars()
+        .sections.toc.map((re) => re.exec(squeeze(key))?.[1])
+        .find((x) => x);
+      toc = { first: glued ?? null };
       (cur ? cur.aside : header).push(b);
       continue;
     }
     if (b.kind === 'table' || isProse(key) || isItemHeading(key)) opening = false;
     if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(squeeze(key));
-    (cur ? cur.blocks : header).push(b);
+    // an attachment that is no plan of its own (a list of names, a form) is not the plan's text;
+    // its tables still are (a task table may be attached)
+    if (afterAttachment && cur) inAppendix = true;
+    (cur ? (inAppendix && b.kind !== 'table' ? cur.aside : cur.blocks) : header).push(b);
   }
   for (const p of plans) setSignatureAside(p);
   return { header, plans };

@@ -78,3 +78,10 @@ describe('a table of contents whose entries carry page numbers', () => {
     expect(p.targets.map((t) => t.value)).toEqual([12]);
   });
 });
+
+describe('an attachment that is no plan of its own', () => {
+  it('gives no task (a list of names under 附件)', async () => {
+    const p = await plan('r2-outline-appendix-names.txt');
+    expect(p.tasks.map((t) => t.title)).toEqual(['加强组织领导', '完善基础设施']);
+  });
+});
