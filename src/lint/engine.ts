@@ -48,7 +48,7 @@ export function ruleOptions(rule: AnyRule, configured: unknown): unknown {
 export function lint(result: ExtractResult, opts: LintOptions = {}): LintMessage[] {
   const locale = opts.locale ?? 'zh';
   const words = opts.words ?? lintWords();
-  const pos = new PositionIndex(result.source.text);
+  const pos = new PositionIndex(result.source.text, result.source.pages);
   const suppressed = suppression(directivesOf(result, pos), result.source.text);
   const plans = result.document.plans;
   const messages: LintMessage[] = [];

@@ -1,0 +1,148 @@
+// PDF bytes → the text items of each page with their positions (pdf.js, legacy build for Node).
+// Positions are in the page's viewport: points, x to the right, y downwards, so page rotation
+// and the text matrix are already applied. What pdf.js cannot open, or a PDF with nothing but
+// images, becomes a PdfError with a one-line reason.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export class PdfError extends Error {}
+
+export interface PdfItem {
+  text: string;
+  /** left end of the baseline */
+  x: number;
+  /** baseline, from the top of the page */
+  y: number;
+  /** advance width along the baseline */
+  width: number;
+  /** font size (height of the em square) */
+  size: number;
+  font: string;
+}
+
+export interface PdfPage {
+  /** 1-based page number */
+  number: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+export interface LoadedPdf {
+  pages: PdfPage[];
+  /** fonts whose glyphs have no Unicode map: their text became U+FFFD */
+  unmappedFonts: number;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+
+/** pdf.js, loaded on first use (it is large); its import-time notices are not plan-lint's output. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= (async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+    }
+  })();
+  return pdfjs;
+}
+
+const require = createRequire(import.meta.url);
+/** pdf.js's data folders (character maps of CJK fonts, metrics of the standard fonts) */
+function dataDir(name: string): string {
+  return path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), name) + path.sep;
+}
+
+/**
+ * Characters pdf.js gives for glyphs it could not map to Unicode: C0 controls (the glyph's code
+ * taken as a character), private-use code points, U+FFFD.
+ */
+const UNMAPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ue000-\uf8ff\ufffd]/u;
+/** Kangxi radicals, which some PDF producers map ideographs to ("⼀" for "一"): NFKC folds them. */
+const RADICALS = /[\u2f00-\u2fdf]/u;
+
+function messageOf(e: unknown): string {
+  return ((e as Error)?.message ?? String(e)).split('\n')[0].replace(/\.$/, '');
+}
+
+/** Classifies what pdf.js throws while opening a document. */
+function openError(e: unknown): PdfError {
+  const name = (e as Error)?.name;
+  if (name === 'PasswordException') return new PdfError('encrypted PDF: opening it needs a password');
+  if (name === 'InvalidPDFException') return new PdfError(`damaged PDF (${messageOf(e)})`);
+  return new PdfError(`damaged PDF (${messageOf(e)})`);
+}
+
+export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
+  if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) throw new PdfError('not a PDF file (no %PDF header)');
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  if (tail.indexOf('%%EOF') < 0) throw new PdfError('damaged PDF: truncated (no %%EOF end marker)');
+  const { getDocument, Util } = await loadPdfJs();
+  // pdf.js takes ownership of the buffer it is given: hand it a copy
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: dataDir('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: dataDir('standard_fonts'),
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => {});
+    throw openError(e);
+  }
+  try {
+    const pages: PdfPage[] = [];
+    const fontChars = new Map<string, { all: number; unmapped: number }>();
+    for (let n = 1; n <= doc.numPages; n++) {
+      let page;
+      let content;
+      try {
+        page = await doc.getPage(n);
+        content = await page.getTextContent();
+      } catch (e) {
+        throw new PdfError(`damaged PDF (page ${n}: ${messageOf(e)})`);
+      }
+      const viewport = page.getViewport({ scale: 1 });
+      const items: PdfItem[] = [];
+      for (const raw of content.items) {
+        if (!('str' in raw) || !raw.str) continue;
+        const [a, b, c, d, e, f] = Util.transform(viewport.transform, raw.transform) as number[];
+        // text along the baseline, upright: a > 0, no rotation or shear (watermarks are rotated)
+        if (a <= 0 || Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d)) continue;
+        let text = raw.str;
+        if (RADICALS.test(text)) text = text.replace(/[\u2f00-\u2fdf]/gu, (ch) => ch.normalize('NFKC'));
+        const count = fontChars.get(raw.fontName) ?? { all: 0, unmapped: 0 };
+        for (const ch of text) {
+          count.all++;
+          if (UNMAPPED.test(ch)) count.unmapped++;
+        }
+        fontChars.set(raw.fontName, count);
+        const width = Math.abs(raw.width * (viewport.scale ?? 1));
+        items.push({ text, x: e, y: f, width, size: Math.abs(d), font: raw.fontName });
+      }
+      pages.push({ number: n, width: viewport.width, height: viewport.height, items });
+      page.cleanup();
+    }
+    // a font that yields control or private-use characters has no usable Unicode map: all of its
+    // text is unreadable, not only those characters
+    const unmapped = new Set([...fontChars].filter(([, c]) => c.unmapped > 0 && c.unmapped >= c.all * 0.01).map(([f]) => f));
+    if (unmapped.size)
+      for (const p of pages) for (const it of p.items) if (unmapped.has(it.font)) it.text = it.text.replace(/\S/gu, '\ufffd');
+    if (!pages.some((p) => p.items.some((it) => it.text.trim()))) throw new PdfError('no text layer: a scanned document needs OCR first');
+    return { pages, unmappedFonts: unmapped.size };
+  } finally {
+    await doc.destroy().catch(() => {});
+  }
+}
