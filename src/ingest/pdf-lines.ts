@@ -7,6 +7,9 @@ export interface Segment {
   text: string;
   x0: number;
   x1: number;
+  /** a space was printed before the first glyph or after the last (a line wrapped at a space) */
+  spaceBefore?: boolean;
+  spaceAfter?: boolean;
 }
 
 export interface PdfLine {
@@ -35,27 +38,32 @@ function segmentsOf(items: PdfItem[]): Segment[] {
   let cur: Segment | null = null;
   let size = 0;
   let prev: PdfItem | null = null;
+  let leadingSpace = false;
   for (const it of items) {
     if (prev && overprint(prev, it)) continue;
+    prev = it;
     const text = it.text;
-    const x1 = it.x + it.width;
     if (!text.trim()) {
-      prev = it;
-      continue; // a space item: the gap speaks for it
+      // a space item: the gap speaks for it, unless it ends the line
+      if (cur) cur.spaceAfter = true;
+      else leadingSpace = true;
+      continue;
     }
+    const x1 = it.x + it.width;
     const em = Math.max(size, it.size);
     if (cur && it.x - cur.x1 < SEGMENT_GAP * em) {
       const gap = it.x - cur.x1;
-      if (gap > WORD_GAP * em && !/\s$/.test(cur.text) && !/^\s/.test(text)) cur.text += ' ';
+      if ((gap > WORD_GAP * em || cur.spaceAfter) && !/\s$/.test(cur.text) && !/^\s/.test(text)) cur.text += ' ';
       cur.text += text;
       cur.x1 = Math.max(cur.x1, x1);
+      cur.spaceAfter = false;
       size = Math.max(size, it.size);
     } else {
       if (cur) out.push(cur);
-      cur = { text, x0: it.x, x1 };
+      cur = { text, x0: it.x, x1, spaceBefore: leadingSpace };
+      leadingSpace = false;
       size = it.size;
     }
-    prev = it;
   }
   if (cur) out.push(cur);
   for (const s of out) {
@@ -68,6 +76,8 @@ function segmentsOf(items: PdfItem[]): Segment[] {
       s.x0 += lead * per;
       s.x1 -= trail * per;
       s.text = s.text.trim();
+      if (lead) s.spaceBefore = true;
+      if (trail) s.spaceAfter = true;
     }
   }
   return out.filter((s) => s.text);

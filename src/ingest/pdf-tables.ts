@@ -21,6 +21,12 @@ export interface PdfTable {
   lines: PdfLine[];
   /** one line of cells at the foot of a page: a table only if the next page continues it */
   tentative?: boolean;
+  /** lines at the foot of the page that belong to the table only if the next page continues it */
+  tail?: number;
+  /** font size of its text */
+  em: number;
+  /** the part on the table's last page: where its rows start, its lines and columns, rows of it left out (a header printed again) */
+  last: { row: number; lines: PdfLine[]; columns: [number, number][]; skip: number };
 }
 
 export type Region = { kind: 'line'; line: PdfLine } | { kind: 'table'; table: PdfTable };
@@ -157,14 +163,20 @@ export function pageRegions(lines: PdfLine[], m: BodyMetrics, continued: boolean
       continue;
     }
     const em = first.size;
-    // grow: lines within reach below that are not a full line of prose
+    // grow: lines within reach below, but not a line of prose across the table
     let j = i + 1;
     while (j < lines.length) {
       const l = lines[j];
       if (l.y - lines[j - 1].y > 3 * Math.max(em, m.pitch / 1.2)) break;
-      if (l.segments.length === 1 && l.x0 <= m.left + 2.5 * l.size && l.x1 >= m.right - 1.5 * l.size) break;
+      if (l.segments.length === 1) {
+        const s = l.segments[0];
+        const inCell = columnsUnder(s.x0, s.x1, columnsOf(lines.slice(i, j)), em).length === 1;
+        const acrossBody = l.x0 <= m.left + 2.5 * l.size && l.x1 >= m.right - 1.5 * l.size;
+        if (!inCell && (acrossBody || Math.abs(l.size - em) > 0.05 * em)) break;
+      }
       j++;
     }
+    const atFoot = j === lines.length;
     let region = lines.slice(i, j);
     // a line with a gap above a table ("表1  主要指标") is no row of it when it crosses its gutters
     const below = columnsOf(region.slice(1));
@@ -175,17 +187,20 @@ export function pageRegions(lines: PdfLine[], m: BodyMetrics, continued: boolean
         continue;
       }
     }
-    // a table ends with a line of cells or a wrapped cell's next line, never with a line across it
+    // a table ends with a line of cells or a wrapped cell's next line, never with a line across
+    // it; at the foot of a page those lines are its tail (the table may go on over the page)
     let columns = columnsOf(region);
-    while (region.length > 1) {
-      const last = region[region.length - 1];
-      const prev = region[region.length - 2];
+    let end = region.length;
+    while (end > 1) {
+      const last = region[end - 1];
+      const prev = region[end - 2];
       if (last.segments.length >= 2) break;
       if (insideOneColumn(last, columns, em) && last.y - prev.y <= 1.5 * em) break;
-      region = region.slice(0, -1);
+      end--;
     }
+    const tail = atFoot ? region.length - end : 0;
+    region = region.slice(0, end + tail);
     const cellLines = region.filter((l) => l.segments.length >= 2).length;
-    const atFoot = i + region.length === lines.length;
     if ((cellLines < 2 && !(cellLines === 1 && ((continued && i === 0) || atFoot))) || columns.length < 2) {
       out.push({ kind: 'line', line: first });
       i++;
@@ -207,8 +222,30 @@ export function pageRegions(lines: PdfLine[], m: BodyMetrics, continued: boolean
     columns = columnsOf(region);
     const size = median(region.map((l) => l.size));
     const tentative = cellLines < 2 && !(continued && i === 0);
-    out.push({ kind: 'table', table: { rows: rowsOf(region, columns, size), columns, lines: region, tentative } });
+    const last = { row: 0, lines: region, columns, skip: 0 };
+    out.push({ kind: 'table', table: { rows: rowsOf(region, columns, size), columns, lines: region, tentative, tail, em: size, last } });
     i += region.length - (i - start);
   }
   return out;
+}
+
+/** A table at the foot of a page that the next page does not continue, as it stands alone. */
+export function alone(t: PdfTable): Region[] {
+  const asLines = (ls: PdfLine[]) => ls.map((line): Region => ({ kind: 'line', line }));
+  if (t.tentative) return asLines(t.lines);
+  if (!t.tail) return [{ kind: 'table', table: t }];
+  const kept = t.last.lines.slice(0, -t.tail);
+  const rows = [...t.rows.slice(0, t.last.row), ...rowsOf(kept, t.last.columns, t.em).slice(t.last.skip)];
+  const table: PdfTable = { ...t, lines: t.lines.slice(0, -t.tail), rows, tail: 0 };
+  return [{ kind: 'table', table }, ...asLines(t.last.lines.slice(-t.tail))];
+}
+
+/** Appends the part of a table printed on the next page (a header printed again left out). */
+export function extend(t: PdfTable, next: PdfTable, repeatsHeader: boolean): void {
+  const rows = next.rows.slice(repeatsHeader ? 1 : 0);
+  t.last = { row: t.rows.length, lines: next.lines, columns: next.columns, skip: repeatsHeader ? 1 : 0 };
+  t.rows.push(...rows);
+  t.lines.push(...next.lines);
+  t.tentative = false;
+  t.tail = next.tail;
 }

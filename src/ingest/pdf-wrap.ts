@@ -78,6 +78,7 @@ function isNumbered(text: string): boolean {
  */
 export function continuesLine(a: PdfLine, b: PdfLine, m: BodyMetrics, aOpens: boolean, samePage: boolean): boolean {
   const em = Math.max(a.size, b.size);
+  if (hasCellGap(a) || hasCellGap(b)) return false; // a row of cells is a line of its own, as in a text file
   if (Math.abs(a.size - b.size) > 0.05 * em) return false; // a heading or title set in another size
   if (samePage && b.y - a.y > Math.max(1.5 * m.pitch, 1.2 * em)) return false; // paragraph spacing, or a gap in the page
   if (a.x1 + firstUnitWidth(b) < m.right - 0.3 * em) return false; // the next word would have fitted
@@ -96,7 +97,16 @@ export function continuesLine(a: PdfLine, b: PdfLine, m: BodyMetrics, aOpens: bo
   return Math.abs(b.x0 - a.x0) <= 0.5 * em;
 }
 
-/** What joins a wrapped line to the next: nothing inside Chinese or numbers, a space between words. */
-export function wrapJoint(before: string, after: string): string {
-  return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) ? ' ' : '';
+/**
+ * What joins a wrapped line to the next: the space printed at the wrap if there was one, a
+ * space between two words, else nothing (Chinese and numbers wrap anywhere).
+ */
+export function wrapJoint(before: string, after: string, spaced = false): string {
+  if (!before) return '';
+  return spaced || (/[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after)) ? ' ' : '';
+}
+
+/** A gap of two characters or more between two segments of a line: cells, not words. */
+export function hasCellGap(l: PdfLine): boolean {
+  return l.segments.some((s, i) => i > 0 && s.x0 - l.segments[i - 1].x1 >= 2 * l.size);
 }

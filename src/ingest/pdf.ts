@@ -9,9 +9,9 @@
 import { pieceOf, startOffset, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, ReadResult, TableBlock } from './blocks.js';
 import { furnitureOf } from './pdf-furniture.js';
-import { pageLines, type PdfLine } from './pdf-lines.js';
+import { pageLines, type PdfLine, type Segment } from './pdf-lines.js';
 import { loadPdf } from './pdf-load.js';
-import { pageRegions, type Fragment, type PdfTable, type Region } from './pdf-tables.js';
+import { alone, extend, pageRegions, type Fragment, type PdfTable, type Region } from './pdf-tables.js';
 import { bodyMetrics, continuesLine, wrapJoint } from './pdf-wrap.js';
 import { readLines } from './txt.js';
 
@@ -78,29 +78,25 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   // regions of each page; a table cut by a page break is joined with its continuation
   const regions: Region[] = [];
   let lastTable: PdfTable | null = null;
+  const settle = () => {
+    // the table that ended the page before stands alone
+    if (!lastTable) return;
+    const at = regions.findIndex((r) => r.kind === 'table' && r.table === lastTable);
+    regions.splice(at, 1, ...alone(lastTable));
+  };
   for (const lines of body) {
     const pageRegs = pageRegions(lines, metrics, lastTable !== null);
     const first = pageRegs[0];
     if (lastTable && first?.kind === 'table' && continuesTable(lastTable, first.table)) {
-      const repeatsHeader = sameRow(lastTable.rows[0], first.table.rows[0]);
-      lastTable.rows.push(...first.table.rows.slice(repeatsHeader ? 1 : 0));
-      lastTable.lines.push(...first.table.lines);
-      lastTable.tentative = false;
+      extend(lastTable, first.table, sameRow(lastTable.rows[0], first.table.rows[0]));
       pageRegs.shift();
-    }
-    if (lastTable?.tentative) {
-      // one line of cells at the foot of the page that no table continues: lines after all
-      const at = regions.findIndex((r) => r.kind === 'table' && r.table === lastTable);
-      regions.splice(at, 1, ...lastTable.lines.map((line): Region => ({ kind: 'line', line })));
-    }
+      if (!pageRegs.length) continue; // the table goes on over the next page too
+    } else if (pageRegs.length) settle();
     regions.push(...pageRegs);
     const last = pageRegs[pageRegs.length - 1];
     lastTable = last?.kind === 'table' ? last.table : pageRegs.length ? null : lastTable;
   }
-  if (lastTable?.tentative) {
-    const at = regions.findIndex((r) => r.kind === 'table' && r.table === lastTable);
-    regions.splice(at, 1, ...lastTable.lines.map((line): Region => ({ kind: 'line', line })));
-  }
+  settle();
 
   // paragraphs: lines joined where they only wrap
   type Unit = { kind: 'para'; lines: PdfLine[] } | { kind: 'table'; table: PdfTable };
@@ -128,11 +124,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   for (const u of units) {
     if (u.kind === 'para') {
       const start = w.begin();
-      let prevText = '';
+      let prev: Segment | null = null;
       for (const line of u.lines) {
-        w.write(wrapJoint(prevText, line.segments[0].text), line.page);
+        const first = line.segments[0];
+        if (prev) w.write(wrapJoint(prev.text, first.text, prev.spaceAfter || first.spaceBefore), line.page);
         w.writeLine(line);
-        prevText = line.segments[line.segments.length - 1].text;
+        prev = line.segments[line.segments.length - 1];
       }
       run.push(pieceOf(w.current, start));
       w.newline();
@@ -184,10 +181,11 @@ function writeTable(t: PdfTable, w: TextWriter): TableBlock {
       if (!cell.length) return pieceOf('', w.at);
       if (gap) w.write(CELL_GAP, cell[0].line.page);
       const at = w.begin();
-      let prev = '';
+      let prev: Segment | null = null;
       for (const f of cell) {
-        const s = f.line.segments[f.seg].text;
-        w.write(wrapJoint(prev, s) + s, f.line.page);
+        const s = f.line.segments[f.seg];
+        if (prev) w.write(wrapJoint(prev.text, s.text, prev.spaceAfter || s.spaceBefore), f.line.page);
+        w.write(s.text, f.line.page);
         prev = s;
       }
       gap = true;

@@ -77,6 +77,7 @@ export function lint(result: ExtractResult, opts: LintOptions = {}): LintMessage
         endColumn: r.end.column,
         offset: r.start.offset,
         endOffset: r.end.offset,
+        ...(r.start.page === undefined ? {} : { page: r.start.page, endPage: r.end.page }),
       });
     };
     rule.check({ result, options, words, pos, report });

@@ -4,6 +4,7 @@
 // tables as positioned cells with borders and cells wrapped over several lines.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
@@ -53,6 +54,9 @@ export const NARROW: Omit<Layout, 'header' | 'pageNumber' | 'pageNumberAt'> = {
 };
 
 const require = createRequire(import.meta.url);
+// pdf-lib compresses streams with pako, in JavaScript; Node's zlib writes the same format natively
+const pako = createRequire(require.resolve('pdf-lib'))('pako') as { deflate: (data: Uint8Array) => Uint8Array };
+pako.deflate = (data) => deflateSync(data);
 let fontBytes: Uint8Array | null = null;
 const cjkFont = () => (fontBytes ??= readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')));
 
