@@ -39,6 +39,7 @@ function segmentsOf(items: PdfItem[]): Segment[] {
   let size = 0;
   let prev: PdfItem | null = null;
   let leadingSpace = false;
+  let spaceWidth = 0;
   for (const it of items) {
     if (prev && overprint(prev, it)) continue;
     prev = it;
@@ -47,20 +48,25 @@ function segmentsOf(items: PdfItem[]): Segment[] {
       // a space item: the gap speaks for it, unless it ends the line
       if (cur) cur.spaceAfter = true;
       else leadingSpace = true;
+      // a space glyph is at most about 0.6 em wide; pdf.js also reports any gap as a "space" as wide as the gap
+      if (it.width <= 0.7 * it.size) spaceWidth = Math.max(spaceWidth, it.width);
       continue;
     }
     const x1 = it.x + it.width;
     const em = Math.max(size, it.size);
-    if (cur && it.x - cur.x1 < SEGMENT_GAP * em) {
+    // a gap no wider than the space printed in it is a word space, however wide the font sets it
+    if (cur && it.x - cur.x1 < Math.max(SEGMENT_GAP * em, cur.spaceAfter ? 1.5 * spaceWidth : 0)) {
       const gap = it.x - cur.x1;
       if ((gap > WORD_GAP * em || cur.spaceAfter) && !/\s$/.test(cur.text) && !/^\s/.test(text)) cur.text += ' ';
       cur.text += text;
       cur.x1 = Math.max(cur.x1, x1);
       cur.spaceAfter = false;
+      spaceWidth = 0;
       size = Math.max(size, it.size);
     } else {
       if (cur) out.push(cur);
       cur = { text, x0: it.x, x1, spaceBefore: leadingSpace };
+      spaceWidth = 0;
       leadingSpace = false;
       size = it.size;
     }

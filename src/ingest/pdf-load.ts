@@ -35,6 +35,8 @@ export interface LoadedPdf {
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PDFPageProxy = import('pdfjs-dist/types/src/display/api.js').PDFPageProxy;
+type TextContent = import('pdfjs-dist/types/src/display/api.js').TextContent;
 let pdfjs: Promise<PdfJs> | null = null;
 
 /** pdf.js, loaded on first use (it is large); its import-time notices are not plan-lint's output. */
@@ -105,14 +107,24 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
   try {
     const pages: PdfPage[] = [];
     const fontChars = new Map<string, { all: number; unmapped: number }>();
+    // pages are asked for a few at a time: each request is a round trip to pdf.js's worker side
+    const pending = new Map<number, Promise<[PDFPageProxy, TextContent]>>();
+    const ask = (n: number) => {
+      if (n > doc.numPages || pending.has(n)) return;
+      const got = doc.getPage(n).then(async (p): Promise<[PDFPageProxy, TextContent]> => [p, await p.getTextContent()]);
+      got.catch(() => {}); // awaited below; a failure after an earlier one is not left unhandled
+      pending.set(n, got);
+    };
     for (let n = 1; n <= doc.numPages; n++) {
+      for (let k = n; k < n + 8; k++) ask(k);
       let page;
       let content;
       try {
-        page = await doc.getPage(n);
-        content = await page.getTextContent();
+        [page, content] = await pending.get(n)!;
       } catch (e) {
         throw new PdfError(`damaged PDF (page ${n}: ${messageOf(e)})`);
+      } finally {
+        pending.delete(n);
       }
       const viewport = page.getViewport({ scale: 1 });
       const items: PdfItem[] = [];

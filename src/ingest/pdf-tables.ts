@@ -165,12 +165,14 @@ export function pageRegions(lines: PdfLine[], m: BodyMetrics, continued: boolean
     const em = first.size;
     // grow: lines within reach below, but not a line of prose across the table
     let j = i + 1;
+    let sofar = columnsOf([first]);
     while (j < lines.length) {
       const l = lines[j];
       if (l.y - lines[j - 1].y > 3 * Math.max(em, m.pitch / 1.2)) break;
+      if (l.segments.length >= 2) sofar = columnsOf(lines.slice(i, j + 1));
       if (l.segments.length === 1) {
         const s = l.segments[0];
-        const inCell = columnsUnder(s.x0, s.x1, columnsOf(lines.slice(i, j)), em).length === 1;
+        const inCell = columnsUnder(s.x0, s.x1, sofar, em).length === 1;
         const acrossBody = l.x0 <= m.left + 2.5 * l.size && l.x1 >= m.right - 1.5 * l.size;
         if (!inCell && (acrossBody || Math.abs(l.size - em) > 0.05 * em)) break;
       }

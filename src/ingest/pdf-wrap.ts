@@ -99,11 +99,12 @@ export function continuesLine(a: PdfLine, b: PdfLine, m: BodyMetrics, aOpens: bo
 
 /**
  * What joins a wrapped line to the next: the space printed at the wrap if there was one, a
- * space between two words, else nothing (Chinese and numbers wrap anywhere).
+ * space before a word that follows a word or a punctuation mark, else nothing (Chinese and
+ * numbers wrap anywhere, "〔2022〕8号" and "11500105768865765W/2022-00032" included).
  */
 export function wrapJoint(before: string, after: string, spaced = false): string {
   if (!before) return '';
-  return spaced || (/[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after)) ? ' ' : '';
+  return spaced || (/[A-Za-z.,;:!?)]$/.test(before) && /^[A-Za-z(]/.test(after)) ? ' ' : '';
 }
 
 /** A gap of two characters or more between two segments of a line: cells, not words. */

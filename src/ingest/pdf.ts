@@ -108,7 +108,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
     }
     const last = units[units.length - 1];
     const prev = last?.kind === 'para' ? last.lines[last.lines.length - 1] : null;
-    if (last?.kind === 'para' && prev && continuesLine(prev, r.line, metrics, last.lines.length === 1, prev.page === r.line.page))
+    // over a page break only from a full page: a page that ends early was broken on purpose
+    const overPage = prev && prev.page !== r.line.page;
+    const pageFull = !overPage || prev.y >= 0.6 * loaded.pages[prev.page - 1].height;
+    if (last?.kind === 'para' && prev && pageFull && continuesLine(prev, r.line, metrics, last.lines.length === 1, !overPage))
       last.lines.push(r.line);
     else units.push({ kind: 'para', lines: [r.line] });
   }

@@ -50,7 +50,7 @@ export const NARROW: Omit<Layout, 'header' | 'pageNumber' | 'pageNumberAt'> = {
   pitch: 14,
   indent: 2,
   titleSize: 12,
-  table: { size: 9, pitch: 11.5, pad: 3, valign: 'top', repeatHeader: false, maxWidth: 170 },
+  table: { size: 9, pitch: 11.5, pad: 4, valign: 'top', repeatHeader: false, maxWidth: 176 },
 };
 
 const require = createRequire(import.meta.url);
@@ -59,6 +59,28 @@ const pako = createRequire(require.resolve('pdf-lib'))('pako') as { deflate: (da
 pako.deflate = (data) => deflateSync(data);
 let fontBytes: Uint8Array | null = null;
 const cjkFont = () => (fontBytes ??= readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')));
+
+type FontkitFont = { layout: unknown; glyphForCodePoint(c: number): unknown };
+let parsed: FontkitFont | null = null;
+/**
+ * fontkit, parsing the font once for all documents (each embeds its own subset), and laying
+ * text out one glyph per character: its shaping of every string is slow, and CJK needs none.
+ */
+const cachedFontkit = {
+  ...fontkit,
+  create(data: Uint8Array) {
+    if (parsed) return parsed;
+    const f = (fontkit as unknown as { create(d: Uint8Array): FontkitFont }).create(data);
+    const glyphs = new Map<string, unknown>();
+    const glyph = (ch: string) => {
+      let g = glyphs.get(ch);
+      if (!g) glyphs.set(ch, (g = f.glyphForCodePoint(ch.codePointAt(0)!)));
+      return g;
+    };
+    f.layout = (s: string) => ({ glyphs: Array.from(s, glyph), positions: [] });
+    return (parsed = f);
+  },
+} as typeof fontkit;
 
 /** A line may not start with closing punctuation, nor end with opening punctuation (禁则). */
 const NO_START = /^[，。、；：？！）》」』”’%,.;:?!)\]】〕…—]/u;
@@ -124,17 +146,8 @@ function wrap(text: string, m: Measured, size: number, width: number, firstInden
 
 export async function makePdf(blocks: LayoutBlock[], layout: Layout): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachedFontkit);
   const font = await doc.embedFont(cjkFont(), { subset: true });
-  // fontkit's shaping of every string is slow and a CJK text needs none: one glyph per character
-  const fk = (font as unknown as { embedder: { font: { layout: unknown; glyphForCodePoint(c: number): unknown } } }).embedder.font;
-  const glyphs = new Map<string, unknown>();
-  const glyph = (ch: string) => {
-    let g = glyphs.get(ch);
-    if (!g) glyphs.set(ch, (g = fk.glyphForCodePoint(ch.codePointAt(0)!)));
-    return g;
-  };
-  fk.layout = (s: string) => ({ glyphs: Array.from(s, glyph), positions: [] });
   const widths = new Map<string, number>();
   const m: Measured = {
     font,
