@@ -20,10 +20,12 @@ const FurnitureSchema = z.object({
   edgeBand: z.number().gt(0).max(0.5),
   repeatShare: z.number().gt(0).max(1),
   minPages: z.number().int().min(2),
+  headerSize: z.number().gt(0).max(1),
+  headerGap: z.number().gt(0),
   pageNumbers: z.array(regex),
 });
 
-let cached: { edgeLines: number; edgeBand: number; repeatShare: number; minPages: number; pageNumber: RegExp } | null = null;
+let cached: (z.infer<typeof FurnitureSchema> & { pageNumber: RegExp }) | null = null;
 
 export function furnitureGrammar() {
   if (cached) return cached;
@@ -42,8 +44,13 @@ export function furnitureOf(pages: { lines: PdfLine[]; height: number }[]): Set<
   const g = furnitureGrammar();
   const out = new Set<PdfLine>();
   const candidates: { line: PdfLine; key: string }[] = [];
+  const sizes = pages.flatMap((p) => p.lines.map((l) => l.size)).sort((a, b) => a - b);
+  const size = sizes[sizes.length >> 1] ?? 0;
   for (const { lines, height } of pages) {
     const band = g.edgeBand * height;
+    const [top, next] = lines;
+    const short = pages.length < g.minPages;
+    if (short && top && next && top.y < band && top.size < g.headerSize * size && next.y - top.y > g.headerGap * 1.2 * size) out.add(top);
     const edge = new Set([...lines.slice(0, g.edgeLines).filter((l) => l.y < band), ...lines.slice(-g.edgeLines).filter((l) => l.y > height - band)]);
     for (const line of edge) {
       const text = squeeze(lineText(line));
