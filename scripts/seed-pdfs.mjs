@@ -15,54 +15,63 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const out = args[0] && !args[0].startsWith('--') ? path.resolve(args[0]) : null;
-const goldAt = args.indexOf('--gold');
-const goldDir = goldAt >= 0 ? path.resolve(args[goldAt + 1]) : null;
-if (!out) {
-  console.error('usage: node scripts/seed-pdfs.mjs OUT [--gold GOLD_DIR]');
-  process.exit(2);
+
+/** The test helpers of tests/pdf/seed-pdfs.ts (TypeScript), bundled by esbuild and imported. */
+export async function loadSeedPdfs() {
+  // bundled two folders below the project root, so the grammar files are found as from dist/
+  const bundleDir = path.join(root, '.tmp', 'seed-pdfs');
+  mkdirSync(bundleDir, { recursive: true });
+  const bundle = path.join(bundleDir, 'seed-pdfs.mjs');
+  await build({
+    entryPoints: [path.join(root, 'tests', 'pdf', 'seed-pdfs.ts')],
+    outfile: bundle,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(bundle).href);
 }
 
-// bundled two folders below the project root, so the grammar files are found as from dist/
-const bundleDir = path.join(root, '.tmp', 'seed-pdfs');
-mkdirSync(bundleDir, { recursive: true });
-const bundle = path.join(bundleDir, 'seed-pdfs.mjs');
-await build({
-  entryPoints: [path.join(root, 'tests', 'pdf', 'seed-pdfs.ts')],
-  outfile: bundle,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const { SEED_NAMES, seedPdf, seedText } = await import(pathToFileURL(bundle).href);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
 
-mkdirSync(out, { recursive: true });
-const made = {};
-for (const name of SEED_NAMES) {
-  for (const kind of ['a4', 'narrow']) {
-    const file = path.join(out, `${name}.${kind}.pdf`);
-    writeFileSync(file, readFileSync(await seedPdf(name, kind)));
-    (made[name] ??= []).push(file);
+async function main() {
+  const args = process.argv.slice(2);
+  const out = args[0] && !args[0].startsWith('--') ? path.resolve(args[0]) : null;
+  const goldAt = args.indexOf('--gold');
+  const goldDir = goldAt >= 0 ? path.resolve(args[goldAt + 1]) : null;
+  if (!out) {
+    console.error('usage: node scripts/seed-pdfs.mjs OUT [--gold GOLD_DIR]');
+    process.exit(2);
   }
-}
+  const { SEED_NAMES, seedPdf, seedText } = await loadSeedPdfs();
 
-if (goldDir) {
-  const YAML = (await import('yaml')).default;
-  const inputs = existsSync(path.join(goldDir, '..', 'seeds')) ? path.join(goldDir, '..', 'seeds') : goldDir;
-  for (const g of readdirSync(goldDir).filter((f) => f.endsWith('.gold.yaml'))) {
-    const raw = readFileSync(path.join(goldDir, g), 'utf8');
-    const file = YAML.parse(raw).file;
-    const text = existsSync(path.join(inputs, file)) ? readFileSync(path.join(inputs, file), 'utf8') : null;
-    const seed = SEED_NAMES.find((n) => seedText(n) === text);
-    if (!seed) continue;
-    for (const pdf of made[seed]) {
-      const base = path.basename(pdf);
-      writeFileSync(path.join(out, `${base}.gold.yaml`), raw.replace(/^file:.*$/m, `file: ${base}`));
+  mkdirSync(out, { recursive: true });
+  const made = {};
+  for (const name of SEED_NAMES) {
+    for (const kind of ['a4', 'narrow']) {
+      const file = path.join(out, `${name}.${kind}.pdf`);
+      writeFileSync(file, readFileSync(await seedPdf(name, kind)));
+      (made[name] ??= []).push(file);
     }
   }
+
+  if (goldDir) {
+    const YAML = (await import('yaml')).default;
+    const inputs = existsSync(path.join(goldDir, '..', 'seeds')) ? path.join(goldDir, '..', 'seeds') : goldDir;
+    for (const g of readdirSync(goldDir).filter((f) => f.endsWith('.gold.yaml'))) {
+      const raw = readFileSync(path.join(goldDir, g), 'utf8');
+      const file = YAML.parse(raw).file;
+      const text = existsSync(path.join(inputs, file)) ? readFileSync(path.join(inputs, file), 'utf8') : null;
+      const seed = SEED_NAMES.find((n) => seedText(n) === text);
+      if (!seed) continue;
+      for (const pdf of made[seed]) {
+        const base = path.basename(pdf);
+        writeFileSync(path.join(out, `${base}.gold.yaml`), raw.replace(/^file:.*$/m, `file: ${base}`));
+      }
+    }
+  }
+  console.log(`seed PDFs written to ${out}`);
 }
-console.log(`seed PDFs written to ${out}`);
