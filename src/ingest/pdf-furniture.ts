@@ -2,6 +2,7 @@
 // page between the lines of the plan ("— 3 —", the plan's title over each page). The patterns
 // and thresholds are data: grammars/pdf-furniture.yaml.
 import { z } from 'zod';
+import { GrammarError } from '../grammars/load.js';
 import { readValidated } from '../grammars/validated.js';
 import { foldKey } from '../normalize/piece.js';
 import type { PdfLine } from './pdf-lines.js';
@@ -29,7 +30,7 @@ let cached: (z.infer<typeof FurnitureSchema> & { pageNumber: RegExp }) | null = 
 
 export function furnitureGrammar() {
   if (cached) return cached;
-  const g = readValidated('pdf-furniture.yaml', FurnitureSchema, (m) => new Error(m));
+  const g = readValidated('pdf-furniture.yaml', FurnitureSchema, (m) => new GrammarError(m));
   cached = { ...g, pageNumber: new RegExp(g.pageNumbers.map((p) => `(?:${p})`).join('|'), 'u') };
   return cached;
 }

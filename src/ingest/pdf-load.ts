@@ -5,7 +5,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export class PdfError extends Error {}
+/** A PDF that cannot be read; the message is the one-line reason. */
+export class PdfError extends Error {
+  override name = 'PdfError';
+}
 
 export interface PdfItem {
   text: string;
@@ -60,10 +63,15 @@ function dataDir(name: string): string {
 }
 
 /**
- * Characters pdf.js gives for glyphs it could not map to Unicode: C0 controls (the glyph's code
- * taken as a character), private-use code points, U+FFFD.
+ * Characters that a font without a Unicode map yields: pdf.js then takes each glyph's number
+ * for a character, and glyph numbers of a subset font are small, so a Chinese text comes out
+ * as control characters, accented and extended Latin letters, Greek, Cyrillic and other
+ * scripts a Chinese plan does not use (common signs such as ° ± × ÷ · § are left out).
  */
-const UNMAPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ue000-\uf8ff\ufffd]/u;
+const UNMAPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u0080-\u00a6\u00a8-\u00af\u00b4-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff\ufffd]/u;
+/** a font is taken to have no Unicode map when this share of its characters (and at least a few) are such */
+const UNMAPPED_SHARE = 0.2;
+const UNMAPPED_MIN = 5;
 /** Kangxi radicals, which some PDF producers map ideographs to ("⼀" for "一"): NFKC folds them. */
 const RADICALS = /[\u2f00-\u2fdf]/u;
 
@@ -75,6 +83,7 @@ function messageOf(e: unknown): string {
 function openError(e: unknown): PdfError {
   const name = (e as Error)?.name;
   if (name === 'PasswordException') return new PdfError('encrypted PDF: opening it needs a password');
+  if (/encrypt|crypt filter|security handler/i.test(messageOf(e))) return new PdfError(`encrypted PDF (${messageOf(e)})`);
   if (name === 'InvalidPDFException') return new PdfError(`damaged PDF (${messageOf(e)})`);
   return new PdfError(`damaged PDF (${messageOf(e)})`);
 }
@@ -137,6 +146,7 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
         if (RADICALS.test(text)) text = text.replace(/[\u2f00-\u2fdf]/gu, (ch) => ch.normalize('NFKC'));
         const count = fontChars.get(raw.fontName) ?? { all: 0, unmapped: 0 };
         for (const ch of text) {
+          if (ch === ' ') continue;
           count.all++;
           if (UNMAPPED.test(ch)) count.unmapped++;
         }
@@ -147,9 +157,8 @@ export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
       pages.push({ number: n, width: viewport.width, height: viewport.height, items });
       page.cleanup();
     }
-    // a font that yields control or private-use characters has no usable Unicode map: all of its
-    // text is unreadable, not only those characters
-    const unmapped = new Set([...fontChars].filter(([, c]) => c.unmapped > 0 && c.unmapped >= c.all * 0.01).map(([f]) => f));
+    // a font without a usable Unicode map: all of its text is unreadable, not only the odd characters
+    const unmapped = new Set([...fontChars].filter(([, c]) => c.unmapped >= UNMAPPED_MIN && c.unmapped >= c.all * UNMAPPED_SHARE).map(([f]) => f));
     if (unmapped.size)
       for (const p of pages) for (const it of p.items) if (unmapped.has(it.font)) it.text = it.text.replace(/\S/gu, '\ufffd');
     if (!pages.some((p) => p.items.some((it) => it.text.trim()))) throw new PdfError('no text layer: a scanned document needs OCR first');

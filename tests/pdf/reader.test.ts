@@ -12,6 +12,7 @@ import { serialize } from '../../src/cli/extract.js';
 import { runExport } from '../../src/cli/export.js';
 import { runReport } from '../../src/cli/report.js';
 import { readPdf } from '../../src/ingest/pdf.js';
+import { furnitureGrammar } from '../../src/ingest/pdf-furniture.js';
 import { lint } from '../../src/lint/engine.js';
 import type { FileResult } from '../../src/lint/types.js';
 import { documentJsonSchema } from '../../src/model/schema.js';
@@ -93,6 +94,16 @@ describe('reading a PDF', () => {
     const text = (await readPdf(bytes)).text;
     expect(text).toContain('一、重点任务');
     expect(text).not.toMatch(/[⼀⼈]/u);
+  });
+});
+
+describe('pdf-furniture.yaml: page numbers', () => {
+  const squeeze = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+  it.each(['— 3 —', '- 12 -', '3', '第3页', '第 3 页 共 20 页', '共20页 第3页', '3/20', 'Page 3 of 20', '— 三 —', 'iii'])('%s is a page number', (line) => {
+    expect(furnitureGrammar().pageNumber.test(squeeze(line))).toBe(true);
+  });
+  it.each(['3.核心指标', '2025年', '一、总体要求', '第三章', '表1', '第3项'])('%s is not', (line) => {
+    expect(furnitureGrammar().pageNumber.test(squeeze(line))).toBe(false);
   });
 });
 
