@@ -42,21 +42,47 @@ type PDFPageProxy = import('pdfjs-dist/types/src/display/api.js').PDFPageProxy;
 type TextContent = import('pdfjs-dist/types/src/display/api.js').TextContent;
 let pdfjs: Promise<PdfJs> | null = null;
 
+const require = createRequire(import.meta.url);
+
+/**
+ * pdf.js in Node takes DOMMatrix from its optional dependency @napi-rs/canvas (a native
+ * module), and fails at import without one. Reading text never uses it: where the package was
+ * not installed (npm --omit=optional, a platform without a prebuilt binary), a stand-in will do.
+ */
+function standInDomMatrix(): void {
+  const g = globalThis as { DOMMatrix?: unknown };
+  if (g.DOMMatrix) return;
+  try {
+    require.resolve('@napi-rs/canvas');
+  } catch {
+    g.DOMMatrix = class DOMMatrix {
+      a = 1;
+      b = 0;
+      c = 0;
+      d = 1;
+      e = 0;
+      f = 0;
+    };
+  }
+}
+
 /** pdf.js, loaded on first use (it is large); its import-time notices are not plan-lint's output. */
 function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
+    standInDomMatrix();
     const warn = console.warn;
     console.warn = () => {};
     try {
       return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } catch (e) {
+      pdfjs = null;
+      throw new PdfError(`cannot load the PDF reader pdf.js (${messageOf(e)})`);
     } finally {
       console.warn = warn;
     }
   })();
   return pdfjs;
 }
-
-const require = createRequire(import.meta.url);
 /** pdf.js's data folders (character maps of CJK fonts, metrics of the standard fonts) */
 function dataDir(name: string): string {
   return path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), name) + path.sep;
