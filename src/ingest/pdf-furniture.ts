@@ -47,7 +47,8 @@ export function furnitureOf(pages: { lines: PdfLine[]; height: number }[]): Set<
   const candidates: { line: PdfLine; key: string }[] = [];
   const sizes = pages.flatMap((p) => p.lines.map((l) => l.size)).sort((a, b) => a - b);
   const size = sizes[sizes.length >> 1] ?? 0;
-  for (const { lines, height } of pages) {
+  const numbers: { line: PdfLine; offset: number | null }[] = [];
+  pages.forEach(({ lines, height }, index) => {
     const band = g.edgeBand * height;
     const [top, next] = lines;
     const short = pages.length < g.minPages;
@@ -55,10 +56,17 @@ export function furnitureOf(pages: { lines: PdfLine[]; height: number }[]): Set<
     const edge = new Set([...lines.slice(0, g.edgeLines).filter((l) => l.y < band), ...lines.slice(-g.edgeLines).filter((l) => l.y > height - band)]);
     for (const line of edge) {
       const text = squeeze(lineText(line));
-      if (g.pageNumber.test(text)) out.add(line);
-      else candidates.push({ line, key: `${Math.round(line.y / 6)}|${text.replace(/\d+/g, '#')}` });
+      if (g.pageNumber.test(text)) {
+        const n = /\d+/.exec(text);
+        numbers.push({ line, offset: n ? Number(n[0]) - (index + 1) : null });
+      } else candidates.push({ line, key: `${Math.round(line.y / 6)}|${text.replace(/\d+/g, '#')}` });
     }
-  }
+  });
+  // a page number counts with the pages: its difference to the page's index is shared by other
+  // pages, or it is about the page's own (a lone "5" in the text is not a page number)
+  const shared = new Map<number, number>();
+  for (const { offset } of numbers) if (offset !== null) shared.set(offset, (shared.get(offset) ?? 0) + 1);
+  for (const { line, offset } of numbers) if (offset === null || (shared.get(offset) ?? 0) >= 2 || Math.abs(offset) <= 1) out.add(line);
   if (pages.length < g.minPages) return out;
   const pagesOf = new Map<string, Set<number>>();
   for (const c of candidates) {

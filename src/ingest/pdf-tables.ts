@@ -149,6 +149,16 @@ function insideOneColumn(line: PdfLine, columns: [number, number][], em: number)
 }
 
 /**
+ * Does `l` carry on a paragraph whose line `p` is full: it starts at the margin, one line pitch
+ * below a line that ends at the margin (a gap inside a wrapped sentence makes no table row).
+ */
+function wrapsOn(p: PdfLine | undefined, l: PdfLine, m: BodyMetrics): boolean {
+  if (!p) return false;
+  const full = p.x1 + l.size >= m.right - 0.3 * l.size && p.x1 <= m.right + 1.5 * l.size;
+  return full && Math.abs(l.x0 - m.left) <= 0.5 * l.size && l.y - p.y <= 1.2 * m.pitch;
+}
+
+/**
  * Splits a page's body lines into lines and tables. `continued`: the previous page ended in a
  * table, so a table at the top of this page needs only one line of cells.
  */
@@ -157,7 +167,7 @@ export function pageRegions(lines: PdfLine[], m: BodyMetrics, continued: boolean
   let i = 0;
   while (i < lines.length) {
     const first = lines[i];
-    if (first.segments.length < 2) {
+    if (first.segments.length < 2 || wrapsOn(lines[i - 1], first, m)) {
       out.push({ kind: 'line', line: first });
       i++;
       continue;
@@ -175,6 +185,9 @@ export function pageRegions(lines: PdfLine[], m: BodyMetrics, continued: boolean
         const inCell = columnsUnder(s.x0, s.x1, sofar, em).length === 1;
         const acrossBody = l.x0 <= m.left + 2.5 * l.size && l.x1 >= m.right - 1.5 * l.size;
         if (!inCell && (acrossBody || Math.abs(l.size - em) > 0.05 * em)) break;
+        // the wrap of an indented full line to the margin is a paragraph ("简    称：“十五" / "五”规划")
+        const p = lines[j - 1];
+        if (p.x0 > m.left + 0.5 * em && wrapsOn(p, l, m)) break;
       }
       j++;
     }

@@ -97,14 +97,22 @@ export function continuesLine(a: PdfLine, b: PdfLine, m: BodyMetrics, aOpens: bo
   return Math.abs(b.x0 - a.x0) <= 0.5 * em;
 }
 
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
 /**
- * What joins a wrapped line to the next: the space printed at the wrap if there was one, a
- * space before a word that follows a word or a punctuation mark, else nothing (Chinese and
- * numbers wrap anywhere, "〔2022〕8号" and "11500105768865765W/2022-00032" included).
+ * What joins a wrapped line to the next in the reader's text: the space printed at the wrap if
+ * there was one; a space before a word that follows a word or a punctuation mark; a space
+ * where Latin letters or digits meet Chinese (set apart on the page, and often a space in the
+ * source — "15:49 来源", which pdf.js cannot tell once the space ended a line; the blocks drop
+ * it, as they drop every space beside Chinese); else nothing: Chinese and numbers wrap
+ * anywhere ("救命钱", "〔2022〕8号", "11500105768865765W/2022-00032").
  */
 export function wrapJoint(before: string, after: string, spaced = false): string {
   if (!before) return '';
-  return spaced || (/[A-Za-z.,;:!?)]$/.test(before) && /^[A-Za-z(]/.test(after)) ? ' ' : '';
+  if (spaced || (/[A-Za-z.,;:!?)]$/.test(before) && /^[A-Za-z(]/.test(after))) return ' ';
+  const b = before.slice(-1);
+  const a = after.charAt(0);
+  return (/[A-Za-z0-9]/.test(b) && HAN.test(a)) || (HAN.test(b) && /[A-Za-z0-9]/.test(a)) ? ' ' : '';
 }
 
 /** A gap of two characters or more between two segments of a line: cells, not words. */

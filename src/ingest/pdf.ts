@@ -4,10 +4,10 @@
 // rebuilds tables from the columns their cells stand in. It then writes what it read as text,
 // as the .docx reader does: one paragraph a line, one table row a line (cells two spaces apart).
 // Every span points into that text, and a point also names the page its character was printed
-// on. The paragraphs go through the text reader's line rules (src/ingest/txt.ts); the tables
-// become TableBlocks, as from Word or HTML.
-import { pieceOf, startOffset, tidy, type Piece } from '../normalize/piece.js';
-import type { Block, ReadResult, TableBlock } from './blocks.js';
+// on. The paragraphs go through the text reader's line rules (src/ingest/txt.ts); table rows
+// become lines of cells, as a text laid out in columns gives them.
+import { foldKey, pieceOf, tidy, type Piece } from '../normalize/piece.js';
+import type { Block, LineBlock, ReadResult } from './blocks.js';
 import { furnitureOf } from './pdf-furniture.js';
 import { pageLines, type PdfLine, type Segment } from './pdf-lines.js';
 import { loadPdf } from './pdf-load.js';
@@ -139,7 +139,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
       continue;
     }
     endRun();
-    blocks.push(writeTable(u.table, w));
+    blocks.push(...writeTable(u.table, w).filter((b) => b.piece.text));
   }
   endRun();
   const text = w.text();
@@ -172,17 +172,27 @@ function sameRow(a: Fragment[][] | undefined, b: Fragment[][] | undefined): bool
   return a.every((cell, i) => text(cell) === text(b[i]));
 }
 
-/** Writes a table, a row a line, and returns its block: each cell's wrapped lines joined. */
-function writeTable(t: PdfTable, w: TextWriter): TableBlock {
-  const start = w.at;
+/**
+ * Writes a table, a row a line, and returns the rows as lines with their cells (a cell's
+ * wrapped lines joined, an empty cell an empty piece, a spanning cell one piece in each slot
+ * it covers): the same lines of cells the text reader gives a table laid out in columns, so
+ * the extractor reads them as a table if they are one (indicators, tasks) and as lines if not.
+ */
+function writeTable(t: PdfTable, w: TextWriter): LineBlock[] {
   const made = new Map<Fragment[], Piece>();
-  const rows = t.rows.map((row) => {
+  return t.rows.map((row) => {
+    const start = w.at;
+    let line = '';
     let gap = false;
     const cells = row.map((cell) => {
       const again = made.get(cell);
-      if (again) return again; // a spanning cell: one piece in every slot it covers
+      if (again) return again;
       if (!cell.length) return pieceOf('', w.at);
-      if (gap) w.write(CELL_GAP, cell[0].line.page);
+      const page = cell[0].line.page;
+      if (gap) {
+        w.write(CELL_GAP, page);
+        line += CELL_GAP;
+      }
       const at = w.begin();
       let prev: Segment | null = null;
       for (const f of cell) {
@@ -192,13 +202,13 @@ function writeTable(t: PdfTable, w: TextWriter): TableBlock {
         prev = s;
       }
       gap = true;
+      line += w.current;
       const piece = tidy(pieceOf(w.current, at));
       made.set(cell, piece);
       return piece;
     });
     w.newline();
-    return cells;
+    const piece = tidy(pieceOf(line, start));
+    return { kind: 'line', piece, key: foldKey(piece.text), cells };
   });
-  const all = rows.flat().filter((p) => p.text);
-  return { kind: 'table', rows, start: all.length ? Math.min(...all.map(startOffset)) : start, end: all.length ? Math.max(...all.map((p) => p.end)) : start };
 }

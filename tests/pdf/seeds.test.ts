@@ -24,9 +24,10 @@ describe.each(CASES)('%s printed as PDF (%s)', async (seed, layout) => {
   const fromPdf = await extractPath(await seedPdf(seed, layout));
   const pageCount = fromPdf.source.pages?.length ?? 0;
 
-  it('reads the plans the text gives: titles, periods, indicators, tasks, owners, deadlines', () => {
+  it('reads the plans the text gives: titles, periods, metadata, indicators, tasks, owners, deadlines', () => {
     expect(fromPdf.source.format).toBe('pdf');
     expect(essence(fromPdf.document)).toEqual(essence(fromTxt.document));
+    expect(fromPdf.document.plans.map((p) => p.meta)).toEqual(fromTxt.document.plans.map((p) => p.meta));
   });
 
   it('rebuilds every indicator table whole', () => {
