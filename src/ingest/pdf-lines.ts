@@ -24,7 +24,7 @@ export interface PdfLine {
 }
 
 /** a gap this wide (in ems) between two items on a line separates segments */
-export const SEGMENT_GAP = 0.6;
+const SEGMENT_GAP = 0.6;
 /** a gap this wide (in ems) is a word space */
 const WORD_GAP = 0.15;
 

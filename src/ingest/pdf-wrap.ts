@@ -116,6 +116,6 @@ export function wrapJoint(before: string, after: string, spaced = false): string
 }
 
 /** A gap of two characters or more between two segments of a line: cells, not words. */
-export function hasCellGap(l: PdfLine): boolean {
+function hasCellGap(l: PdfLine): boolean {
   return l.segments.some((s, i) => i > 0 && s.x0 - l.segments[i - 1].x1 >= 2 * l.size);
 }
