@@ -57,6 +57,13 @@ beforeAll(async () => {
   planFile = put('plan.pdf', planBytes);
 });
 
+/** extractPath, reading each file once for the whole suite (the commands take it injected) */
+const extracted = new Map<string, ReturnType<typeof extractPath>>();
+const extract = (file: string) => {
+  if (!extracted.has(file)) extracted.set(file, extractPath(file));
+  return extracted.get(file)!;
+};
+
 describe('reading a PDF', () => {
   it('joins the lines of a paragraph, also over a page break, and leaves page furniture out', async () => {
     const read = await readPdf(planBytes);
@@ -66,7 +73,7 @@ describe('reading a PDF', () => {
     // the reader's text: one paragraph a line, no page number, the running header only as the title
     expect(read.text.split('\n').filter(Boolean)).toEqual(texts);
     // a paragraph printed over two pages: its points name both
-    const r = await extractPath(planFile);
+    const r = await extract(planFile);
     const over = r.document.plans[0].tasks.find((t) => t.span.start.page !== t.span.end.page);
     expect(over).toBeDefined();
     expect(over!.span.end.page).toBe(over!.span.start.page! + 1);
@@ -149,7 +156,7 @@ describe('hostile PDFs: exit 2 with one line naming the file, or a correct resul
 
 describe('PDF positions in the model and every reporter', () => {
   it('extract: points carry their page; the JSON Schema describes it and the output validates', async () => {
-    const doc = JSON.parse(serialize((await extractPath(planFile)).document, 'json'));
+    const doc = JSON.parse(serialize((await extract(planFile)).document, 'json'));
     expect(doc.source.format).toBe('pdf');
     expect(doc.plans[0].tasks[0].span.start).toEqual({ page: 1, line: expect.any(Number), column: expect.any(Number), offset: expect.any(Number) });
     const schema = documentJsonSchema() as { $defs?: unknown };
@@ -160,7 +167,7 @@ describe('PDF positions in the model and every reporter', () => {
   });
 
   it('check: stylish p3:12:5, compact, JSON, SARIF region properties, GitHub annotations', async () => {
-    const messages = lint(await extractPath(planFile)).filter((m) => m.page !== undefined && m.page > 1);
+    const messages = lint(await extract(planFile)).filter((m) => m.page !== undefined && m.page > 1);
     expect(messages.length).toBeGreaterThan(0);
     const m = messages[0];
     const results: FileResult[] = [{ filePath: planFile, messages: [m], errorCount: m.severity === 2 ? 1 : 0, warningCount: m.severity === 1 ? 1 : 0 }];
@@ -176,7 +183,7 @@ describe('PDF positions in the model and every reporter', () => {
 
   it('report: the source pane marks where each page starts', async () => {
     const out = path.join(dir, 'report.html');
-    const code = await runReport([planFile], { output: out }, { cwd: dir, stdout: () => {}, stderr: () => {} });
+    const code = await runReport([planFile], { output: out }, { cwd: dir, stdout: () => {}, stderr: () => {}, extract });
     expect(code).toBe(0);
     const html = readFileSync(out, 'utf8');
     const pages = (await readPdf(planBytes)).pages.length;
@@ -186,7 +193,7 @@ describe('PDF positions in the model and every reporter', () => {
   it('export and diff read PDFs as they read text', async () => {
     const txt = put('plan.txt', Buffer.from([PLAN[0], ...PLAN.slice(1)].map((b) => (b.kind === 'table' ? '' : b.text)).join('\n') + '\n'));
     let csv = '';
-    const code = await runExport([planFile, txt], { what: 'tasks', format: 'jsonl' }, { cwd: dir, stdout: (s: string) => void (csv += s), stderr: () => {}, stderrIsTTY: false });
+    const code = await runExport([planFile, txt], { what: 'tasks', format: 'jsonl' }, { cwd: dir, stdout: (s: string) => void (csv += s), stderr: () => {}, stderrIsTTY: false, extract });
     expect(code).toBe(0);
     const rows = csv.trim().split('\n').map((l) => JSON.parse(l));
     const fromPdf = rows.filter((r) => r.file.endsWith('plan.pdf'));
@@ -194,7 +201,7 @@ describe('PDF positions in the model and every reporter', () => {
     expect(fromPdf.map((r) => r.text)).toEqual(rows.filter((r) => r.file.endsWith('plan.txt')).map((r) => r.text));
     expect(fromPdf.every((r) => r.span.start.page >= 1)).toBe(true);
     let diff = '';
-    const d = await runDiff(txt, planFile, { format: 'json' }, { cwd: dir, stdout: (s: string) => void (diff += s), stderr: () => {} });
+    const d = await runDiff(txt, planFile, { format: 'json' }, { cwd: dir, stdout: (s: string) => void (diff += s), stderr: () => {}, extract });
     expect(d).toBe(0);
     expect(JSON.stringify(JSON.parse(diff))).not.toMatch(/"kind":"(?:added|removed)/);
   });
