@@ -7,9 +7,10 @@
 //
 // Goals (issue 5): .txt extract+check ≥ 10× bare remark-parse throughput; .md pipeline time
 // ≤ 1.5× remark-parse time; cold start of `check <one file>` ≤ 2.5× `node -e 0`; 10× corpus
-// ≤ 11× time; peak RSS ≤ 400 MB on a 1 GB corpus.
+// ≤ 11× time; peak RSS ≤ 400 MB on a 1 GB corpus. Reported without a goal (issue 14): PDF
+// extract+check time against the same plans as .txt.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -48,6 +49,14 @@ function remarkTime(files) {
   const t = performance.now();
   for (const f of files) remark.parse(readFileSync(f, 'utf8'));
   return (performance.now() - t) / 1000;
+}
+
+/** pages of the PDFs, counted by pdf.js */
+async function pdfPages(files) {
+  const { loadPdf } = await import(pathToFileURL(path.join(root, 'dist', 'ingest', 'pdf-load.js')).href);
+  let n = 0;
+  for (const f of files.filter((_, i) => i % 3 === 0)) n += (await loadPdf(new Uint8Array(readFileSync(f)))).pages.length * 3;
+  return n;
 }
 
 function median(xs) {
@@ -128,6 +137,41 @@ if (rssSize > 0) {
   const rss = Number(/maxRSS=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
   line(`memory  check over ${big.files.length} files, ${mb(big.bytes).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(0)} s: peak RSS ${rss.toFixed(0)} MB`);
   line(`      goal ≤ 400 MB on a 1 GB corpus${rssSize < 1024 ? ` (this run: ${rssSize} MB)` : ''}   ${verdict(rss <= 400)}`);
+}
+
+// 6. PDF against .txt: the seed plans printed as PDFs (two layouts) and the same plans as text
+{
+  const { loadSeedPdfs } = await import(pathToFileURL(path.join(root, 'scripts', 'seed-pdfs.mjs')).href);
+  const { SEED_NAMES, seedPdf } = await loadSeedPdfs();
+  const copies = 3;
+  const pdfDir = path.join(work, 'pdf');
+  const txtDir = path.join(work, 'pdf-txt');
+  mkdirSync(pdfDir, { recursive: true });
+  mkdirSync(txtDir, { recursive: true });
+  const pdfs = [];
+  const txts = [];
+  for (const name of SEED_NAMES) {
+    for (const kind of ['a4', 'narrow']) {
+      const bytes = readFileSync(await seedPdf(name, kind));
+      for (let c = 0; c < copies; c++) {
+        const pdf = path.join(pdfDir, `${name}.${kind}.${c}.pdf`);
+        const txt = path.join(txtDir, `${name}.${kind}.${c}.txt`);
+        writeFileSync(pdf, bytes);
+        copyFileSync(path.join(root, 'fixtures', 'seeds', `${name}.txt`), txt);
+        pdfs.push(pdf);
+        txts.push(txt);
+      }
+    }
+  }
+  await pipeline(pdfs.slice(0, 2)); // warm up: load pdf.js in the workers
+  const tPdfTxt = await pipeline(txts);
+  const tPdf = await pipeline(pdfs);
+  const pages = await pdfPages(pdfs);
+  line(`.pdf  ${pdfs.length} files (${SEED_NAMES.length} plans × 2 layouts × ${copies}), ${pages} pages, ${mb(pdfs.reduce((n, f) => n + statSync(f).size, 0)).toFixed(1)} MB`);
+  line(`      extract+check   ${(pdfs.length / tPdf).toFixed(2)} files/s, ${(pages / tPdf).toFixed(0)} pages/s (${tPdf.toFixed(2)} s)`);
+  line(`      same plans as .txt   ${(txts.length / tPdfTxt).toFixed(2)} files/s (${tPdfTxt.toFixed(2)} s)`);
+  line(`      ratio: a PDF takes ${(tPdf / tPdfTxt).toFixed(1)}× the time of its text   (no goal set)`);
+  line();
 }
 
 rmSync(work, { recursive: true, force: true });

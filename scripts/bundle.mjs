@@ -14,7 +14,7 @@ await build({
   platform: 'node',
   target: 'node20',
   // libraries with native or CommonJS-only parts are loaded from node_modules as they are
-  external: ['mammoth', 'exceljs', 'iconv-lite', 'yaml', 'playwright-core', 'cli-progress', 'csv-stringify'],
+  external: ['pdfjs-dist', 'mammoth', 'exceljs', 'iconv-lite', 'yaml', 'playwright-core', 'cli-progress', 'csv-stringify'],
   banner: { js: "import { createRequire as __planLintRequire } from 'node:module'; const require = __planLintRequire(import.meta.url);" },
   logLevel: 'warning',
 });

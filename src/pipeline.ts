@@ -36,6 +36,7 @@ export const KNOWN_EXTENSIONS: Record<string, InputFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 export function formatOf(file: string, bytes?: Uint8Array): InputFormat {
@@ -43,6 +44,7 @@ export function formatOf(file: string, bytes?: Uint8Array): InputFormat {
   if (KNOWN_EXTENSIONS[ext]) return KNOWN_EXTENSIONS[ext];
   if (bytes) {
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
+    if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-')) return 'pdf';
     const head = Buffer.from(bytes.subarray(0, 2048)).toString('utf8').trimStart().toLowerCase();
     if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
     if (/^#{1,6}\s/m.test(head) || /^\|.*\|\s*$/m.test(head)) return 'md';
@@ -106,7 +108,7 @@ function wellFormed(text: string): string {
 }
 
 function extractBlocks(text: string, source: Omit<SourceFile, 'text'>, read: ReadResult): ExtractResult {
-  const idx = new LineIndex(text);
+  const idx = new LineIndex(text, source.pages);
   const { directives } = read;
   const blocks = dropSiteJunk(read.blocks);
   let { header, plans: regions } = segmentPlans(blocks);
@@ -151,6 +153,17 @@ export async function extractPath(file: string): Promise<ExtractResult> {
   if (bytes.length === 0) throw new InputError(display, 'empty file, not a plan text');
   const format = formatOf(file, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (format === 'pdf') {
+    const { readPdf, PdfError } = await import('./ingest/pdf.js');
+    try {
+      const read = await readPdf(bytes);
+      if (!read.blocks.length) throw new InputError(display, 'no text in document, not a plan text');
+      return extractBlocks(read.text, { path: display, encoding: 'pdf', format, sha256, pages: read.pages }, read);
+    } catch (e) {
+      if (e instanceof PdfError) throw new InputError(display, e.message);
+      throw e;
+    }
+  }
   if (format === 'docx') {
     const { readDocx, DocxError } = await import('./ingest/docx.js');
     try {

@@ -4,10 +4,12 @@ import { grammars } from './load.js';
 import { lintWords } from '../lint/words.js';
 import { bypassCache, writeCache } from './validated.js';
 import { directionOf } from '../diff/directions.js';
+import { furnitureGrammar } from '../ingest/pdf-furniture.js';
 
 bypassCache();
 grammars();
 lintWords();
 directionOf('');
+furnitureGrammar();
 const n = writeCache();
 process.stdout.write(`grammars: ${n} files validated and cached\n`);

@@ -78,10 +78,15 @@ function wordsOf(raw: Piece): Piece[] {
   return out;
 }
 
-export function readTxt(text: string): ReadResult {
+/**
+ * Blocks of raw lines (each with its offsets): tidied, page chrome dropped, table rows cut into
+ * cells, and lines that the scrape broke mid-sentence joined. Readers of laid-out originals
+ * (PDF) give their lines to it, so they read lines exactly as the text reader does.
+ */
+export function readLines(raws: Iterable<Piece>): Block[] {
   const blocks: Block[] = [];
   let last: LineBlock | null = null;
-  for (const raw of physicalLines(text)) {
+  for (const raw of raws) {
     const piece = tidy(raw);
     if (!piece.text) continue;
     const key = foldKey(piece.text);
@@ -98,5 +103,9 @@ export function readTxt(text: string): ReadResult {
     blocks.push(block);
     last = block;
   }
-  return { blocks, directives: [] };
+  return blocks;
+}
+
+export function readTxt(text: string): ReadResult {
+  return { blocks: readLines(physicalLines(text)), directives: [] };
 }

@@ -48,7 +48,7 @@ export function ruleOptions(rule: AnyRule, configured: unknown): unknown {
 export function lint(result: ExtractResult, opts: LintOptions = {}): LintMessage[] {
   const locale = opts.locale ?? 'zh';
   const words = opts.words ?? lintWords();
-  const pos = new PositionIndex(result.source.text);
+  const pos = new PositionIndex(result.source.text, result.source.pages);
   const suppressed = suppression(directivesOf(result, pos), result.source.text);
   const plans = result.document.plans;
   const messages: LintMessage[] = [];
@@ -77,6 +77,7 @@ export function lint(result: ExtractResult, opts: LintOptions = {}): LintMessage
         endColumn: r.end.column,
         offset: r.start.offset,
         endOffset: r.end.offset,
+        ...(r.start.page === undefined ? {} : { page: r.start.page, endPage: r.end.page }),
       });
     };
     rule.check({ result, options, words, pos, report });

@@ -7,7 +7,7 @@ import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
-export const knownExtensions = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx'] as const;
+export const knownExtensions = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'] as const;
 export const STDIN = '-';
 const skipDirs = new Set(['node_modules', '.git', '.hg', '.svn']);
 

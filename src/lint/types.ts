@@ -90,6 +90,14 @@ export interface LintMessage {
   /** offsets into the decoded source, for sorting and the HTML report */
   offset: number;
   endOffset: number;
+  /** PDF input: the pages where the diagnostic starts and ends */
+  page?: number;
+  endPage?: number;
+}
+
+/** Where a message starts, as a reporter writes it: "12:5", or "p3:12:5" in a PDF. */
+export function placeOf(m: Pick<LintMessage, 'line' | 'column' | 'page'>): string {
+  return m.page === undefined ? `${m.line}:${m.column}` : `p${m.page}:${m.line}:${m.column}`;
 }
 
 export interface FileResult {

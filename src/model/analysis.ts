@@ -2,7 +2,7 @@
 // each with a span into the original file. Lint rules read this instead of re-parsing text.
 import type { PlanDocument, Span } from './schema.js';
 
-export type InputFormat = 'txt' | 'md' | 'html' | 'docx';
+export type InputFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 
 export interface SourceFile {
   path: string;
@@ -13,6 +13,8 @@ export interface SourceFile {
   encodingNote?: string | null;
   format: InputFormat;
   sha256: string;
+  /** PDF: offset in `text` where each page starts, so positions also name their page */
+  pages?: number[];
 }
 
 /** A numbered heading or item of the outline (第三章, 一、, (一), 1., (1), ①, 专栏1, Markdown #). */

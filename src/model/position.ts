@@ -1,4 +1,5 @@
-// Offsets → line/column in the original file (1-based, columns in code points).
+// Offsets → line/column in the original file (1-based, columns in code points), and for a PDF
+// the page: the reader's text knows where each page starts.
 import type { Point, Span } from './schema.js';
 
 export class LineIndex {
@@ -6,7 +7,14 @@ export class LineIndex {
   /** offsets of the second halves of surrogate pairs, ascending (none in most plans) */
   private readonly pairTails: number[] = [];
 
-  constructor(readonly text: string) {
+  /**
+   * `pages`: offsets where the pages of a PDF start in `text` (ascending, the first 0); points
+   * then carry their page.
+   */
+  constructor(
+    readonly text: string,
+    private readonly pages?: readonly number[],
+  ) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -42,7 +50,22 @@ export class LineIndex {
     // code points: code units less the second halves of pairs (a lone surrogate counts as one);
     // constant time per point, so a long line with many spans stays linear
     const pairs = this.pairTails.length ? this.tailsBefore(o) - this.tailsBefore(lineStart) : 0;
-    return { line: lo + 1, column: o - lineStart - pairs + 1, offset: o };
+    const column = o - lineStart - pairs + 1;
+    if (!this.pages?.length) return { line: lo + 1, column, offset: o };
+    return { page: this.pageOf(o), line: lo + 1, column, offset: o };
+  }
+
+  /** 1-based page holding `offset` */
+  private pageOf(offset: number): number {
+    const p = this.pages!;
+    let lo = 0;
+    let hi = p.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (p[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
   }
 
   span(start: number, end: number): Span {

@@ -6,6 +6,12 @@ import { z } from 'zod';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const PointSchema = z.object({
+  page: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('1-based page of a PDF input (absent for other formats); line and column then count in the text the PDF reader laid out'),
   line: z.number().int().min(1).describe('1-based line in the original file'),
   column: z.number().int().min(1).describe('1-based column in characters (code points)'),
   offset: z.number().int().min(0).describe('0-based offset in characters (UTF-16 code units) into the decoded original file'),
@@ -102,7 +108,7 @@ export const SourceSchema = z.object({
     .string()
     .nullable()
     .describe('how the encoding was chosen where the bytes left a doubt (damaged UTF-8 kept as UTF-8, GB18030 detected); null when it is certain (extension to SPEC)'),
-  format: z.enum(['txt', 'md', 'html', 'docx']),
+  format: z.enum(['txt', 'md', 'html', 'docx', 'pdf']),
 });
 
 export const DocumentSchema = z.object({

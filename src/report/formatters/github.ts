@@ -12,7 +12,8 @@ export const github: Formatter = (results, ctx) => {
     const file = escapeProperty(displayPath(r.filePath, ctx.cwd));
     for (const m of r.messages) {
       const kind = m.severity === 2 ? 'error' : 'warning';
-      out += `::${kind} file=${file},line=${m.line},col=${m.column},title=${escapeProperty(m.ruleId)}::${escapeData(m.message)}\n`;
+      const page = m.page === undefined ? '' : ` (p${m.page})`;
+      out += `::${kind} file=${file},line=${m.line},col=${m.column},title=${escapeProperty(m.ruleId)}::${escapeData(m.message + page)}\n`;
     }
   }
   return out;

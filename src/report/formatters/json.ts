@@ -13,6 +13,7 @@ export const eslintEntry = (r: FileResult) => ({
         column: m.column,
         endLine: m.endLine,
         endColumn: m.endColumn,
+        ...(m.page === undefined ? {} : { page: m.page, endPage: m.endPage }),
       })),
   errorCount: r.errorCount,
   warningCount: r.warningCount,

@@ -66,7 +66,14 @@ export const sarif: Formatter = (results, ctx) => {
               {
                 physicalLocation: {
                   artifactLocation: relative ? { uri, uriBaseId: '%SRCROOT%' } : { uri },
-                  region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
+                  region: {
+                    startLine: m.line,
+                    startColumn: m.column,
+                    endLine: m.endLine,
+                    endColumn: m.endColumn,
+                    // a PDF's lines are those of the text its reader laid out; the page is where to look
+                    ...(m.page === undefined ? {} : { properties: { page: m.page, endPage: m.endPage } }),
+                  },
                 },
               },
             ],

@@ -1,7 +1,7 @@
 // Human output, grouped per file, like ESLint's stylish formatter.
 import { Chalk } from 'chalk';
 import type { FormatContext, Formatter } from '../types.js';
-import type { FileResult } from '../../lint/types.js';
+import { placeOf, type FileResult } from '../../lint/types.js';
 import { displayPath } from '../paths.js';
 import { padEnd, displayWidth } from './width.js';
 
@@ -27,7 +27,7 @@ export function stylishFile(r: FileResult, ctx: FormatContext): string {
   let out = '';
   {
     const rows = r.messages.map((m) => ({
-      place: `${m.line}:${m.column}`,
+      place: placeOf(m),
       severity: m.severity === 2 ? t.error : t.warning,
       isError: m.severity === 2,
       message: m.message.replace(/[\r\n]+/g, ' '),

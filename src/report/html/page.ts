@@ -1,6 +1,7 @@
 // The page template: index of plans, then one section per plan (header, counts, indicators,
 // unit chart, deadlines, diagnostics, tasks, projects, targets) beside its highlighted source.
 import type { Task } from '../../model/schema.js';
+import { placeOf } from '../../lint/types.js';
 import type { InputProblem } from '../types.js';
 import { barChart } from './chart.js';
 import { esc } from './escape.js';
@@ -165,7 +166,7 @@ function diagnosticSection(v: PlanView, shown: Set<string>): string {
       const sev = m.severity === 2 ? 'error' : 'warn';
       return (
         `<li id="${d.recId}" class="d-${sev}"><span class="sev">${sev === 'error' ? '错误' : '警告'}</span>` +
-        `${toSource(d.srcId, shown, `${m.line}:${m.column}`, `在原文中查看第 ${m.line} 行`)} ${esc(m.message)}<code>${esc(m.ruleId)}</code></li>`
+        `${toSource(d.srcId, shown, placeOf(m), m.page === undefined ? `在原文中查看第 ${m.line} 行` : `在原文中查看第 ${m.page} 页第 ${m.line} 行`)} ${esc(m.message)}<code>${esc(m.ruleId)}</code></li>`
       );
     })
     .join('');
@@ -246,7 +247,7 @@ const legend =
   `<span class="lg-owner">责任单位</span><span class="lg-error">错误</span><span class="lg-warn">警告</span></p>`;
 
 function planSection(v: PlanView): string {
-  const { html: source, emitted: shown } = renderSource(v.source.text, v.range[0], v.range[1], v.highlights);
+  const { html: source, emitted: shown } = renderSource(v.source.text, v.range[0], v.range[1], v.highlights, v.source.pages);
   const where = v.plansInFile > 1 ? ` · 文件中的第 ${v.planIndex + 1}/${v.plansInFile} 个规划` : '';
   return (
     `<section class="plan" id="${v.id}" aria-labelledby="${v.id}-h">` +

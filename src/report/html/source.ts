@@ -57,12 +57,24 @@ function openTag(h: Highlight, first: boolean): string {
 
 const closeTag = (h: Highlight) => (h.level === 0 ? '</a>' : '</mark>');
 
-/** Renders text[from, to) with the highlights as nested elements. */
-export function renderSource(text: string, from: number, to: number, highlights: Highlight[]): RenderedSource {
+/** A page mark "第3页" where a page of a PDF starts, in the text its reader laid out. */
+const pageMark = (n: number) => `<span class="pg" data-page="${n}">第${n}页</span>`;
+
+/**
+ * Renders text[from, to) with the highlights as nested elements. `pages` (PDF input): offsets
+ * where each page starts; the text then carries a mark at each page start and at `from`.
+ */
+export function renderSource(text: string, from: number, to: number, highlights: Highlight[], pages?: readonly number[]): RenderedSource {
   const hs = normalize(highlights, text, from, to).sort(
     (a, b) => a.start - b.start || a.level - b.level || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  const points = [...new Set([from, to, ...hs.flatMap((h) => [h.start, h.end])])].sort((a, b) => a - b);
+  // page n (1-based) is marked where it starts; the page holding `from` is marked at `from`
+  const marks = new Map<number, number>();
+  pages?.forEach((at, i) => {
+    if (at <= from) marks.set(from, i + 1);
+    else if (at < to) marks.set(at, i + 1);
+  });
+  const points = [...new Set([from, to, ...hs.flatMap((h) => [h.start, h.end]), ...marks.keys()])].sort((a, b) => a - b);
   const emitted = new Set<string>();
   const stack: Highlight[] = [];
   let out = '';
@@ -86,6 +98,8 @@ export function renderSource(text: string, from: number, to: number, highlights:
         stack.push(h);
       }
     }
+    const mark = marks.get(p);
+    if (mark !== undefined && p < to) out += pageMark(mark);
     while (next < hs.length && hs[next].start === p) {
       const h = hs[next++];
       out += openTag(h, !emitted.has(h.id));

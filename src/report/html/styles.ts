@@ -101,6 +101,7 @@ mark.d-long { background: none; text-decoration: none; }
 .hide-error mark.d-error, .hide-warn mark.d-warn { background: none; text-decoration: none; }
 .source-pane { position: sticky; top: .75rem; max-height: calc(100vh - 1.5rem); overflow: auto; border: 1px solid var(--line); border-radius: 6px; background: #fcfcfb; padding: .5rem .9rem 1rem; }
 .source-pane h3 { position: sticky; top: -.5rem; background: #fcfcfb; padding-top: .3rem; z-index: 1; }
+.source .pg { display: inline-block; margin: .2rem 0; padding: 0 .4rem; border-radius: 3px; background: var(--soft); color: var(--muted); font-size: 11px; user-select: none; }
 .source-legend { font-size: 12px; color: var(--muted); margin: 0 0 .4rem; display: flex; flex-wrap: wrap; gap: .15rem .6rem; }
 .source-legend span::before { content: ""; display: inline-block; width: .8rem; height: .8rem; vertical-align: -2px; margin-right: .2rem; border-bottom: 2px solid; }
 .source { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; font: inherit; font-size: 14px; line-height: 1.8; }
