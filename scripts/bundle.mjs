@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { 'plan-lint': 'dist/cli/index.js', 'check-worker': 'dist/cli/check-worker.js' },
+  entryPoints: { 'plan-lint': 'dist/cli/index.js', worker: 'dist/run/worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -2,6 +2,7 @@
 // Every TypeScript type of the model is inferred from these schemas, and `plan-lint schema`
 // prints the JSON Schema generated from them, so the three can never disagree.
 import { z } from 'zod';
+import { inputFormats } from '../ingest/formats.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -86,7 +87,7 @@ export const SourceSchema = z.object({
   path: z.string(),
   sha256: z.string(),
   encoding: z.string(),
-  format: z.enum(['txt', 'md', 'html', 'docx']),
+  format: z.enum(inputFormats),
 });
 
 export const DocumentSchema = z.object({

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mapOrdered } from '../../src/cli/pool.js';
+import { mapOrdered } from '../../src/run/pool.js';
 import { extractText } from '../../src/pipeline.js';
 import { lint } from '../../src/lint/engine.js';
-import { expandInputs } from '../../src/lint/inputs.js';
+import { expandInputs } from '../../src/ingest/walk.js';
 import { preparePlans, NO_OWNER } from '../../src/report/html/prepare.js';
 
 const drain = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -19,10 +19,14 @@ describe('bug 1: the ordered pool finishes with three or more runners waiting', 
     const emitted: number[] = [];
     let settled = false;
     const items = Array.from({ length: 60 }, (_, i) => i);
-    const run = mapOrdered(items, 3, async (i) => {
-      if (i === 0) await first;
-      return i;
-    }, (r) => void emitted.push(r)).then(() => (settled = true));
+    const run = (async () => {
+      for await (const r of mapOrdered(items, 3, async (i) => {
+        if (i === 0) await first;
+        return i;
+      }))
+        emitted.push(r);
+      settled = true;
+    })();
     for (let k = 0; k < 20; k++) await drain();
     releaseFirst();
     for (let k = 0; k < 50; k++) await drain();
@@ -56,7 +60,7 @@ describe('bug 3: one meaning of "has an owner"', () => {
     const result = await analyze(text);
     const messages = lint(result);
     expect(messages.filter((m) => m.ruleId === 'task-missing-owner')).toEqual([]);
-    const [view] = preparePlans([{ file: 'plan.txt', result, messages }]);
+    const [view] = preparePlans([{ file: 'plan.txt', analysis: result, messages }]);
     expect(view.tasks).toHaveLength(2);
     expect(view.groups.map((g) => g.unit)).not.toContain(NO_OWNER);
     expect(view.counts.tasksWithOwner).toBe(2);
@@ -87,7 +91,7 @@ describe('bug 5: CR-only line ends', () => {
     const lines = ['示范区应急管理“十四五”规划(2021—2025年)', '一、主要任务', '(一)健全应急指挥体系。到20XX年建成。(责任单位:区应急管理局)', ''];
     const r = await analyze(lines.join('\r'));
     expect(r.document.plans[0].tasks[0].span.start.line).toBe(3);
-    expect(lint(r).filter((m) => m.ruleId === 'placeholder-text').map((m) => `${m.line}:${m.column}`)).toEqual(['3:16']);
+    expect(lint(r).filter((m) => m.ruleId === 'placeholder-text').map((m) => `${m.line}:${m.column}`)).toEqual(['3:14']);
   });
 });
 

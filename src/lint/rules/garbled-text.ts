@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
-import { findGarbled, lostDate } from '../text-scan.js';
-import { escapeRegExp } from '../position.js';
+import { findGarbled, lostDate } from '../../analysis/text-scan.js';
+import { escapeRegExp } from '../../util/text.js';
+import { defineRule } from '../types.js';
 import { examplePlan } from './examples.js';
 
-export const garbledText: Rule = {
+export const garbledText = defineRule({
   id: 'garbled-text',
   defaultSeverity: 'warn',
   messages: {
@@ -29,32 +29,28 @@ export const garbledText: Rule = {
       text: examplePlan({ before: ['示范区人民政府', '2022年4月24日', ''] }),
     },
   },
-  check(ctx) {
+  create(ctx) {
     const endings = ctx.words.mojibake.signatureEndings.map(escapeRegExp).join('|');
     const signed = new RegExp(`^(?:.*(?:${endings})[\\s　]*)?((?:19|20)\\d{5,6})[\\s　]*$`, 'u');
-    for (const block of ctx.result.blocks) {
-      for (const f of findGarbled(block.text, ctx.words)) {
-        const messageId = /\uFFFD/.test(f.text) && f.text.replace(/\uFFFD/g, '') === '' ? 'replacement' : 'mojibake';
+    return {
+      block(block) {
+        for (const f of findGarbled(block.text, ctx.words)) {
+          const messageId = /\uFFFD/.test(f.text) && f.text.replace(/\uFFFD/g, '') === '' ? 'replacement' : 'mojibake';
+          ctx.report({ messageId, data: { text: f.text }, ...ctx.source.blockSpan(block, f.index, f.index + f.length), plan: block.plan });
+        }
+        // only lines ending in 7–8 digits can hold a lost date: test the costly pattern on those alone
+        const m = /\d{7}[\s　]*$/.test(block.text) ? signed.exec(block.text.trimStart()) : null;
+        const date = m ? lostDate(m[1]) : null;
+        if (!m || !date) return;
+        const index = block.text.lastIndexOf(m[1]);
+        const [year, month, day] = date.split('-');
         ctx.report({
-          messageId,
-          data: { text: f.text },
-          ...ctx.pos.blockSpan(block, f.index, f.index + f.length),
+          messageId: 'lostDate',
+          data: { text: m[1], date, year, month: Number(month), day: Number(day) },
+          ...ctx.source.blockSpan(block, index, index + m[1].length),
           plan: block.plan,
         });
-      }
-      // only lines ending in 7–8 digits can hold a lost date: test the costly pattern on those alone
-      const m = /\d{7}[\s　]*$/.test(block.text) ? signed.exec(block.text.trimStart()) : null;
-      if (!m) continue;
-      const date = lostDate(m[1]);
-      if (!date) continue;
-      const index = block.text.lastIndexOf(m[1]);
-      const [year, month, day] = date.split('-');
-      ctx.report({
-        messageId: 'lostDate',
-        data: { text: m[1], date, year, month: Number(month), day: Number(day) },
-        ...ctx.pos.blockSpan(block, index, index + m[1].length),
-        plan: block.plan,
-      });
-    }
+      },
+    };
   },
-};
+});
