@@ -112,13 +112,17 @@ export async function extractText(textIn: string, meta: SourceMeta): Promise<Ana
   return analyze(source, await readerOf(meta.format).read(source));
 }
 
-/**
- * Reads, decodes and extracts one file (`-` = standard input, read with `stdin`). Bad input
- * throws InputError.
- */
-export async function extractPath(file: string, stdin?: () => Promise<Uint8Array>): Promise<Analysis> {
-  const bytes = await readBytes(file, stdin);
-  const display = file === '-' ? '<stdin>' : file;
+export interface ExtractOptions {
+  /** standard input, for `-` */
+  stdin?: () => Promise<Uint8Array>;
+  /** the path the document records and errors name (default: `file`, `<stdin>` for `-`) */
+  name?: string;
+}
+
+/** Reads, decodes and extracts one file (`-` = standard input). Bad input throws InputError. */
+export async function extractPath(file: string, opts: ExtractOptions = {}): Promise<Analysis> {
+  const display = opts.name ?? (file === '-' ? '<stdin>' : file);
+  const bytes = await readBytes(file, opts.stdin);
   if (bytes.length === 0) throw new InputError(display, 'empty file, not a plan text');
   const format = formatOf(file, bytes);
   const reader = readerOf(format);

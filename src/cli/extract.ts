@@ -1,4 +1,5 @@
 // `plan-lint extract <path> [--format yaml|json] [-o FILE]` and `plan-lint schema`.
+import path from 'node:path';
 import type { Command } from 'commander';
 import YAML from 'yaml';
 import { documentJsonSchema, type PlanDocument } from '../model/schema.js';
@@ -28,7 +29,8 @@ export async function runExtract(file: string, opts: ExtractOptions, io: RunIO):
     return 2;
   }
   // the file as given names it in messages and in source.path
-  const o = await runFile(file, file === '-' ? '<stdin>' : file, { cwd: io.cwd, keep: 'analysis', stdin: io.stdin, extract: opts.extract });
+  const shown = file === '-' ? '<stdin>' : file;
+  const o = await runFile(file === '-' ? file : path.resolve(io.cwd, file), shown, { cwd: io.cwd, keep: 'analysis', stdin: io.stdin, extract: opts.extract }, shown);
   if (!o.ok) {
     io.stderr(problemLine(o.problem));
     return 2;

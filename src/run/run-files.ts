@@ -13,7 +13,7 @@ import { mapOrdered, WorkerPool } from './pool.js';
 import { problemOf, type Problem } from './problems.js';
 import type { WorkReply, WorkRequest } from './worker.js';
 
-export type Extract = (file: string, stdin?: () => Promise<Uint8Array>) => Promise<Analysis>;
+export type Extract = (file: string, opts?: { stdin?: () => Promise<Uint8Array>; name?: string }) => Promise<Analysis>;
 
 export interface RunOptions {
   cwd: string;
@@ -69,12 +69,15 @@ async function loadPipeline(): Promise<Extract> {
   return (await import('../pipeline.js')).extractPath;
 }
 
-/** Analyses (and lints) one file; never throws: a failure is an outcome. */
-export async function runFile(file: string, shown: string, opts: RunOptions): Promise<Outcome> {
+/**
+ * Analyses (and lints) one file; never throws: a failure is an outcome. `name` is the path the
+ * document records (default: `file`).
+ */
+export async function runFile(file: string, shown: string, opts: RunOptions, name?: string): Promise<Outcome> {
   try {
     const config = opts.config?.forFile(file);
     const extract = opts.extract ?? (await loadPipeline());
-    const analysis = await extract(file, opts.stdin);
+    const analysis = await extract(file, { stdin: opts.stdin, name });
     const messages = config ? lint(analysis, { rules: config.rules, locale: opts.locale }) : null;
     return { ok: true, file: shown, path: file, analysis: opts.keep === 'messages' ? null : analysis, messages };
   } catch (e) {

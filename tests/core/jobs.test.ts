@@ -9,9 +9,11 @@ import { SEEDS, seedPath } from './helpers.js';
 
 const workerScript = new URL(`file://${path.join(repo, 'dist', 'run', 'worker.js')}`);
 
-function corpus(n: number): string {
-  const seeds = Object.values(SEEDS).map((s) => readFileSync(seedPath(s)));
-  return workspace(Object.fromEntries(Array.from({ length: n }, (_, i) => [`plan-${String(i).padStart(3, '0')}.txt`, seeds[i % seeds.length]])));
+const small = (i: number) =>
+  `某区${2000 + (i % 30)}年应急管理工作要点\n一、重点任务\n（一）完善第${i}号预案。（责任单位：区应急管理局）\n（二）开展演练${i % 7}次${i % 3 === 0 ? '，XX待定' : ''}。\n`;
+
+function corpus(n: number, text: (i: number) => string | Buffer = small): string {
+  return workspace(Object.fromEntries(Array.from({ length: n }, (_, i) => [`plan-${String(i).padStart(3, '0')}.txt`, text(i)])));
 }
 
 async function check(inputs: string[], opts: CheckOptions, io: IOOptions = {}) {
@@ -22,7 +24,8 @@ async function check(inputs: string[], opts: CheckOptions, io: IOOptions = {}) {
 
 describe('check --jobs', () => {
   it('reports the same, in the same order, with worker threads as in one thread', async () => {
-    const dir = corpus(12);
+    const seeds = Object.values(SEEDS).map((s) => readFileSync(seedPath(s)));
+    const dir = corpus(10, (i) => (i < 5 ? seeds[i] : small(i)));
     const one = await check([dir], { format: 'compact', jobs: 1 }, { cwd: dir });
     const three = await check([dir], { format: 'compact', jobs: 3 }, { cwd: dir });
     expect(three.stderr).toBe('');
@@ -30,13 +33,12 @@ describe('check --jobs', () => {
     expect(three.stdout).toBe(one.stdout);
     const files = [...new Set(one.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0]))];
     expect(files).toEqual([...files].sort());
-    expect(files).toHaveLength(12);
+    expect(files).toHaveLength(10);
   });
 
   // bug 1 of issue 11, as reported: a large file first, then many small ones, three jobs
   it('-j 3 on a 1.5 MB file and 60 small ones: every file reported, the JSON closed', async () => {
     const big = readFileSync(seedPath(SEEDS.workPoints), 'utf8');
-    const small = (i: number) => `某区${2000 + (i % 30)}年应急管理工作要点\n一、重点任务\n（一）完善第${i}号预案。（责任单位：区应急管理局）\n`;
     const files: Record<string, string> = { 'a-big.txt': big.repeat(Math.ceil(1_500_000 / Buffer.byteLength(big))) };
     for (let i = 0; i < 60; i++) files[`b-${String(i).padStart(2, '0')}.txt`] = small(i);
     const dir = workspace(files);

@@ -4,7 +4,6 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
 import type { RunIO } from '../../src/run/io.js';
 
@@ -67,9 +66,11 @@ export async function planLint(args: string[], opts: IOOptions = {}): Promise<Ru
 }
 
 const made: string[] = [];
-afterAll(() => {
+
+/** Removes every folder workspace() made (tests/setup.ts calls it after each test file). */
+export function removeWorkspaces(): void {
   for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+}
 
 /** A temporary folder holding `files`, removed after the test file. */
 export function workspace(files: Record<string, string | Uint8Array> = {}): string {

@@ -8,6 +8,12 @@ import { extractText } from '../../src/pipeline.js';
 import { lint } from '../../src/lint/engine.js';
 import { expandInputs } from '../../src/ingest/walk.js';
 import { preparePlans, NO_OWNER } from '../../src/report/html/prepare.js';
+import { readTxt } from '../../src/ingest/txt.js';
+import { SourceText } from '../../src/ingest/source-text.js';
+import { findTables } from '../../src/extract/tables.js';
+import { runExtract } from '../../src/cli/extract.js';
+import { runCheck } from '../../src/cli/check.js';
+import type { RunIO } from '../../src/run/io.js';
 
 const drain = () => new Promise<void>((resolve) => setImmediate(resolve));
 const analyze = (text: string, format: 'txt' | 'md' = 'txt') => extractText(text, { path: `plan.${format}`, sha256: '', encoding: 'utf-8', format });
@@ -37,14 +43,34 @@ describe('bug 1: the ordered pool finishes with three or more runners waiting', 
 });
 
 describe('bug 2: many small tables', () => {
-  it('800 small indicator tables in a 3 MB text are read', async () => {
-    // each table printed one cell per line, as scraped pages print them: 60 rows of 4 cells
-    const table = (k: number) =>
-      [`表${k} 指标`, '序号', '指标名称', '目标值', '属性', ...Array.from({ length: 60 }, (_, r) => [String(r + 1), `第${k}表第${r + 1}项安全生产监测预警指标`, '≥90%', '约束性']).flat()].join('\n');
-    const text = ['示范区应急管理“十四五”规划(2021—2025年)', '一、发展目标', ...Array.from({ length: 800 }, (_, k) => `${table(k + 1)}\n说明：以上为第${k + 1}表。`)].join('\n');
-    expect(Buffer.byteLength(text)).toBeGreaterThan(3_000_000);
-    const r = await analyze(text);
-    expect(r.document.plans[0].indicators.length).toBe(800 * 60);
+  it('640 small indicator tables, printed one cell per line, are all read', () => {
+    // 640 tables of 60 rows: 150 000 blocks, more arguments than a spread can pass
+    const table = ['序号', '指标名称', '目标值', '属性', ...Array.from({ length: 60 }, (_, r) => [String(r + 1), `指标${r + 1}`, '≥90%', '约束性']).flat()].join('\n');
+    const text = Array.from({ length: 640 }, (_, k) => `${table}\n说明：以上为第${k + 1}表。`).join('\n');
+    const { blocks } = readTxt(new SourceText(text));
+    expect(blocks.length).toBeGreaterThan(150_000);
+    expect(findTables(blocks).tables).toHaveLength(640);
+  });
+
+  it('an internal error names the file it happened on', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-lint-bug2-'));
+    try {
+      writeFileSync(path.join(dir, 'plan.txt'), '示范区应急管理“十四五”规划\n');
+      const overflow = async () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      };
+      for (const run of [
+        (io: RunIO) => runExtract('plan.txt', { extract: overflow }, io),
+        (io: RunIO) => runCheck(['plan.txt'], { extract: overflow }, io),
+      ]) {
+        let stderr = '';
+        const io: RunIO = { cwd: dir, env: {}, stdout: () => {}, stderr: (s) => void (stderr += s), stdin: async () => new Uint8Array(), isTTY: false, stderrIsTTY: false };
+        expect(await run(io)).toBe(2);
+        expect(stderr).toBe('plan-lint: plan.txt: internal error: Maximum call stack size exceeded\n');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
