@@ -13,10 +13,10 @@ const regex = z.string().refine((s) => {
 }, 'not a valid regular expression');
 const regexList = z.array(regex);
 
-const HeadingsSchema = z.object({
-  schemes: z.array(z.object({ id: z.string(), pattern: regex, kind: z.enum(['item', 'caption']).default('item') })),
+const HeadingsSchema = z.strictObject({
+  schemes: z.array(z.strictObject({ id: z.string(), pattern: regex, kind: z.enum(['item', 'caption']).default('item') })),
 });
-const SectionsSchema = z.object({
+const SectionsSchema = z.strictObject({
   status: z.array(z.string()),
   goals: z.array(z.string()),
   guarantee: z.array(z.string()),
@@ -24,8 +24,8 @@ const SectionsSchema = z.object({
   projectSchemes: z.array(z.string()),
   toc: regexList,
 });
-const PlanTitlesSchema = z.object({
-  kinds: z.array(z.object({ kind: z.enum(['plan', 'workPoints', 'taskBreakdown', 'other']), patterns: regexList })),
+const PlanTitlesSchema = z.strictObject({
+  kinds: z.array(z.strictObject({ kind: z.enum(['plan', 'workPoints', 'taskBreakdown', 'other']), patterns: regexList })),
   titleEnd: regex,
   notTitle: regexList,
   maxLength: z.number().int().positive(),
@@ -33,8 +33,8 @@ const PlanTitlesSchema = z.object({
   periodSentences: regexList,
   baseYearSentences: regexList,
 });
-const MetaSchema = z.object({
-  labels: z.object({
+const MetaSchema = z.strictObject({
+  labels: z.strictObject({
     indexNo: z.array(z.string()),
     docNumber: z.array(z.string()),
     issuer: z.array(z.string()),
@@ -45,9 +45,9 @@ const MetaSchema = z.object({
   docNumberPattern: regex,
   issuerLine: regex,
 });
-const ChromeSchema = z.object({ maxLength: z.number().int().positive(), patterns: regexList });
-const OwnersSchema = z.object({
-  labels: z.array(z.object({ pattern: regex, role: z.enum(['lead', 'responsible', 'support']) })),
+const ChromeSchema = z.strictObject({ maxLength: z.number().int().positive(), patterns: regexList });
+const OwnersSchema = z.strictObject({
+  labels: z.array(z.strictObject({ pattern: regex, role: z.enum(['lead', 'responsible', 'support']) })),
   people: z.array(z.string()),
   otherFields: z.array(z.string()),
   dutyEndings: regexList,
@@ -57,18 +57,25 @@ const OwnersSchema = z.object({
   collective: regexList,
   maxLength: z.number().int().positive(),
 });
-const DeadlinesSchema = z.object({
-  patterns: z.array(z.object({ pattern: regex, date: z.string(), needsYear: z.enum(['single']).optional() })),
+const DeadlinesSchema = z.strictObject({
+  patterns: z.array(
+    z.strictObject({
+      pattern: regex,
+      // YEAR-MONTH-DAY, as grammars/deadlines.yaml explains
+      date: z.string().regex(/^(?:\{Y\}|\{plan\}|\{end\}|\{fyp\}|\d{4})-(?:\{M\}|\d{1,2})-(?:\{D\}|end|\d{1,2})$/, 'a date template: YEAR-MONTH-DAY ({Y}|{plan}|{end}|{fyp}|digits - {M}|digits - {D}|end|digits)'),
+      needsYear: z.enum(['single']).optional(),
+    }),
+  ),
 });
-const QuantitiesSchema = z.object({
-  comparators: z.object({ le: z.array(z.string()), ge: z.array(z.string()), lt: z.array(z.string()), gt: z.array(z.string()), eq: z.array(z.string()) }),
-  changes: z.object({ decrease: z.array(z.string()), increase: z.array(z.string()) }),
+const QuantitiesSchema = z.strictObject({
+  comparators: z.strictObject({ le: z.array(z.string()), ge: z.array(z.string()), lt: z.array(z.string()), gt: z.array(z.string()), eq: z.array(z.string()) }),
+  changes: z.strictObject({ decrease: z.array(z.string()), increase: z.array(z.string()) }),
   units: z.array(z.string()),
   goalWords: z.array(z.string()),
-  vague: z.object({ phrases: z.array(z.string()), modifiers: z.array(z.string()), directions: z.array(z.string()) }),
+  vague: z.strictObject({ phrases: z.array(z.string()), modifiers: z.array(z.string()), directions: z.array(z.string()) }),
 });
-const TableSchema = z.object({
-  columns: z.object({
+const TableSchema = z.strictObject({
+  columns: z.strictObject({
     index: regexList,
     category: regexList,
     name: regexList,
@@ -77,15 +84,15 @@ const TableSchema = z.object({
     target: regexList,
     nature: regexList,
   }),
-  natures: z.object({ binding: regexList, expected: regexList }),
+  natures: z.strictObject({ binding: regexList, expected: regexList }),
   groupRow: regex,
   targetCell: regex,
   tableEnd: regexList,
   maxLines: z.number().int().positive(),
 });
-const VariantsSchema = z.object({ pairs: z.string() });
-const TaskTableSchema = z.object({
-  columns: z.object({
+const VariantsSchema = z.strictObject({ pairs: z.string() });
+const TaskTableSchema = z.strictObject({
+  columns: z.strictObject({
     index: regexList,
     category: regexList,
     task: regexList,
@@ -97,6 +104,22 @@ const TaskTableSchema = z.object({
 });
 
 export class GrammarError extends Error {}
+
+/** The schema of each grammar file this module loads (tests validate the files against them). */
+export const grammarSchemas: Record<string, z.ZodType> = {
+  'headings.yaml': HeadingsSchema,
+  'sections.yaml': SectionsSchema,
+  'plan-titles.yaml': PlanTitlesSchema,
+  'meta.yaml': MetaSchema,
+  'page-chrome.yaml': ChromeSchema,
+  'owners.yaml': OwnersSchema,
+  'deadlines.yaml': DeadlinesSchema,
+  'quantities.yaml': QuantitiesSchema,
+  'indicator-table.yaml': TableSchema,
+  'task-table.yaml': TaskTableSchema,
+  'variants.yaml': VariantsSchema,
+  'variants-extra.yaml': VariantsSchema,
+};
 
 const load = <T>(file: string, schema: z.ZodType<T>): T => readValidated(file, schema, (m) => new GrammarError(m));
 
