@@ -55,14 +55,14 @@ describe('the binary', () => {
   });
 
   it('killed midway: the target holds the old content or the whole new one, never a part', async () => {
-    const dir = workspace({ 'plan.txt': readFileSync(seed.workPoints, 'utf8').repeat(8) });
+    const dir = workspace({ 'plan.txt': readFileSync(seed.workPoints, 'utf8').repeat(4) });
     const y = path.join(dir, 'out.json');
     const old = '{"old": true}\n';
     // kill at ever later moments (reading, extracting, serializing, writing) until a run
     // completes: whatever the moment, the file is either untouched or complete
     let completed = false;
     let killed = 0;
-    for (let delayMs = 60; !completed && delayMs < 60_000; delayMs = Math.round(delayMs * 1.5)) {
+    for (let delayMs = 80; !completed && delayMs < 60_000; delayMs *= 2) {
       writeFileSync(y, old);
       const child = spawn(process.execPath, [bin, 'extract', 'plan.txt', '--format', 'json', '-o', y], { cwd: dir, stdio: 'ignore' });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -52,13 +52,15 @@ export type Outcome =
   | { ok: false; file: string; problem: Problem };
 
 /**
- * Worker threads pay on machines with cores to spare: measured on the 2-core development
- * machine (bench/RESULTS.md, "--jobs"), a second thread makes check no faster, because one
- * thread already keeps more than one core busy (the garbage collector runs beside it).
+ * How many files check works on at once by default. Measured (bench/jobs.mjs, bench/RESULTS.md)
+ * on the project's 2-core machines: a second worker thread makes check slower (1.19× the time
+ * of one thread over 145 files) and heavier (1.6× the memory), because one thread already keeps
+ * more than one core busy (the garbage collector runs beside it) and each worker pays its own
+ * module loading and warm-up. So one thread there; on larger machines one worker per core
+ * beyond the first, at most four (not measured here: run `node bench/jobs.mjs` to see).
  */
-export function defaultJobs(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return cores > 2 ? cores - 1 : 1;
+export function defaultJobs(cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length): number {
+  return cores > 2 ? Math.min(4, cores - 1) : 1;
 }
 
 /** Fewer files than this and worker threads do not pay for their start-up. */

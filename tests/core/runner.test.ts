@@ -8,7 +8,7 @@ import type { Analysis } from '../../src/model/analysis.js';
 import { extractText } from '../../src/pipeline.js';
 import { mapOrdered } from '../../src/run/pool.js';
 import { OutputError, problemOf } from '../../src/run/problems.js';
-import { runFiles, type Outcome } from '../../src/run/run-files.js';
+import { defaultJobs, runFiles, type Outcome } from '../../src/run/run-files.js';
 import { cleanPlan, workspace } from '../helpers/cli.js';
 
 const drain = async (n = 20) => {
@@ -91,5 +91,11 @@ describe('problems, by class', () => {
     [Object.assign(new Error('looks like one'), { name: 'InputError' }), 'internal', 'a.txt', 'internal error: looks like one'],
   ])('%s', (e, kind, file, message) => {
     expect(problemOf(e, 'a.txt', cwd)).toEqual({ kind, file, message });
+  });
+});
+
+describe('defaultJobs', () => {
+  it('one thread up to two cores (measured: a second is slower there), then cores − 1, at most 4', () => {
+    expect([1, 2, 3, 4, 8, 16].map((c) => defaultJobs(c))).toEqual([1, 1, 2, 3, 4, 4]);
   });
 });
