@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint/engine.js';
 import { extractText } from '../../src/pipeline.js';
+import { defineRule } from '../../src/lint/types.js';
 import { build } from './helpers.js';
 
 const title = '示范规划(2021—2025年)';
@@ -79,5 +80,32 @@ describe('inline directives', () => {
     const r = await analyse(text, 'md');
     expect(r.directives).toEqual([]);
     expect(lint(r).filter((m) => m.ruleId === 'placeholder-text').length).toBe(1);
+  });
+});
+
+describe('rules as visitors', () => {
+  const docs = { summary: { zh: '示例', en: 'example' }, what: '', why: '', failing: { text: '', reports: [] }, passing: { text: '' } };
+
+  it('a rule reports only its own message ids (checked by the compiler), at the points it gives', () => {
+    const rule = defineRule({
+      id: 'every-task',
+      defaultSeverity: 'warn',
+      messages: { task: { zh: '任务{id}', en: 'task {id}' } },
+      docs,
+      create(ctx) {
+        return {
+          task({ plan, task }) {
+            ctx.report({ messageId: 'task', data: { id: task.id }, ...ctx.source.headSpan(task.span), plan: plan.index });
+          },
+          planExit({ index }) {
+            // @ts-expect-error 'plan' is not one of this rule's message ids
+            if (index < 0) ctx.report({ messageId: 'plan', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 }, plan: index });
+          },
+        };
+      },
+    });
+    const text = [title, '二、主要任务', '(一)完善预案。(责任单位:区应急管理局)', '(二)加强演练。'].join('\n');
+    const r = build(text, [{ title, tasks: [{ find: '(一)完善预案。(责任单位:区应急管理局)' }, { find: '(二)加强演练。' }] }]);
+    expect(lint(r, { catalog: [rule] }).map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['3:1 任务1', '4:1 任务2']);
   });
 });
