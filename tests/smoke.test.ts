@@ -36,8 +36,8 @@ describe('the binary', () => {
   });
 
   it('check -j 2 (worker threads of the bundle) reports as -j 1 does', async () => {
-    const texts = Object.values(seed).map((f) => readFileSync(f));
-    const dir = workspace(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`p${i}.txt`, texts[i % texts.length]])));
+    const small = (i: number) => `某区${2000 + i}年应急管理工作要点\n一、重点任务\n（一）完善第${i}号预案${i % 3 ? '' : '，XX待定'}。（责任单位：区应急管理局）\n（二）开展演练。\n`;
+    const dir = workspace({ 'p0.txt': readFileSync(seed.workPoints), ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`p${i + 1}.txt`, small(i)])) });
     const one = await spawnPlanLint(['check', '.', '--format', 'compact', '-j', '1'], { cwd: dir });
     const two = await spawnPlanLint(['check', '.', '--format', 'compact', '-j', '2'], { cwd: dir });
     expect(two.stderr).toBe('');
