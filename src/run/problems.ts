@@ -1,11 +1,12 @@
 // Failures as a run reports them: one line, `plan-lint: FILE: reason`, classified by the
 // class of the error (src/util/errors.ts), and always naming the file it happened on.
 import { ConfigError } from '../config/schema.js';
+import { GrammarError } from '../grammars/load.js';
 import { UserProblem } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import { oneLine } from '../util/text.js';
 
-/** input: a file that cannot be read or is not a plan · config: an invalid configuration ·
+/** input: a file that cannot be read or is not a plan · config: an invalid configuration or grammar file ·
  *  output: a report that cannot be written · internal: a bug in plan-lint */
 export type ProblemKind = 'input' | 'config' | 'output' | 'internal';
 
@@ -33,6 +34,11 @@ function errnoText(e: NodeJS.ErrnoException): string | null {
  */
 export function problemOf(e: unknown, shown: string, cwd: string): Problem {
   if (e instanceof ConfigError) return { kind: 'config', file: displayPath(e.file, cwd), message: oneLine(e.message) };
+  if (e instanceof GrammarError) {
+    // a grammar file edited with a mistake: its message names the file ("grammars/x.yaml: key: reason")
+    const m = /^(grammars\/[^:]+): ([^]*)$/.exec(e.message);
+    return { kind: 'config', file: m ? m[1] : 'grammars', message: oneLine(m ? m[2] : e.message) };
+  }
   if (e instanceof OutputError) return { kind: 'output', file: shown, message: oneLine(e.message) };
   if (e instanceof UserProblem) return { kind: 'input', file: shown, message: oneLine(e.message) };
   const errno = e instanceof Error ? errnoText(e as NodeJS.ErrnoException) : null;

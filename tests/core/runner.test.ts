@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/schema.js';
 import { InputError } from '../../src/ingest/errors.js';
+import { GrammarError } from '../../src/grammars/load.js';
 import type { Analysis } from '../../src/model/analysis.js';
 import { extractText } from '../../src/pipeline.js';
 import { mapOrdered } from '../../src/run/pool.js';
@@ -87,6 +88,7 @@ describe('problems, by class', () => {
     [new ConfigError(path.join(cwd, '.planlintrc.yaml'), 'rules.x: unknown rule'), 'config', '.planlintrc.yaml', 'rules.x: unknown rule'],
     [new OutputError('out.json', 'cannot write (ENOENT)'), 'output', 'a.txt', 'cannot write (ENOENT)'],
     [Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'open' }), 'input', 'a.txt', 'cannot read (EACCES)'],
+    [new GrammarError('grammars/owners.yaml: labels.0.pattern: not a valid regular expression'), 'config', 'grammars/owners.yaml', 'labels.0.pattern: not a valid regular expression'],
     [new RangeError('Maximum call stack size exceeded\n    at f (x.js:1:1)'), 'internal', 'a.txt', 'internal error: Maximum call stack size exceeded'],
     [Object.assign(new Error('looks like one'), { name: 'InputError' }), 'internal', 'a.txt', 'internal error: looks like one'],
   ])('%s', (e, kind, file, message) => {
