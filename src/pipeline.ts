@@ -16,8 +16,6 @@ import { buildPlan } from './extract/plan.js';
 import { segmentPlans, type PlanRegion } from './outline/plans.js';
 import { foldKey, offsetsOf, pieceOf, slice, startOffset, type Piece } from './normalize/piece.js';
 
-export { formatOf };
-
 /** What a caller knows about a text it hands in as a string. */
 export interface SourceMeta {
   path: string;
@@ -100,7 +98,6 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
   };
   return { source, document, facts: buildFacts(document, analyses, source, lintWords()), blocks: textBlocks, directives };
 }
-
 
 function sourceFile(text: string, meta: SourceMeta, pages?: number[]): SourceFile {
   return Object.assign(new SourceText(text, pages ?? null), meta);

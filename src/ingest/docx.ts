@@ -4,7 +4,7 @@
 // diagnostic's line is that paragraph's number within the document.
 import { pieceOf, type Piece } from '../normalize/piece.js';
 import type { Block } from './blocks.js';
-import { readHtmlWith } from './html.js';
+import { htmlParser, readHtmlWith } from './html.js';
 import { defineReader, ReadError, type Decoded } from './reader.js';
 import { SourceText } from './source-text.js';
 
@@ -45,11 +45,7 @@ async function decodeDocx(bytes: Uint8Array): Promise<Decoded> {
     const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1');
     throw new ReadError(head === '%PDF-' ? 'not a .docx file (it is a PDF)' : 'not a .docx file (no zip header)');
   }
-  const [{ default: mammoth }, { unified }, { default: rehypeParse }] = await Promise.all([
-    import('mammoth'),
-    import('unified'),
-    import('rehype-parse'),
-  ]);
+  const [{ default: mammoth }, parser] = await Promise.all([import('mammoth'), htmlParser()]);
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
@@ -57,7 +53,7 @@ async function decodeDocx(bytes: Uint8Array): Promise<Decoded> {
     throw new ReadError(`damaged .docx (${(e as Error).message.split('\n')[0]})`);
   }
   const page = `<html><body>${html}</body></html>`;
-  const read = readHtmlWith(unified().use(rehypeParse, { fragment: false }), new SourceText(page));
+  const read = readHtmlWith(parser, new SourceText(page));
   const { text, blocks } = relinearize(read.blocks);
   if (!blocks.length) throw new ReadError('no text in document, not a plan text');
   return { text, encoding: 'docx', blocks };

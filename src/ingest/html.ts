@@ -16,7 +16,8 @@ import { isChrome } from './txt.js';
 
 let processor: { parse(src: string): unknown } | null = null;
 
-async function loadParser() {
+/** rehype-parse, loaded on first use (the .docx reader reads mammoth's HTML with it too). */
+export async function htmlParser(): Promise<{ parse(src: string): unknown }> {
   if (processor) return processor;
   const [{ unified }, { default: rehypeParse }] = await Promise.all([import('unified'), import('rehype-parse')]);
   processor = unified().use(rehypeParse, { fragment: false });
@@ -234,7 +235,7 @@ export function readHtmlWith(parser: { parse(src: string): unknown }, source: So
 }
 
 export async function readHtml(source: SourceText): Promise<ReadResult> {
-  const parser = await loadParser();
+  const parser = await htmlParser();
   let read: ReadResult;
   try {
     read = readHtmlWith(parser, source);
