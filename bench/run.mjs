@@ -40,7 +40,7 @@ const verdict = (ok) => (ok ? 'met' : 'NOT MET');
 async function pipeline(files, j = jobs) {
   const sink = () => {};
   const t = performance.now();
-  await runCheck(files, { format: 'compact', jobs: j, color: false }, { cwd: root, env: {}, stdout: sink, stderr: sink, isTTY: false });
+  await runCheck(files, { format: 'compact', jobs: j, color: false }, { cwd: root, env: {}, stdout: sink, stderr: sink, stdin: async () => new Uint8Array(), isTTY: false, stderrIsTTY: false });
   return (performance.now() - t) / 1000;
 }
 

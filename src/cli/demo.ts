@@ -4,49 +4,50 @@ import type { Command } from 'commander';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractPath } from '../pipeline.js';
-import { fail } from './errors.js';
+import type { Analysis } from '../model/analysis.js';
+import type { RunIO } from '../run/io.js';
+import { problemLine } from '../run/problems.js';
+import { runFiles } from '../run/run-files.js';
 import { runCheck } from './check.js';
+import type { CommandContext } from './command.js';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'seeds');
 
-export function registerDemo(program: Command): void {
+/** What one plan file holds, in a few lines: counts, then its first indicators and tasks. */
+export function summary(file: string, analysis: Analysis): string {
+  let out = `\n${file}\n`;
+  analysis.document.plans.forEach((p, i) => {
+    const facts = analysis.facts.plans[i];
+    const period = p.period ? `${p.period.start}–${p.period.end}` : '—';
+    out += `  《${p.title}》 ${p.kind}, ${period}: ${p.indicators.length} indicators, ${p.tasks.length} tasks (${facts.ownedTasks} with owners), ${p.projects.length} projects, ${p.targets.length} prose targets\n`;
+    for (const ind of p.indicators.slice(0, 3)) out += `    ${ind.id} ${ind.name}: ${ind.target.text} ${ind.nature ?? ''}\n`;
+    p.tasks.slice(0, 3).forEach((t, k) => {
+      const unit = facts.tasks[k].unit;
+      out += `    ${t.id} ${t.title ?? t.text.slice(0, 24)}${unit ? ` — ${(t.owners!.lead.length ? t.owners!.lead : t.owners!.support).join('、')}` : ''}\n`;
+    });
+  });
+  return out;
+}
+
+export async function runDemo(io: RunIO): Promise<number> {
+  const root = path.resolve(fixtures, '..', '..');
+  const files = readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join('fixtures', 'seeds', f));
+  await io.stdout('plan-lint extract: what each bundled plan holds\n');
+  for await (const o of runFiles(files, { cwd: root, keep: 'analysis', jobs: 1 })) {
+    if (o.ok) await io.stdout(summary(o.file, o.analysis!));
+    else io.stderr(problemLine(o.problem));
+  }
+  await io.stdout('\nplan-lint check: what a drafter is told\n');
+  // the demo shows the findings; their exit code (1 for the placeholder errors) is not its own
+  await runCheck(files, { format: 'stylish', rule: ['task-missing-deadline=off'] }, { ...io, cwd: root });
+  return 0;
+}
+
+export function registerDemo(program: Command, ctx: CommandContext): void {
   program
     .command('demo', { hidden: true })
     .description('extract and check the bundled fixture plans')
     .action(async () => {
-      try {
-        const files = readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort();
-        process.stdout.write('plan-lint extract: what each bundled plan holds\n');
-        for (const f of files) {
-          const { document } = await extractPath(path.join(fixtures, f));
-          process.stdout.write(`\n${path.join('fixtures', 'seeds', f)}\n`);
-          for (const p of document.plans) {
-            const owned = p.tasks.filter((t) => t.owners).length;
-            const period = p.period ? `${p.period.start}–${p.period.end}` : '—';
-            process.stdout.write(
-              `  《${p.title}》 ${p.kind}, ${period}: ${p.indicators.length} indicators, ${p.tasks.length} tasks (${owned} with owners), ${p.projects.length} projects, ${p.targets.length} prose targets\n`,
-            );
-            for (const i of p.indicators.slice(0, 3)) process.stdout.write(`    ${i.id} ${i.name}: ${i.target.text} ${i.nature ?? ''}\n`);
-            for (const t of p.tasks.slice(0, 3))
-              process.stdout.write(`    ${t.id} ${t.title ?? t.text.slice(0, 24)}${t.owners ? ` — ${t.owners.lead.join('、')}` : ''}\n`);
-          }
-        }
-        process.stdout.write('\nplan-lint check: what a drafter is told\n');
-        // the demo shows the findings; their exit code (1 for the placeholder errors) is not its own
-        await runCheck(
-          files.map((f) => path.join('fixtures', 'seeds', f)),
-          { format: 'stylish', rule: ['task-missing-deadline=off'] },
-          {
-            cwd: path.resolve(fixtures, '..', '..'),
-            env: process.env,
-            stdout: (s) => process.stdout.write(s),
-            stderr: (s) => process.stderr.write(s),
-            isTTY: Boolean(process.stdout.isTTY),
-          },
-        );
-      } catch (e) {
-        fail(e);
-      }
+      ctx.exitCode = await runDemo(ctx.io);
     });
 }

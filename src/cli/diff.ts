@@ -1,27 +1,25 @@
 // `plan-lint diff <old> <new> [--format text|json|markdown] [--fail-on KIND,…]`: what changed
 // in substance between two revisions of a plan (SPEC "diff").
 // Exit codes: 0 done (no --fail-on kind found), 1 a --fail-on kind found, 2 usage error or bad input.
+import path from 'node:path';
 import { Command, Option } from 'commander';
-import type { ExtractResult } from '../model/analysis.js';
-import { displayPath, STDIN_PATH } from '../report/paths.js';
 import { diffDocuments } from '../diff/compare.js';
 import { diffFormats, formatDiff, type DiffFormat } from '../diff/format.js';
 import { changeKinds, isChangeKind, type ChangeKind, type Locale } from '../diff/kinds.js';
-import { exitTwoOnUsageError } from './check.js';
-import path from 'node:path';
-import { collect, oneLine } from './options.js';
+import type { PlanDocument } from '../model/schema.js';
+import type { RunIO } from '../run/io.js';
+import { writeOutput } from '../run/output.js';
+import { problemLine } from '../run/problems.js';
+import { runFile, type Extract } from '../run/run-files.js';
+import { displayPath, STDIN_PATH } from '../util/paths.js';
+import { collect, type CommandContext } from './command.js';
 
 export interface DiffOptions {
   format?: DiffFormat;
   failOn?: string[];
   locale?: Locale;
-}
-
-export interface DiffIO {
-  cwd: string;
-  stdout: (s: string) => Promise<void> | void;
-  stderr: (s: string) => void;
-  extract?: (file: string) => Promise<ExtractResult>;
+  /** the pipeline (tests inject their own) */
+  extract?: Extract;
 }
 
 
@@ -34,7 +32,7 @@ export function parseFailOn(values: string[]): ChangeKind[] | string {
 }
 
 /** Run `diff`; returns the exit code. Never throws for bad input. */
-export async function runDiff(oldFile: string, newFile: string, opts: DiffOptions, io: DiffIO): Promise<number> {
+export async function runDiff(oldFile: string, newFile: string, opts: DiffOptions, io: RunIO): Promise<number> {
   const failOn = parseFailOn(opts.failOn ?? []);
   if (typeof failOn === 'string') {
     io.stderr(`plan-lint: unknown --fail-on kind "${failOn}" (one of: ${changeKinds.join(', ')})\n`);
@@ -44,23 +42,16 @@ export async function runDiff(oldFile: string, newFile: string, opts: DiffOption
     io.stderr('plan-lint: only one of the two revisions can be read from standard input\n');
     return 2;
   }
-  const extract = io.extract ?? (await import('../pipeline.js')).extractPath;
   const shown = (f: string) => (f === '-' ? STDIN_PATH : displayPath(path.resolve(io.cwd, f), io.cwd));
-  const docs = [];
-  let bad = false;
+  const docs: PlanDocument[] = [];
   for (const file of [oldFile, newFile]) {
-    try {
-      docs.push((await extract(file === '-' ? file : path.resolve(io.cwd, file))).document);
-    } catch (e) {
-      const err = e as Error & { code?: string };
-      const why = err.name === 'InputError' ? err.message : err.code === 'ENOENT' ? 'no such file or directory' : `internal error: ${err.message}`;
-      io.stderr(`plan-lint: ${shown(file)}: ${oneLine(why)}\n`);
-      bad = true;
-    }
+    const o = await runFile(file === '-' ? file : path.resolve(io.cwd, file), shown(file), { cwd: io.cwd, keep: 'analysis', stdin: io.stdin, extract: opts.extract });
+    if (o.ok) docs.push(o.analysis!.document);
+    else io.stderr(problemLine(o.problem));
   }
-  if (bad) return 2;
+  if (docs.length < 2) return 2;
   const report = diffDocuments(docs[0], docs[1], shown(oldFile), shown(newFile));
-  await io.stdout(formatDiff(report, opts.format ?? 'text', opts.locale ?? 'zh'));
+  await writeOutput(null, formatDiff(report, opts.format ?? 'text', opts.locale ?? 'zh'), io);
   const matched = failOn.filter((k) => report.summary.byKind[k]);
   if (matched.length) {
     io.stderr(`plan-lint: --fail-on matched: ${matched.map((k) => `${k} (${report.summary.byKind[k]})`).join(', ')}\n`);
@@ -70,22 +61,16 @@ export async function runDiff(oldFile: string, newFile: string, opts: DiffOption
 }
 
 
-export function registerDiff(program: Command): Command {
-  const cmd = program
+export function registerDiff(program: Command, ctx: CommandContext): Command {
+  return program
     .command('diff')
     .description('what changed in substance between two revisions of a plan (targets, natures, owners, deadlines, items)')
-    .argument('<old>', 'the old revision (.txt, .md, or - for standard input)')
+    .argument('<old>', 'the old revision (a plan file, or - for standard input)')
     .argument('<new>', 'the new revision')
     .addOption(new Option('-f, --format <format>', 'output format').choices(diffFormats).default('text'))
     .option('--fail-on <kinds>', `exit 1 when any change of these kinds is found (comma-separated, repeatable): ${changeKinds.join(', ')}`, collect)
     .addOption(new Option('--locale <locale>', 'language of the labels').choices(['zh', 'en']).default('zh'))
     .action(async (oldFile: string, newFile: string, opts: DiffOptions) => {
-      process.exitCode = await runDiff(oldFile, newFile, opts, {
-        cwd: process.cwd(),
-        stdout: (s) => new Promise<void>((resolve, reject) => process.stdout.write(s, (err) => (err ? reject(err) : resolve()))),
-        stderr: (s) => process.stderr.write(s),
-      });
+      ctx.exitCode = await runDiff(oldFile, newFile, opts, ctx.io);
     });
-  exitTwoOnUsageError(cmd);
-  return cmd;
 }

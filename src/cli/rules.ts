@@ -2,7 +2,8 @@
 import { Command, Option } from 'commander';
 import { rules as catalog, ruleById } from '../lint/rules/index.js';
 import { ruleCatalogJson, ruleHelpText } from '../lint/docs.js';
-import { exitTwoOnUsageError } from './check.js';
+import { writeOutput } from '../run/output.js';
+import type { CommandContext } from './command.js';
 
 export function renderRules(ids: string[], format: 'text' | 'json'): { out: string; unknown: string[] } {
   const unknown = ids.filter((id) => !ruleById.has(id));
@@ -17,21 +18,19 @@ export function renderRules(ids: string[], format: 'text' | 'json'): { out: stri
   return { out, unknown };
 }
 
-export function registerRules(program: Command): Command {
-  const cmd = program
+export function registerRules(program: Command, ctx: CommandContext): Command {
+  return program
     .command('rules')
     .description('print the rule catalog: what each rule reports, why, an example, and its default severity')
     .argument('[ids...]', 'only these rules')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((ids: string[], opts: { format: 'text' | 'json' }) => {
+    .action(async (ids: string[], opts: { format: 'text' | 'json' }) => {
       const { out, unknown } = renderRules(ids, opts.format);
       if (unknown.length) {
-        process.stderr.write(`plan-lint: unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}\n`);
-        process.exitCode = 2;
+        ctx.io.stderr(`plan-lint: unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}\n`);
+        ctx.exitCode = 2;
         return;
       }
-      process.stdout.write(out);
+      await writeOutput(null, out, ctx.io);
     });
-  exitTwoOnUsageError(cmd);
-  return cmd;
 }

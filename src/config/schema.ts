@@ -1,6 +1,7 @@
 // The configuration file's shape (.planlintrc.yaml / .planlintrc.json / package.json#planLint),
 // validated with zod; each rule's options are validated by the rule's own schema.
 import { z } from 'zod';
+import { UserProblem } from '../util/errors.js';
 import { ruleById } from '../lint/rules/index.js';
 import type { RuleSetting } from '../lint/engine.js';
 import type { Level } from '../lint/types.js';
@@ -25,14 +26,8 @@ export interface Config {
   rules: Record<string, RuleSetting>;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** An invalid configuration file: `plan-lint: FILE: key: reason`, exit 2. */
+export class ConfigError extends UserProblem {}
 
 function issuePath(path: PropertyKey[]): string {
   return path.map((p) => String(p)).join('.') || '(root)';

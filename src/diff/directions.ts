@@ -1,31 +1,16 @@
 // The direction table (grammars/directions.yaml): whether less or more of an indicator is
 // better. Loaded, validated with zod and compiled once, like the other grammars.
-import { z } from 'zod';
-import { readValidated } from '../grammars/validated.js';
+import { directionsGrammar } from '../grammars/directions.js';
 import { foldKey } from '../normalize/piece.js';
-import { GrammarError } from '../grammars/load.js';
 
 export type Direction = 'lower' | 'higher';
-
-
-const DirectionsSchema = z.object({
-  groups: z
-    .array(
-      z.object({
-        direction: z.enum(['lower', 'higher']),
-        why: z.string().optional(),
-        patterns: z.array(z.string().min(1)).min(1),
-      }),
-    )
-    .min(1),
-});
 
 interface Compiled {
   groups: { direction: Direction; patterns: string[] }[];
 }
 
 function compile(): Compiled {
-  const data = readValidated('directions.yaml', DirectionsSchema, (m) => new GrammarError(m));
+  const data = directionsGrammar();
   return { groups: data.groups.map((g) => ({ direction: g.direction, patterns: g.patterns.map(nameKey) })) };
 }
 

@@ -1,6 +1,6 @@
 // The three outputs of `plan-lint diff`: text for a terminal, JSON for machines (every change
 // carries every key, null where it does not apply), Markdown for a pull-request comment.
-import { displayWidth, padEnd } from '../report/formatters/width.js';
+import { displayWidth, padEnd } from '../util/width.js';
 import type { Change, DiffReport } from './compare.js';
 import { changeKinds, kindLabel, subjectLabel, type ChangeKind, type Locale } from './kinds.js';
 

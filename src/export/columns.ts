@@ -1,6 +1,7 @@
 // The columns of `plan-lint export`, in ONE place: each column's key (also its English header),
 // Chinese header, cell type and getter. CSV, XLSX and JSONL all read this table, so a field
 // added here appears in every format with the same name.
+import type { Analysis } from '../model/analysis.js';
 import type { Indicator, Plan, Task, Target } from '../model/schema.js';
 
 export const exportKinds = ['indicators', 'tasks', 'projects'] as const;
@@ -105,9 +106,10 @@ export interface Table {
   objects: Record<string, unknown>[];
 }
 
+/** One analysed input: the file as shown to people and its analysis. */
 export interface SourceDoc {
   file: string;
-  plans: Plan[];
+  analysis: Analysis;
 }
 
 function build<T>(kind: ExportKind, spec: KindSpec<T>, docs: SourceDoc[], lang: Lang): Table {
@@ -115,7 +117,7 @@ function build<T>(kind: ExportKind, spec: KindSpec<T>, docs: SourceDoc[], lang: 
   const objects: Record<string, unknown>[] = [];
   const [fileCol, planCol] = spec.columns;
   for (const doc of docs)
-    for (const plan of doc.plans)
+    for (const plan of doc.analysis.document.plans)
       for (const item of spec.items(plan)) {
         const row: Row<T> = { file: doc.file, plan, item };
         rows.push(spec.columns.map((c) => c.get(row)));

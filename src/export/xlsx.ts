@@ -2,7 +2,7 @@
 // filtered, column widths fitted to the content (CJK counts 2), numbers as numbers, booleans as
 // booleans, dates as real Excel dates.
 import type { Cell, CellType, Table } from './columns.js';
-import { displayWidth } from '../report/formatters/width.js';
+import { displayWidth } from '../util/width.js';
 
 const MIN_WIDTH = 4;
 const MAX_WIDTH = 60;

@@ -5,6 +5,7 @@ import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
 import { foldKey, type Piece } from '../normalize/piece.js';
+import { chineseDate, isIssuerLine, signatureDate } from '../outline/signature.js';
 
 type Field = keyof Meta;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
@@ -63,16 +64,6 @@ function normalizeValue(field: Field, raw: string): string | null {
   return v;
 }
 
-/** "二〇二三年五月二十六日" → 2023-05-26 */
-function chineseDate(s: string): string | null {
-  const m = /^([零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/.exec(s);
-  if (!m) return null;
-  const y = Number([...m[1]].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
-  const month = parseNumeral(m[2]);
-  const day = parseNumeral(m[3]);
-  return month && day ? isoDate(y, month, day) : null;
-}
-
 /**
  * A block's text as the reader produced it, with a space where the reader left something out
  * (markup, Markdown syntax, a line break, spaces between Chinese words): labels and values stay
@@ -100,18 +91,6 @@ const blockLines = (blocks: Block[]) =>
     if (b.kind === 'table') return b.rows.map((row) => row.filter((c, i) => c.text && row.indexOf(c) === i).map((c) => c.text).join('  '));
     return [b.piece.text.length > MAX_HEADER_LINE ? '' : spacedText(b.piece).trim()];
   });
-
-/** The date line of a signature ("2024年4月12日", "二〇二三年五月二十六日", "2022424"), as YYYY-MM-DD. */
-export function signatureDate(key: string): string | null {
-  const k = squeeze(key);
-  return /^\d{4}年\d{1,2}月\d{1,2}日$/.test(k) ? parseDate(k) : parseDigitsDate(k) ?? chineseDate(k);
-}
-
-/** A signing body's line: short, no sentence, ending like a body (人民政府, 办公室, 局 …). */
-export function isIssuerLine(key: string): boolean {
-  const s = squeeze(key);
-  return s.length <= 50 && grammars().metaIssuerLine.test(s) && !/[,。:;，；：]/.test(s);
-}
 
 /** A signature: a signing body's line, then the date on its own line (the close of a notice). */
 function signature(lines: string[], keys: string[], meta: Meta, fromEnd: number): void {

@@ -1,7 +1,7 @@
 // Assembles one plan of the document model from its region of blocks.
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis, UnreadTableInfo } from '../model/analysis.js';
-import type { LineIndex } from '../model/position.js';
+import type { SourceText as LineIndex } from '../ingest/source-text.js';
 import type { Indicator, Meta, Plan, Target, Task } from '../model/schema.js';
 import { concat, foldKey, offsetAt, startOffset, type Piece } from '../normalize/piece.js';
 import { unwrapTitle, type PlanRegion } from '../outline/plans.js';

@@ -398,7 +398,11 @@ export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables
     for (let k = i; k < j; k++) used.add(k);
     t.start = startOf((blocks[i] as LineBlock).piece);
     tables.push(t);
-    i = Math.max(...used);
+    // past the rows the table consumed (contiguous from j): walked, since Math.max(...used) overflows
+    // the stack on thousands of rows and rescans every earlier table
+    let end = j;
+    while (used.has(end)) end++;
+    i = end - 1;
   }
   return { tables, taskTables, unread, used };
 }

@@ -13,10 +13,10 @@ const regex = z.string().refine((s) => {
 }, 'not a valid regular expression');
 const regexList = z.array(regex);
 
-const HeadingsSchema = z.object({
-  schemes: z.array(z.object({ id: z.string(), pattern: regex, kind: z.enum(['item', 'caption']).default('item') })),
+const HeadingsSchema = z.strictObject({
+  schemes: z.array(z.strictObject({ id: z.string(), pattern: regex, kind: z.enum(['item', 'caption']).default('item') })),
 });
-const SectionsSchema = z.object({
+const SectionsSchema = z.strictObject({
   tasks: z.array(z.string()),
   closingRemarks: regexList,
   status: z.array(z.string()),
@@ -27,8 +27,8 @@ const SectionsSchema = z.object({
   toc: regexList,
   salutations: regexList,
 });
-const PlanTitlesSchema = z.object({
-  kinds: z.array(z.object({ kind: z.enum(['plan', 'workPoints', 'taskBreakdown', 'other']), patterns: regexList })),
+const PlanTitlesSchema = z.strictObject({
+  kinds: z.array(z.strictObject({ kind: z.enum(['plan', 'workPoints', 'taskBreakdown', 'other']), patterns: regexList })),
   titleEnd: regex,
   notTitle: regexList,
   maxLength: z.number().int().positive(),
@@ -45,12 +45,12 @@ const PlanTitlesSchema = z.object({
   attachmentLine: regex,
   oneYearWords: z.array(z.string().min(1)),
   minLaterTitleLength: z.number().int().positive(),
-  implicitTitles: z.array(z.object({ pattern: regex, title: z.string().min(1) })),
+  implicitTitles: z.array(z.strictObject({ pattern: regex, title: z.string().min(1) })),
   periodSentences: regexList,
   baseYearSentences: regexList,
 });
-const MetaSchema = z.object({
-  labels: z.object({
+const MetaSchema = z.strictObject({
+  labels: z.strictObject({
     indexNo: z.array(z.string()),
     docNumber: z.array(z.string()),
     issuer: z.array(z.string()),
@@ -62,16 +62,16 @@ const MetaSchema = z.object({
   docNumberPattern: regex,
   issuerLine: regex,
 });
-const ChromeSchema = z.object({
+const ChromeSchema = z.strictObject({
   maxLength: z.number().int().positive(),
   patterns: regexList,
   urlPattern: regex.default('https?://\\S+'),
   inline: regexList.default([]),
 });
 const ROLES = ['lead', 'responsible', 'support', 'assess', 'time', 'people', 'note'] as const;
-const OwnersSchema = z.object({
-  labels: z.array(z.object({ pattern: regex, role: z.enum(ROLES) })),
-  roleWords: z.array(z.object({ pattern: regex, role: z.enum(ROLES) })),
+const OwnersSchema = z.strictObject({
+  labels: z.array(z.strictObject({ pattern: regex, role: z.enum(ROLES) })),
+  roleWords: z.array(z.strictObject({ pattern: regex, role: z.enum(ROLES) })),
   conventions: regexList,
   leadMark: regex,
   timeWords: z.array(z.string()),
@@ -83,24 +83,32 @@ const OwnersSchema = z.object({
   notUnitEndings: z.array(z.string()),
   maxLength: z.number().int().positive(),
 });
-const DeadlinesSchema = z.object({
-  patterns: z.array(z.object({ pattern: regex, date: z.string(), needsYear: z.enum(['single']).optional(), weak: z.boolean().default(false) })),
+const DeadlinesSchema = z.strictObject({
+  patterns: z.array(
+    z.strictObject({
+      pattern: regex,
+      // YEAR-MONTH-DAY, as grammars/deadlines.yaml explains
+      date: z.string().regex(/^(?:\{Y\}|\{plan\}|\{end\}|\{fyp\}|\d{4})-(?:\{M\}|\d{1,2})-(?:\{D\}|end|\d{1,2})$/, 'a date template: YEAR-MONTH-DAY ({Y}|{plan}|{end}|{fyp}|digits - {M}|digits - {D}|end|digits)'),
+      needsYear: z.enum(['single']).optional(),
+      weak: z.boolean().default(false),
+    }),
+  ),
   timeExpression: regex,
-  inferred: z.object({ period: z.string(), year: z.string() }),
+  inferred: z.strictObject({ period: z.string(), year: z.string() }),
 });
-const QuantitiesSchema = z.object({
-  comparators: z.object({ le: z.array(z.string()), ge: z.array(z.string()), lt: z.array(z.string()), gt: z.array(z.string()), eq: z.array(z.string()) }),
-  tails: z.array(z.object({ word: z.string(), comparator: z.enum(['lt', 'le', 'eq', 'ge', 'gt']).nullable() })),
+const QuantitiesSchema = z.strictObject({
+  comparators: z.strictObject({ le: z.array(z.string()), ge: z.array(z.string()), lt: z.array(z.string()), gt: z.array(z.string()), eq: z.array(z.string()) }),
+  tails: z.array(z.strictObject({ word: z.string(), comparator: z.enum(['lt', 'le', 'eq', 'ge', 'gt']).nullable() })),
   durationUnits: z.array(z.string()),
   rangeMarks: z.array(z.string()),
   magnitudes: z.array(z.string()),
-  changes: z.object({ decrease: z.array(z.string()), increase: z.array(z.string()) }),
+  changes: z.strictObject({ decrease: z.array(z.string()), increase: z.array(z.string()) }),
   units: z.array(z.string()),
   goalWords: z.array(z.string()),
-  vague: z.object({ phrases: z.array(z.string()), modifiers: z.array(z.string()), directions: z.array(z.string()) }),
+  vague: z.strictObject({ phrases: z.array(z.string()), modifiers: z.array(z.string()), directions: z.array(z.string()) }),
 });
-const TableSchema = z.object({
-  columns: z.object({
+const TableSchema = z.strictObject({
+  columns: z.strictObject({
     index: regexList,
     category: regexList,
     name: regexList,
@@ -113,15 +121,15 @@ const TableSchema = z.object({
   targetFallback: regexList.default([]),
   maxExtraHeader: z.number().int().positive().default(12),
   unitInName: regex.default('[(]([^()]{1,10})[)]$'),
-  natures: z.object({ binding: regexList, expected: regexList }),
+  natures: z.strictObject({ binding: regexList, expected: regexList }),
   groupRow: regex,
   targetCell: regex,
   tableEnd: regexList,
   maxLines: z.number().int().positive(),
 });
-const VariantsSchema = z.object({ pairs: z.string() });
-const TaskTableSchema = z.object({
-  columns: z.object({
+const VariantsSchema = z.strictObject({ pairs: z.string() });
+const TaskTableSchema = z.strictObject({
+  columns: z.strictObject({
     index: regexList,
     category: regexList,
     task: regexList,
@@ -134,6 +142,22 @@ const TaskTableSchema = z.object({
     target: regexList,
   }),
 });
+
+/** The schema of each grammar file this module loads (tests validate the files against them). */
+export const grammarSchemas: Record<string, z.ZodType> = {
+  'headings.yaml': HeadingsSchema,
+  'sections.yaml': SectionsSchema,
+  'plan-titles.yaml': PlanTitlesSchema,
+  'meta.yaml': MetaSchema,
+  'page-chrome.yaml': ChromeSchema,
+  'owners.yaml': OwnersSchema,
+  'deadlines.yaml': DeadlinesSchema,
+  'quantities.yaml': QuantitiesSchema,
+  'indicator-table.yaml': TableSchema,
+  'task-table.yaml': TaskTableSchema,
+  'variants.yaml': VariantsSchema,
+  'variants-extra.yaml': VariantsSchema,
+};
 
 export class GrammarError extends Error {}
 

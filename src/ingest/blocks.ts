@@ -1,8 +1,9 @@
 // The intermediate form every input format is read into: a flat list of blocks of text,
 // each holding offsets into the original file. Outline and extraction work on blocks only,
-// so .txt, .md, .html and .docx share one extractor.
+// so every input format shares one extractor.
 import type { Piece } from '../normalize/piece.js';
-import type { InlineDirective } from '../model/analysis.js';
+
+export type { ReadResult } from './reader.js';
 
 export interface LineBlock {
   kind: 'line';
@@ -33,8 +34,3 @@ export interface TableBlock {
 }
 
 export type Block = LineBlock | HeadingBlock | TableBlock;
-
-export interface ReadResult {
-  blocks: Block[];
-  directives: InlineDirective[];
-}

@@ -3,10 +3,10 @@
 // the text it reports positions in holds one paragraph (or table cell) per line, and a
 // diagnostic's line is that paragraph's number within the document.
 import { pieceOf, type Piece } from '../normalize/piece.js';
-import type { Block, ReadResult } from './blocks.js';
-import { readHtml } from './html.js';
-
-export class DocxError extends Error {}
+import type { Block } from './blocks.js';
+import { htmlParser, readHtmlWith } from './html.js';
+import { defineReader, ReadError, type Decoded } from './reader.js';
+import { SourceText } from './source-text.js';
 
 /** Re-lays blocks read from generated HTML as lines of a new text: one block (or cell) a line. */
 function relinearize(blocks: Block[]): { text: string; blocks: Block[] } {
@@ -37,20 +37,36 @@ function relinearize(blocks: Block[]): { text: string; blocks: Block[] } {
   return { text, blocks: out };
 }
 
-export async function readDocx(bytes: Uint8Array): Promise<ReadResult & { text: string }> {
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** Bytes → the text plan-lint lays out (one paragraph or cell a line) and its blocks. */
+async function decodeDocx(bytes: Uint8Array): Promise<Decoded> {
+  if (!isZip(bytes)) {
     const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1');
-    throw new DocxError(head === '%PDF-' ? 'not a .docx file (it is a PDF)' : 'not a .docx file (no zip header)');
+    throw new ReadError(head === '%PDF-' ? 'not a .docx file (it is a PDF)' : 'not a .docx file (no zip header)');
   }
-  const mammoth = (await import('mammoth')).default;
+  const [{ default: mammoth }, parser] = await Promise.all([import('mammoth'), htmlParser()]);
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
   } catch (e) {
-    throw new DocxError(`damaged .docx (${(e as Error).message.split('\n')[0]})`);
+    throw new ReadError(`damaged .docx (${(e as Error).message.split('\n')[0]})`);
   }
-  const read = readHtml(`<html><body>${html}</body></html>`);
+  const page = `<html><body>${html}</body></html>`;
+  const read = readHtmlWith(parser, new SourceText(page));
   const { text, blocks } = relinearize(read.blocks);
-  return { blocks, directives: [], text };
+  if (!blocks.length) throw new ReadError('no text in document, not a plan text');
+  return { text, encoding: 'docx', blocks };
 }
 
+export const docxReader = defineReader({
+  format: 'docx',
+  extensions: ['.docx'],
+  sniff: (head) => head[0] === 0x50 && head[1] === 0x4b,
+  decode: decodeDocx,
+  read(_source, decoded) {
+    // the blocks were found while the text was laid out
+    if (!decoded?.blocks) throw new ReadError('a .docx is read from its bytes, not from text');
+    return { blocks: decoded.blocks, directives: [] };
+  },
+});

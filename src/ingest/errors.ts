@@ -1,10 +1,4 @@
-/** Bad input: the CLI prints `plan-lint: <file>: <message>` on one line and exits 2. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+import { UserProblem } from '../util/errors.js';
+
+/** An input that cannot be read or is not a plan text: `plan-lint: FILE: reason`, exit 2. */
+export class InputError extends UserProblem {}

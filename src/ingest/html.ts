@@ -1,25 +1,34 @@
 // HTML → blocks with rehype-parse: block elements become lines, h1–h6 headings, <table>s real
 // tables (rowspan/colspan resolved, so a 类别 cell spanning four rows belongs to all four).
-// Navigation, breadcrumbs, footers, share widgets, scripts and styles are dropped. Offsets
+// Page furniture — navigation, breadcrumbs, footers, share widgets, scripts and styles — is
+// dropped (the tags, roles and class words are data: grammars/page-furniture.yaml). Offsets
 // point into the decoded HTML source, so line/column of a diagnostic are those of the page.
-import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
+// The parser (rehype-parse) loads on first use.
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { pageFurniture } from '../grammars/page-furniture.js';
 import { concat, foldKey, pieceOf, PieceBuilder, pinnedPiece, tidy, type Piece } from '../normalize/piece.js';
-import type { Block, ReadResult } from './blocks.js';
-import type { InlineDirective } from '../model/analysis.js';
+import type { Block } from './blocks.js';
+import { decode, decodeAs, NotTextError } from './decode.js';
+import { directiveOf, type InlineDirective } from './directives.js';
+import { defineReader, ReadError, type Decoded, type ReadResult } from './reader.js';
+import type { SourceText } from './source-text.js';
 import { isChrome } from './txt.js';
 
-const processor = unified().use(rehypeParse, { fragment: false });
+let processor: { parse(src: string): unknown } | null = null;
 
-const DROP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'footer', 'aside', 'form', 'iframe', 'select', 'button', 'svg', 'canvas', 'object', 'head', 'input', 'textarea', 'map']);
+/** rehype-parse, loaded on first use (the .docx reader reads mammoth's HTML with it too). */
+export async function htmlParser(): Promise<{ parse(src: string): unknown }> {
+  if (processor) return processor;
+  const [{ unified }, { default: rehypeParse }] = await Promise.all([import('unified'), import('rehype-parse')]);
+  processor = unified().use(rehypeParse, { fragment: false });
+  return processor;
+}
+
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center',
   'address', 'figure', 'figcaption', 'caption', 'body', 'html', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'hr', 'h1', 'h2',
   'h3', 'h4', 'h5', 'h6', 'table',
 ]);
-/** class or id of page furniture around the content */
-const FURNITURE = /(?:^|[-_\s])(?:nav|navbar|menu|breadcrumb|crumb|footer|foot|topbar|toolbar|share|sidebar|copyright|banner|search|login|skip|location|weizhi|dqwz|fxd|bdshare|related|xgwz|pager)(?:$|[-_\s\d])/i;
 
 function classOf(el: Element): string {
   const p = el.properties ?? {};
@@ -28,12 +37,13 @@ function classOf(el: Element): string {
 }
 
 function isFurniture(el: Element): boolean {
-  if (DROP.has(el.tagName)) return true;
+  const f = pageFurniture();
+  if (f.tags.has(el.tagName)) return true;
+  // a page header that holds the navigation
   if (el.tagName === 'header' && el.children.some((c) => c.type === 'element' && (c.tagName === 'nav' || c.tagName === 'ul'))) return true;
-  const role = String(el.properties?.role ?? '');
-  if (/^(?:navigation|banner|contentinfo|search)$/.test(role)) return true;
+  if (f.roles.has(String(el.properties?.role ?? ''))) return true;
   const cls = classOf(el);
-  return cls !== '' && FURNITURE.test(cls);
+  return cls !== '' && f.classWord.test(cls);
 }
 
 /** Text of a text node with an offset for every character, entities mapped to their '&'. */
@@ -145,10 +155,10 @@ function textLength(el: Element): number {
   return n;
 }
 
-const directiveRe = /^\s*plan-lint-(disable-next-line|disable|enable)\b([^]*)$/;
-
-export function readHtml(src: string): ReadResult {
-  const tree = processor.parse(src) as Root;
+/** Text → blocks, once the parser is loaded (the .docx reader calls this on mammoth's HTML). */
+export function readHtmlWith(parser: { parse(src: string): unknown }, source: SourceText): ReadResult {
+  const src = source.text;
+  const tree = parser.parse(src) as Root;
   const blocks: Block[] = [];
   const directives: InlineDirective[] = [];
   let run: Piece[] = [];
@@ -169,8 +179,8 @@ export function readHtml(src: string): ReadResult {
       return;
     }
     if (node.type === 'comment') {
-      const m = directiveRe.exec(node.value);
-      if (m) directives.push({ kind: m[1] as InlineDirective['kind'], rules: m[2].split(/[\s,]+/).filter(Boolean), line: node.position?.start.line ?? 1 });
+      const d = directiveOf(node.value, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0, source);
+      if (d) directives.push(d);
       return;
     }
     if (node.type !== 'element') return;
@@ -223,6 +233,46 @@ export function readHtml(src: string): ReadResult {
   flush();
   return { blocks, directives };
 }
+
+export async function readHtml(source: SourceText): Promise<ReadResult> {
+  const parser = await htmlParser();
+  let read: ReadResult;
+  try {
+    read = readHtmlWith(parser, source);
+  } catch (e) {
+    if (e instanceof RangeError) throw new ReadError('HTML nested too deeply to be a plan');
+    throw e;
+  }
+  return read;
+}
+
+/** HTML: a byte order mark, else the charset the page declares, else detection as for text. */
+function decodeHtml(bytes: Uint8Array): Decoded {
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const charset = hasBom ? null : declaredCharset(bytes);
+  try {
+    if (charset && /^(?:gb2312|gbk|gb18030|x-gbk|cp936)$/.test(charset)) return decodeAs(bytes, 'gb18030');
+    if (charset && /^(?:big5|big5-hkscs)$/.test(charset)) return decodeAs(bytes, 'big5');
+    return decode(bytes);
+  } catch (e) {
+    throw e instanceof NotTextError ? new ReadError(e.message) : e;
+  }
+}
+
+/** `<!doctype html` or `<html` at the start: a web page whatever the file is called. */
+function looksLikeHtml(head: Uint8Array): boolean {
+  const text = Buffer.from(head.subarray(0, 2048)).toString('utf8').trimStart().toLowerCase();
+  return text.startsWith('<!doctype html') || text.startsWith('<html');
+}
+
+export const htmlReader = defineReader({
+  format: 'html',
+  extensions: ['.html', '.htm'],
+  sniff: looksLikeHtml,
+  decode: decodeHtml,
+  read: readHtml,
+  noBlocks: 'no text in the page body, not a plan text',
+});
 
 /** The charset a page declares in its first bytes: <meta charset> or http-equiv Content-Type. */
 export function declaredCharset(bytes: Uint8Array): string | null {

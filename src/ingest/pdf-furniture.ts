@@ -1,39 +1,11 @@
 // Page furniture: page numbers and running headers and footers, which a PDF prints on every
 // page between the lines of the plan ("— 3 —", the plan's title over each page). The patterns
 // and thresholds are data: grammars/pdf-furniture.yaml.
-import { z } from 'zod';
-import { GrammarError } from '../grammars/load.js';
-import { readValidated } from '../grammars/validated.js';
+import { furnitureGrammar } from '../grammars/pdf-furniture.js';
 import { foldKey } from '../normalize/piece.js';
 import type { PdfLine } from './pdf-lines.js';
 
-const regex = z.string().refine((s) => {
-  try {
-    new RegExp(s, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
-
-const FurnitureSchema = z.object({
-  edgeLines: z.number().int().min(1),
-  edgeBand: z.number().gt(0).max(0.5),
-  repeatShare: z.number().gt(0).max(1),
-  minPages: z.number().int().min(2),
-  headerSize: z.number().gt(0).max(1),
-  headerGap: z.number().gt(0),
-  pageNumbers: z.array(regex),
-});
-
-let cached: (z.infer<typeof FurnitureSchema> & { pageNumber: RegExp }) | null = null;
-
-export function furnitureGrammar() {
-  if (cached) return cached;
-  const g = readValidated('pdf-furniture.yaml', FurnitureSchema, (m) => new GrammarError(m));
-  cached = { ...g, pageNumber: new RegExp(g.pageNumbers.map((p) => `(?:${p})`).join('|'), 'u') };
-  return cached;
-}
+export { furnitureGrammar };
 
 const lineText = (l: PdfLine) => l.segments.map((s) => s.text).join(' ');
 const squeeze = (s: string) => foldKey(s).replace(/\s+/g, '').toLowerCase();

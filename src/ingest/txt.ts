@@ -2,20 +2,15 @@
 // re-joining sentences that the scrape broke over two lines.
 import { grammars } from '../grammars/load.js';
 import { concat, foldKey, pieceOf, slice, tidy, type Piece } from '../normalize/piece.js';
-import type { Block, LineBlock, ReadResult } from './blocks.js';
+import type { Block, LineBlock } from './blocks.js';
+import { decode, NotTextError } from './decode.js';
+import { defineReader, ReadError, type ReadResult } from './reader.js';
+import type { SourceText } from './source-text.js';
 
-/** Physical lines of a text with their start offsets (CRLF and CR count as line ends). */
-export function physicalLines(text: string): Piece[] {
+/** Physical lines of a text as pieces, in the one line model of SourceText (\n, \r\n, \r). */
+export function physicalLines(source: SourceText): Piece[] {
   const out: Piece[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c === 10 || c === 13) {
-      out.push(pieceOf(text.slice(start, i), start));
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
+  for (const l of source.lines()) out.push(pieceOf(source.text.slice(l.start, l.end), l.start));
   return out;
 }
 
@@ -106,6 +101,22 @@ export function readLines(raws: Iterable<Piece>): Block[] {
   return blocks;
 }
 
-export function readTxt(text: string): ReadResult {
-  return { blocks: readLines(physicalLines(text)), directives: [] };
+export function readTxt(source: SourceText): ReadResult {
+  return { blocks: readLines(physicalLines(source)), directives: [] };
 }
+
+/** Bytes → text for the text formats: detected encoding; binary data and blank files refused. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string; note?: string | null } {
+  try {
+    return decode(bytes);
+  } catch (e) {
+    throw e instanceof NotTextError ? new ReadError(e.message) : e;
+  }
+}
+
+export const txtReader = defineReader({
+  format: 'txt',
+  extensions: ['.txt', '.text'],
+  decode: decodeText,
+  read: readTxt,
+});

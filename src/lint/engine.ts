@@ -1,12 +1,12 @@
-// Runs the enabled rules over one extraction, resolves severities (configured, per plan kind,
-// or enabled by options), applies inline directives and sorts the messages by position.
-import type { ExtractResult } from '../model/analysis.js';
+// Runs the enabled rules over one analysis: resolves severities (configured, per plan kind, or
+// enabled by options), lets every rule create its visitors, walks the analysis once calling
+// them, applies inline directives and sorts the messages by position.
+import { lintWords, type LintWords } from '../grammars/lint-words.js';
+import type { Analysis } from '../model/analysis.js';
 import type { PlanKind } from '../model/schema.js';
+import { suppression } from './directives.js';
 import { rules as catalog } from './rules/index.js';
-import type { AnyRule, Level, LintMessage, Locale, MessageText, Report } from './types.js';
-import { PositionIndex } from './position.js';
-import { lintWords, type LintWords } from './words.js';
-import { directivesOf, suppression } from './directives.js';
+import type { AnyRule, Level, LintMessage, Locale, MessageText, PlanNode, Report, Visitors } from './types.js';
 
 /** What the configuration says about one rule; both parts optional. */
 export interface RuleSetting {
@@ -45,15 +45,39 @@ export function ruleOptions(rule: AnyRule, configured: unknown): unknown {
   return rule.options.parse(merged);
 }
 
-export function lint(result: ExtractResult, opts: LintOptions = {}): LintMessage[] {
+/** Calls `visit` of every rule that has it. */
+function each<K extends keyof Visitors>(all: Visitors[], key: K, arg: Parameters<NonNullable<Visitors[K]>>[0]): void {
+  for (const v of all) (v[key] as ((a: typeof arg) => void) | undefined)?.(arg);
+}
+
+/** Walks the analysis once, in document order, calling the visitors. */
+function walk(analysis: Analysis, visitors: Visitors[]): void {
+  const { document, facts } = analysis;
+  document.plans.forEach((plan, index) => {
+    const pf = facts.plans[index];
+    const node: PlanNode = { index, plan, facts: pf };
+    each(visitors, 'plan', node);
+    for (const heading of pf.headings) each(visitors, 'heading', { plan: node, heading });
+    pf.tables.forEach((table, i) => each(visitors, 'indicatorTable', { plan: node, table, index: i }));
+    plan.indicators.forEach((indicator, i) => each(visitors, 'indicator', { plan: node, indicator, facts: pf.indicators[i] }));
+    plan.tasks.forEach((task, i) => each(visitors, 'task', { plan: node, task, facts: pf.tasks[i], isProject: false }));
+    plan.projects.forEach((task, i) => each(visitors, 'task', { plan: node, task, facts: pf.projects[i], isProject: true }));
+    each(visitors, 'planExit', node);
+  });
+  for (const block of analysis.blocks) each(visitors, 'block', block);
+}
+
+export function lint(analysis: Analysis, opts: LintOptions = {}): LintMessage[] {
   const locale = opts.locale ?? 'zh';
   const words = opts.words ?? lintWords();
-  const pos = new PositionIndex(result.source.text, result.source.pages);
-  const suppressed = suppression(directivesOf(result, pos), result.source.text);
-  const plans = result.document.plans;
+  const source = analysis.source;
+  const suppressed = suppression(analysis.directives, source);
+  const plans = analysis.document.plans;
   const messages: LintMessage[] = [];
+  const rules = opts.catalog ?? catalog;
+  const visitors: Visitors[] = [];
 
-  for (const rule of opts.catalog ?? catalog) {
+  for (const rule of rules) {
     const setting = opts.rules?.[rule.id];
     const options = ruleOptions(rule, setting?.options);
     const levelFor = (plan: number | null) => resolveLevel(rule, setting, options, plan === null ? null : (plans[plan]?.kind ?? null));
@@ -64,7 +88,7 @@ export function lint(result: ExtractResult, opts: LintOptions = {}): LintMessage
       const level = levelFor(r.plan);
       if (level === 'off') return;
       if (suppressed(rule.id, r.start.line)) return;
-      const template = rule.messages[r.messageId];
+      const template = (rule.messages as Record<string, MessageText>)[r.messageId];
       if (!template) throw new Error(`${rule.id}: unknown messageId ${r.messageId}`);
       messages.push({
         ruleId: rule.id,
@@ -80,10 +104,11 @@ export function lint(result: ExtractResult, opts: LintOptions = {}): LintMessage
         ...(r.start.page === undefined ? {} : { page: r.start.page, endPage: r.end.page }),
       });
     };
-    rule.check({ result, options, words, pos, report });
+    visitors.push(rule.create({ analysis, source, options, words, report }));
   }
+  walk(analysis, visitors);
 
-  const order = new Map((opts.catalog ?? catalog).map((r, i) => [r.id, i]));
+  const order = new Map(rules.map((r, i) => [r.id, i]));
   messages.sort(
     (a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0),
   );

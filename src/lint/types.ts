@@ -1,9 +1,19 @@
 // The types every rule, the engine and the reporters share (the vfile-message of plan-lint).
+// A rule is ESLint's shape: `meta` (id, severity, messages by id, docs, options) and
+// `create(context)` returning visitors that the engine calls while it walks the analysis once.
 import type { z } from 'zod';
-import type { ExtractResult } from '../model/analysis.js';
-import type { PlanKind, Point, Span } from '../model/schema.js';
-import type { LintWords } from './words.js';
-import type { PositionIndex } from './position.js';
+import type { LintWords } from '../grammars/lint-words.js';
+import type {
+  Analysis,
+  HeadingInfo,
+  IndicatorFacts,
+  IndicatorTableInfo,
+  PlanFacts,
+  SourceFile,
+  TaskFacts,
+  TextBlock,
+} from '../model/analysis.js';
+import type { Indicator, Plan, PlanKind, Point, Task } from '../model/schema.js';
 
 export type Level = 'off' | 'warn' | 'error';
 export type Locale = 'zh' | 'en';
@@ -40,8 +50,9 @@ export interface RuleDocs {
 /** A rule's default severity: one level, or one per plan kind. */
 export type DefaultSeverity = Level | Record<PlanKind, Level>;
 
-export interface Report {
-  messageId: string;
+export interface Report<M extends string = string> {
+  /** one of the rule's own message ids (checked by the compiler) */
+  messageId: M;
   data?: Record<string, string | number>;
   start: Point;
   end: Point;
@@ -49,20 +60,69 @@ export interface Report {
   plan: number | null;
 }
 
-export interface RuleContext<O> {
-  result: ExtractResult;
-  options: O;
-  words: LintWords;
-  pos: PositionIndex;
-  report(report: Report): void;
+/** A plan as the visitors see it: the model, its facts and its index in the document. */
+export interface PlanNode {
+  index: number;
+  plan: Plan;
+  facts: PlanFacts;
 }
 
-export interface Rule<O = Record<string, never>> {
+export interface TaskNode {
+  plan: PlanNode;
+  task: Task;
+  facts: TaskFacts;
+  /** a 重点工程/专栏 entry rather than a task */
+  isProject: boolean;
+}
+
+export interface IndicatorNode {
+  plan: PlanNode;
+  indicator: Indicator;
+  facts: IndicatorFacts;
+}
+
+export interface HeadingNode {
+  plan: PlanNode;
+  heading: HeadingInfo;
+}
+
+export interface IndicatorTableNode {
+  plan: PlanNode;
+  table: IndicatorTableInfo;
+  index: number;
+}
+
+/**
+ * What a rule wants to see. The engine walks the analysis once, in document order: for each
+ * plan `plan`, its headings, indicator tables, indicators, tasks then projects, `planExit`;
+ * then every text block.
+ */
+export interface Visitors {
+  plan?(node: PlanNode): void;
+  heading?(node: HeadingNode): void;
+  indicatorTable?(node: IndicatorTableNode): void;
+  indicator?(node: IndicatorNode): void;
+  /** tasks and projects (node.isProject) */
+  task?(node: TaskNode): void;
+  planExit?(node: PlanNode): void;
+  block?(block: TextBlock): void;
+}
+
+export interface RuleContext<O, M extends string = string> {
+  analysis: Analysis;
+  /** the original file: lines, points, spans (headSpan, blockSpan) */
+  source: SourceFile;
+  options: O;
+  words: LintWords;
+  report(report: Report<M>): void;
+}
+
+export interface Rule<O = Record<string, never>, M extends string = string> {
   id: string;
   defaultSeverity: DefaultSeverity;
   /** the severity when the user did not set one but configured the rule's options (owner-unknown) */
   severityWhenConfigured?: (options: O) => Level | null;
-  messages: Record<string, MessageText>;
+  messages: Record<M, MessageText>;
   docs: RuleDocs;
   /** zod schema of the rule's options (absent: the rule takes none) */
   options?: z.ZodType<O>;
@@ -70,12 +130,17 @@ export interface Rule<O = Record<string, never>> {
   defaultOptions?: O;
   /** options the documentation examples run with (owner-unknown needs a unit list) */
   exampleOptions?: O;
-  check(ctx: RuleContext<O>): void;
+  create(ctx: RuleContext<O, M>): Visitors;
+}
+
+/** Declares a rule; its message ids become a type, so `report` takes only those. */
+export function defineRule<M extends string, O = Record<string, never>>(rule: Rule<O, M>): Rule<O, M> {
+  return rule;
 }
 
 // eslint-style erasure so rules with different option types fit in one catalog
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = Rule<any>;
+export type AnyRule = Rule<any, string>;
 
 /** One diagnostic as reporters see it (ESLint's message shape plus a few extras). */
 export interface LintMessage {
@@ -105,8 +170,4 @@ export interface FileResult {
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
-}
-
-export function spanOf(start: Point, end: Point): Span {
-  return { start, end };
 }

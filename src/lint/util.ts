@@ -1,12 +1,5 @@
 // Small helpers shared by the rules.
-import type { Plan, PlanKind, Span, Task } from '../model/schema.js';
-import type { PositionIndex } from './position.js';
-
-/** The first line of `span`: where a long item is reported (its whole text would flood SARIF viewers). */
-export function headSpan(pos: PositionIndex, span: Span): Span {
-  const end = Math.min(span.end.offset, pos.lineEnd(span.start.offset));
-  return pos.span(span.start.offset, Math.max(end, span.start.offset));
-}
+import type { Task } from '../model/schema.js';
 
 /** A short label of a task for messages: its lead phrase, or the start of its text. */
 export function taskLabel(task: Task, max = 24): string {
@@ -15,13 +8,10 @@ export function taskLabel(task: Task, max = 24): string {
   return chars.length > max ? chars.slice(0, max).join('') + '…' : t;
 }
 
+/** A text cut to `max` characters for a message, whitespace runs as one space. */
 export function clip(s: string, max = 24): string {
   const chars = [...s.replace(/\s+/g, ' ').trim()];
   return chars.length > max ? chars.slice(0, max).join('') + '…' : chars.join('');
-}
-
-export function planKind(plans: Plan[], index: number | null): PlanKind | null {
-  return index === null ? null : (plans[index]?.kind ?? null);
 }
 
 /** Names compared as written minus spaces and brackets' width ("（" = "("). */

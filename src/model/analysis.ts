@@ -1,20 +1,23 @@
-// What extraction knows beyond the public model: the outline, table groups and the text blocks,
-// each with a span into the original file. Lint rules read this instead of re-parsing text.
-import type { PlanDocument, Span } from './schema.js';
+// The analysis of one input: what every consumer after extraction reads (lint rules, the HTML
+// report, export, diff, the demo). Extraction fills `document` (the public model) and the outline
+// and table facts; src/analysis/facts.ts derives, once, the judgements consumers would otherwise
+// each make their own way (does a task have an owner, where is its owner clause, is a target
+// missing). Every Span points into `source.text`, the original file.
+import type { InputFormat } from '../ingest/formats.js';
+import type { InlineDirective } from '../ingest/directives.js';
+import type { SourceText } from '../ingest/source-text.js';
+import type { Deadline, PlanDocument, Span } from './schema.js';
 
-export type InputFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
+export type { InputFormat, InlineDirective };
 
-export interface SourceFile {
+/** The decoded original file and its line model. */
+export interface SourceFile extends SourceText {
   path: string;
-  /** the decoded original text; every offset in a Span indexes into it */
-  text: string;
   encoding: string;
   /** how the encoding was chosen where it was a guess (src/ingest/decode.ts) */
   encodingNote?: string | null;
   format: InputFormat;
   sha256: string;
-  /** PDF: offset in `text` where each page starts, so positions also name their page */
-  pages?: number[];
 }
 
 /** A numbered heading or item of the outline (第三章, 一、, (一), 1., (1), ①, 专栏1, Markdown #). */
@@ -62,6 +65,7 @@ export interface UnreadTableInfo {
   span: Span;
 }
 
+/** What extraction knows of a plan beyond the public model: its outline and indicator tables. */
 export interface PlanAnalysis {
   headings: HeadingInfo[];
   tables: IndicatorTableInfo[];
@@ -76,22 +80,63 @@ export interface TextBlock {
   span: Span;
   /** index into document.plans, null for the page header/notice before the first plan */
   plan: number | null;
-  /** offsets[i] = offset in SourceFile.text of text[i] (normalization can drop characters) */
+  /** offsets[i] = offset in the source of text[i] (normalization can drop characters) */
   offsets: number[];
 }
 
-/** Inline configuration comments found in the input (Markdown/HTML `<!-- plan-lint-… -->`). */
-export interface InlineDirective {
-  kind: 'disable' | 'enable' | 'disable-next-line';
-  /** empty = all rules */
-  rules: string[];
-  line: number;
+/** A unit named by a task's owners. */
+export interface UnitFact {
+  name: string;
+  role: 'lead' | 'support';
+  /** a collective phrase (各有关部门) rather than a named unit (grammars/lint-words.yaml) */
+  collective: boolean;
+  /** where the name stands inside the task, null when it cannot be found there */
+  span: Span | null;
 }
 
-export interface ExtractResult {
-  document: PlanDocument;
+export interface TaskFacts {
+  /** the task names at least one unit, lead or support */
+  owned: boolean;
+  /** the unit the task is listed under: its first lead, else its first support unit */
+  unit: string | null;
+  units: UnitFact[];
+  /** where the owner clause stands (inside the task or just after it), null when not found */
+  ownerClause: Span | null;
+  /** the task's own deadline; null when it states none (an inferred period end is not one) */
+  explicitDeadline: (Deadline & { span: Span | null }) | null;
+}
+
+/** ok · missing (empty) · placeholder (XX%, 待定) · vague (逐年下降: no number to check against) */
+export type TargetStatus = 'ok' | 'missing' | 'placeholder' | 'vague';
+
+export interface IndicatorFacts {
+  target: TargetStatus;
+  /** where the target text stands inside the indicator's row, null when not found */
+  targetSpan: Span | null;
+  /** index into the plan's tables of the table the row belongs to, null when none */
+  table: number | null;
+}
+
+export interface PlanFacts extends PlanAnalysis {
+  /** parallel to plan.tasks, plan.projects and plan.indicators */
+  tasks: TaskFacts[];
+  projects: TaskFacts[];
+  indicators: IndicatorFacts[];
+  /** how many of the plan's tasks are owned */
+  ownedTasks: number;
+}
+
+export interface Facts {
+  /** parallel to document.plans */
+  plans: PlanFacts[];
+}
+
+export interface Analysis {
   source: SourceFile;
-  plans: PlanAnalysis[];
+  document: PlanDocument;
+  facts: Facts;
+  /** the plan text as blocks, in source order */
   blocks: TextBlock[];
+  /** inline configuration comments the reader found */
   directives: InlineDirective[];
 }

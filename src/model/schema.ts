@@ -2,6 +2,7 @@
 // Every TypeScript type of the model is inferred from these schemas, and `plan-lint schema`
 // prints the JSON Schema generated from them, so the three can never disagree.
 import { z } from 'zod';
+import { inputFormats } from '../ingest/formats.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -108,7 +109,7 @@ export const SourceSchema = z.object({
     .string()
     .nullable()
     .describe('how the encoding was chosen where the bytes left a doubt (damaged UTF-8 kept as UTF-8, GB18030 detected); null when it is certain (extension to SPEC)'),
-  format: z.enum(['txt', 'md', 'html', 'docx', 'pdf']),
+  format: z.enum(inputFormats),
 });
 
 export const DocumentSchema = z.object({

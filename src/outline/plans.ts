@@ -1,7 +1,7 @@
 // Splits a document into its plans: a notice may print several plans, each opening with its
 // own title line; a title printed again after a table of contents (目录) continues its plan.
 import { grammars } from '../grammars/load.js';
-import { isIssuerLine, signatureDate } from '../extract/meta.js';
+import { isIssuerLine, signatureDate } from './signature.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';
 import { concat, foldKey, offsetAt, pieceOf, pinnedPiece, slice, startOffset, type Piece } from '../normalize/piece.js';

@@ -1,69 +1,45 @@
-// `plan-lint check` through the real CLI: exit codes, formats, flags, configuration, bad inputs.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `plan-lint check` through the real command line, in-process (argument parsing, the runner,
+// the formatters): exit codes, formats, flags, configuration, bad inputs.
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planLint, seed } from './run.js';
+import { cleanPlan, planLint, seed, workspace } from './run.js';
 import { sarifErrors } from './sarif-schema.js';
 
-const cleanPlan = [
-  '示范区应急管理“十四五”规划(2021—2025年)',
-  '',
-  '一、发展目标',
-  '到2025年，应急管理体系和能力现代化取得重大进展。',
-  '',
-  '二、主要任务',
-  '(一)健全应急指挥体系。完善区应急指挥部运行机制。(责任单位:区应急管理局)',
-  '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
-  '',
-  '三、保障措施',
-  '(一)加强组织领导。各部门要把规划实施摆在重要位置。',
-  '',
-].join('\n');
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'plan-lint-cli-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), content);
-  }
-  return root;
-}
-
 describe('exit codes', () => {
-  it('0 for a clean plan, with no output', () => {
+  it('0 for a clean plan, with no output', async () => {
     const cwd = workspace({ 'plan.txt': cleanPlan });
-    const r = planLint(['check', 'plan.txt'], { cwd });
+    const r = await planLint(['check', 'plan.txt'], { cwd });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('');
     expect(r.status).toBe(0);
   });
 
-  it('1 for lint errors (placeholders)', () => {
-    const r = planLint(['check', seed['001']]);
+  it('1 for lint errors (placeholders)', async () => {
+    const r = await planLint(['check', seed['001']]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('placeholder-text');
   });
 
-  it('0 for warnings only; 1 when they exceed --max-warnings', () => {
-    expect(planLint(['check', seed['000']]).status).toBe(0);
-    expect(planLint(['check', '--max-warnings', '2', seed['000']]).status).toBe(0);
-    const over = planLint(['check', '--max-warnings', '1', seed['000']]);
+  it('0 for warnings only; 1 when they exceed --max-warnings', async () => {
+    expect((await planLint(['check', seed['000']])).status).toBe(0);
+    expect((await planLint(['check', '--max-warnings', '6', seed['000']])).status).toBe(0);
+    const over = await planLint(['check', '--max-warnings', '5', seed['000']]);
     expect(over.status).toBe(1);
-    expect(over.stderr).toBe('plan-lint: 警告过多（2 个，上限 1）\n');
+    expect(over.stderr).toBe('plan-lint: 警告过多（6 个，上限 5）\n');
   });
 
-  it('--quiet reports errors only', () => {
-    const r = planLint(['check', '--quiet', '--format', 'compact', seed['000'], seed['001']]);
+  it('--quiet reports errors only', async () => {
+    const r = await planLint(['check', '--quiet', '--format', 'compact', seed['000'], seed['001']]);
     expect(r.status).toBe(1);
     const rules = new Set(r.stdout.trim().split('\n').map((l) => l.split(' ')[2]));
     expect([...rules]).toEqual(['placeholder-text']);
   });
 
-  it('2 for a usage error', () => {
-    expect(planLint(['check', '--format', 'xml', seed['000']]).status).toBe(2);
-    expect(planLint(['check', '--no-such-flag', seed['000']]).status).toBe(2);
-    const r = planLint(['check', '--rule', 'no-such-rule=warn', seed['000']]);
+  it('2 for a usage error', async () => {
+    expect((await planLint(['check', '--format', 'xml', seed['000']])).status).toBe(2);
+    expect((await planLint(['check', '--no-such-flag', seed['000']])).status).toBe(2);
+    const r = await planLint(['check', '--rule', 'no-such-rule=warn', seed['000']]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('plan-lint: --rule no-such-rule=warn: unknown rule "no-such-rule" (see plan-lint rules)\n');
   });
@@ -76,8 +52,8 @@ describe('bad inputs', () => {
     'empty.txt': '',
   });
 
-  it('a missing file: one line on stderr, exit 2, the other inputs still reported', () => {
-    const r = planLint(['check', '--format', 'json', 'missing.txt', 'good.txt'], { cwd });
+  it('a missing file: one line on stderr, exit 2, the other inputs still reported', async () => {
+    const r = await planLint(['check', '--format', 'json', 'missing.txt', 'good.txt'], { cwd });
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')).toEqual([expect.stringMatching(/^plan-lint: missing\.txt: .+$/), '']);
     const json = JSON.parse(r.stdout);
@@ -86,23 +62,23 @@ describe('bad inputs', () => {
     expect(json[0].errorCount).toBe(1);
   });
 
-  it('a binary file: one line on stderr, exit 2, the other inputs still reported', () => {
-    const r = planLint(['check', '--format', 'compact', 'binary.txt', 'good.txt'], { cwd });
+  it('a binary file: one line on stderr, exit 2, the other inputs still reported', async () => {
+    const r = await planLint(['check', '--format', 'compact', 'binary.txt', 'good.txt'], { cwd });
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')).toEqual([expect.stringMatching(/^plan-lint: binary\.txt: .+$/), '']);
     expect(r.stdout).toMatch(/^good\.txt:\d+:\d+: error placeholder-text 模板占位符“XX”未替换\n$/);
   });
 
-  it('an empty file: exit 2', () => {
-    const r = planLint(['check', 'empty.txt'], { cwd });
+  it('an empty file: exit 2', async () => {
+    const r = await planLint(['check', 'empty.txt'], { cwd });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^plan-lint: empty\.txt: .+\n$/);
   });
 });
 
 describe('formats', () => {
-  it('json has ESLint\'s shape', () => {
-    const r = planLint(['check', '--format', 'json', seed['000']]);
+  it('json has ESLint\'s shape', async () => {
+    const r = await planLint(['check', '--format', 'json', seed['000']]);
     const out = JSON.parse(r.stdout);
     expect(out).toHaveLength(1);
     expect(Object.keys(out[0])).toEqual(['filePath', 'messages', 'errorCount', 'warningCount']);
@@ -114,8 +90,8 @@ describe('formats', () => {
     expect(out[0].warningCount).toBe(out[0].messages.filter((m: { severity: number }) => m.severity === 1).length);
   });
 
-  it('sarif validates against the SARIF 2.1.0 schema', () => {
-    const r = planLint(['check', '--format', 'sarif', seed['001'], seed['002']]);
+  it('sarif validates against the SARIF 2.1.0 schema', async () => {
+    const r = await planLint(['check', '--format', 'sarif', seed['001'], seed['002']]);
     expect(r.status).toBe(1);
     const log = JSON.parse(r.stdout);
     expect(sarifErrors(log)).toEqual([]);
@@ -126,34 +102,42 @@ describe('formats', () => {
     }
   });
 
-  it('github prints one workflow command per diagnostic', () => {
-    const r = planLint(['check', '--format', 'github', 'fixtures/seeds/district-emergency-plan-2021-2025.txt']);
+  it('github prints one workflow command per diagnostic', async () => {
+    const r = await planLint(['check', '--format', 'github', 'fixtures/seeds/district-emergency-plan-2021-2025.txt']);
     expect(r.stdout.trimEnd().split('\n')).toEqual([
       '::warning file=fixtures/seeds/district-emergency-plan-2021-2025.txt,line=33,col=1,title=garbled-text::日期“2022424”丢失了年月日，疑为2022年4月24日',
       expect.stringMatching(/^::warning file=fixtures\/seeds\/district-emergency-plan-2021-2025\.txt,line=\d+,col=\d+,title=task-missing-owner::本规划\d+项任务均未明确责任单位$/),
+      // items numbered 1. … 15. through all sections: each section's first item is reported
+      ...[4, 9, 12, 15].map((n) =>
+        expect.stringMatching(new RegExp(`^::warning file=fixtures/seeds/district-emergency-plan-2021-2025\\.txt,line=\\d+,col=1,title=heading-sequence::编号从“${n}\\.”开始`)),
+      ),
     ]);
+    // a configuration that says so numbers them through
+    const dir = workspace({ '.planlintrc.json': '{"rules": {"heading-sequence": {"options": {"runOn": ["box", "arabic-dot"]}}}}' });
+    const through = await planLint(['check', '--format', 'github', '--config', `${dir}/.planlintrc.json`, 'fixtures/seeds/district-emergency-plan-2021-2025.txt']);
+    expect(through.stdout.trimEnd().split('\n')).toHaveLength(2);
   });
 
-  it('compact and --locale en', () => {
-    const r = planLint(['check', '--format', 'compact', '--locale', 'en', 'fixtures/seeds/district-emergency-plan-2021-2025.txt']);
+  it('compact and --locale en', async () => {
+    const r = await planLint(['check', '--format', 'compact', '--locale', 'en', 'fixtures/seeds/district-emergency-plan-2021-2025.txt']);
     expect(r.stdout.split('\n')[0]).toBe(
       'fixtures/seeds/district-emergency-plan-2021-2025.txt:33:1: warning garbled-text Date "2022424" lost its 年月日; probably 2022-04-24',
     );
   });
 
-  it('stylish colours on FORCE_COLOR, not with --no-color or NO_COLOR', () => {
-    expect(planLint(['check', seed['000']], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[/);
-    expect(planLint(['check', '--no-color', seed['000']], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
-    expect(planLint(['check', seed['000']], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
-    expect(planLint(['check', seed['000']]).stdout).toMatch(/✖ 2 个问题（0 个错误，2 个警告）/);
+  it('stylish colours on FORCE_COLOR, not with --no-color or NO_COLOR', async () => {
+    expect((await planLint(['check', seed['000']], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\u001b\[/);
+    expect((await planLint(['check', '--no-color', seed['000']], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await planLint(['check', seed['000']], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await planLint(['check', seed['000']])).stdout).toMatch(/✖ 6 个问题（0 个错误，6 个警告）/);
   });
 
-  it('-o writes the report to a file and nothing to stdout', () => {
+  it('-o writes the report to a file and nothing to stdout', async () => {
     const cwd = workspace({ 'plan.txt': cleanPlan.replace('区气象局', 'XX局') });
-    const r = planLint(['check', '--format', 'json', '-o', 'out/report.json', 'plan.txt'], { cwd: cwd });
+    const r = await planLint(['check', '--format', 'json', '-o', 'out/report.json', 'plan.txt'], { cwd: cwd });
     expect(r.status).toBe(2); // out/ does not exist
     mkdirSync(path.join(cwd, 'out'));
-    const ok = planLint(['check', '--format', 'json', '-o', 'out/report.json', 'plan.txt'], { cwd });
+    const ok = await planLint(['check', '--format', 'json', '-o', 'out/report.json', 'plan.txt'], { cwd });
     expect(ok.status).toBe(1);
     expect(ok.stdout).toBe('');
     expect(JSON.parse(readFileSync(path.join(cwd, 'out', 'report.json'), 'utf8'))[0].errorCount).toBe(1);
@@ -162,20 +146,20 @@ describe('formats', () => {
 });
 
 describe('paths and configuration', () => {
-  it('walks folders by known extension, expands globs and reads stdin', () => {
+  it('walks folders by known extension, expands globs and reads stdin', async () => {
     const bad = cleanPlan.replace('区气象局', 'XX局');
     const cwd = workspace({ 'plans/a.txt': bad, 'plans/sub/b.md': bad, 'plans/notes.pdf': bad, 'plans/node_modules/c.txt': bad });
-    const folder = planLint(['check', '--format', 'compact', 'plans'], { cwd });
+    const folder = await planLint(['check', '--format', 'compact', 'plans'], { cwd });
     expect([...new Set(folder.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0]))]).toEqual(['plans/a.txt', 'plans/sub/b.md']);
-    const glob = planLint(['check', '--format', 'compact', 'plans/**/*.md'], { cwd });
+    const glob = await planLint(['check', '--format', 'compact', 'plans/**/*.md'], { cwd });
     expect(glob.stdout.split(':')[0]).toBe('plans/sub/b.md');
-    expect(planLint(['check', 'nothing/*.txt'], { cwd }).status).toBe(2);
-    const stdin = planLint(['check', '--format', 'compact', '-'], { cwd, input: bad });
+    expect((await planLint(['check', 'nothing/*.txt'], { cwd })).status).toBe(2);
+    const stdin = await planLint(['check', '--format', 'compact', '-'], { cwd, stdin: bad });
     expect(stdin.stdout).toMatch(/^<stdin>:8:\d+: error placeholder-text /);
     expect(stdin.status).toBe(1);
   });
 
-  it('uses the nearest .planlintrc.yaml, --config and --rule', () => {
+  it('uses the nearest .planlintrc.yaml, --config and --rule', async () => {
     const bad = cleanPlan.replace('区气象局', 'XX局');
     const cwd = workspace({
       'team/.planlintrc.yaml': 'rules:\n  placeholder-text: warn\n',
@@ -184,24 +168,24 @@ describe('paths and configuration', () => {
       'broken/.planlintrc.yaml': 'rules:\n  placeholder-text: loud\n',
       'broken/plan.txt': bad,
     });
-    const nearest = planLint(['check', '--format', 'compact', 'team/plan.txt'], { cwd });
+    const nearest = await planLint(['check', '--format', 'compact', 'team/plan.txt'], { cwd });
     expect(nearest.status).toBe(0);
     expect(nearest.stdout).toMatch(/: warning placeholder-text /);
-    const flagged = planLint(['check', '--format', 'compact', '--rule', 'placeholder-text=off', 'team/plan.txt'], { cwd });
+    const flagged = await planLint(['check', '--format', 'compact', '--rule', 'placeholder-text=off', 'team/plan.txt'], { cwd });
     expect(flagged.stdout).toBe('');
-    const withUnits = planLint(['check', '--format', 'compact', '--config', 'strict.json', 'team/plan.txt'], { cwd });
+    const withUnits = await planLint(['check', '--format', 'compact', '--config', 'strict.json', 'team/plan.txt'], { cwd });
     expect(withUnits.stdout).toContain('warning owner-unknown 责任单位“XX局”不在已知单位名单中');
     expect(withUnits.status).toBe(1);
-    const broken = planLint(['check', 'broken/plan.txt', 'team/plan.txt', '--format', 'compact'], { cwd });
+    const broken = await planLint(['check', 'broken/plan.txt', 'team/plan.txt', '--format', 'compact'], { cwd });
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/^plan-lint: broken\/\.planlintrc\.yaml: rules\.placeholder-text: .+\n$/);
     expect(broken.stdout).toMatch(/^team\/plan\.txt:/);
-    const missingConfig = planLint(['check', '--config', 'nope.yaml', 'team/plan.txt'], { cwd });
+    const missingConfig = await planLint(['check', '--config', 'nope.yaml', 'team/plan.txt'], { cwd });
     expect(missingConfig.status).toBe(2);
     expect(missingConfig.stderr).toBe('plan-lint: nope.yaml: cannot read: ENOENT\n');
   });
 
-  it('honours inline comments in Markdown', () => {
+  it('honours inline comments in Markdown', async () => {
     const md = [
       '# 示范区应急管理“十四五”规划(2021—2025年)',
       '',
@@ -214,18 +198,18 @@ describe('paths and configuration', () => {
       '',
     ].join('\n');
     const cwd = workspace({ 'plan.md': md });
-    const r = planLint(['check', '--format', 'compact', '--rule', 'heading-sequence=off', 'plan.md'], { cwd });
+    const r = await planLint(['check', '--format', 'compact', '--rule', 'heading-sequence=off', 'plan.md'], { cwd });
     expect(r.stdout.trim().split('\n')).toEqual(['plan.md:8:6: error placeholder-text 模板占位符“XX”未替换']);
   });
 });
 
 describe('plan-lint rules', () => {
-  it('prints the catalog as text and JSON', () => {
-    const text = planLint(['rules']);
+  it('prints the catalog as text and JSON', async () => {
+    const text = await planLint(['rules']);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('placeholder-text — 残留模板占位符');
     expect(text.stdout).toContain('Why is this bad?');
-    const json = JSON.parse(planLint(['rules', '--format', 'json']).stdout);
+    const json = JSON.parse((await planLint(['rules', '--format', 'json'])).stdout);
     // the 13 rules of SPEC and table-unread
     expect(json).toHaveLength(14);
     expect(json.find((r: { id: string }) => r.id === 'task-missing-deadline').defaultSeverity).toEqual({
@@ -234,6 +218,6 @@ describe('plan-lint rules', () => {
       taskBreakdown: 'warn',
       other: 'off',
     });
-    expect(planLint(['rules', 'no-such-rule']).status).toBe(2);
+    expect((await planLint(['rules', 'no-such-rule'])).status).toBe(2);
   });
 });

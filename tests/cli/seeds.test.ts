@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { extractPath } from '../../src/pipeline.js';
 import { lint } from '../../src/lint/engine.js';
 import type { LintMessage } from '../../src/lint/types.js';
-import type { ExtractResult } from '../../src/model/analysis.js';
+import type { Analysis } from '../../src/model/analysis.js';
 import { planLint, seed } from './run.js';
 
-const cache = new Map<string, Promise<{ result: ExtractResult; messages: LintMessage[] }>>();
+const cache = new Map<string, Promise<{ result: Analysis; messages: LintMessage[] }>>();
 function check(file: string) {
   let p = cache.get(file);
   if (!p) {
@@ -17,7 +17,7 @@ function check(file: string) {
   return p;
 }
 const of = (messages: LintMessage[], ruleId: string) => messages.filter((m) => m.ruleId === ruleId);
-const textAt = (result: ExtractResult, m: LintMessage) => result.source.text.slice(m.offset, m.endOffset);
+const textAt = (result: Analysis, m: LintMessage) => result.source.text.slice(m.offset, m.endOffset);
 
 describe('001 (placeholders)', () => {
   it('gets placeholder-text errors at its XX/XXX/20XX occurrences and exit 1', async () => {
@@ -41,7 +41,7 @@ describe('001 (placeholders)', () => {
       .map((x) => `line ${source.slice(0, x.index).split('\n').length}: ${x[0]}`);
     expect(missed).toEqual([]);
     expect(found.map((m) => m.message)).toContain('模板占位符“20XX”未替换');
-    expect(planLint(['check', seed['001']]).status).toBe(1);
+    expect((await planLint(['check', seed['001']])).status).toBe(1);
   });
 });
 

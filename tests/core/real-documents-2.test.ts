@@ -75,8 +75,7 @@ describe('indicator tables with further columns (national 纲要 layout)', () =>
     expect(schema).toContain('"baseline"');
     expect(schema).toContain('the base-year (基期/现状) column');
     expect(schema).toContain('年均/累计, 备注, 牵头单位');
-    const plans = (await doc('indicator-extra-columns.md')).plans;
-    const table = exportTable('indicators', [{ file: 'r2.md', plans }], 'zh');
+    const table = exportTable('indicators', [{ file: 'r2.md', analysis: await read('indicator-extra-columns.md') }], 'zh');
     expect(table.headers).toEqual(expect.arrayContaining(['基期年份', '基期值', '基期数值', '其他列']));
     const row = table.rows[0];
     expect(row[table.headers.indexOf('基期值')]).toBe('4.1');

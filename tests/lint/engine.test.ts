@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint/engine.js';
-import { parseDirectives } from '../../src/lint/directives.js';
+import { extractText } from '../../src/pipeline.js';
+import { defineRule } from '../../src/lint/types.js';
 import { build } from './helpers.js';
 
 const title = '示范规划(2021—2025年)';
@@ -39,22 +40,72 @@ describe('inline directives', () => {
     '<!-- plan-lint-enable placeholder-text -->',
     '第四处XX。2022424',
   ].join('\n');
+  const analyse = (text: string, format: 'md' | 'txt' | 'html') => extractText(text, { path: `plan.${format}`, sha256: '', encoding: 'utf-8', format });
 
-  it('parses the comments with their lines', () => {
-    expect(parseDirectives(md)).toEqual([
+  it('the Markdown reader finds the comments with their lines', async () => {
+    expect((await analyse(md, 'md')).directives).toEqual([
       { kind: 'disable-next-line', rules: ['placeholder-text'], line: 2 },
       { kind: 'disable', rules: [], line: 5 },
       { kind: 'enable', rules: ['placeholder-text'], line: 7 },
     ]);
   });
 
-  it('suppresses what the comments say, in Markdown read from the source when the pipeline gave none', () => {
-    const r = build(md, [{ title: '示范规划(2021—2025年)' }], 'md');
-    expect(lint(r).map((m) => `${m.line} ${m.ruleId}`)).toEqual(['4 placeholder-text', '8 placeholder-text']);
+  it('suppresses what the comments say', async () => {
+    const placeholders = lint(await analyse(md, 'md')).filter((m) => m.ruleId === 'placeholder-text');
+    expect(placeholders.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['4 placeholder-text', '8 placeholder-text']);
   });
 
-  it('ignores such comments in plain text', () => {
-    const r = build(md, [{ title: '示范规划(2021—2025年)' }], 'txt');
+  it('a multi-line disable-next-line comment acts on the line after its end; blank lines are skipped', async () => {
+    const text = ['# 示范规划(2021—2025年)', '<!-- plan-lint-disable-next-line', 'placeholder-text -->', '', '第一处XX。', '第二处XX。'].join('\n');
+    const r = await analyse(text, 'md');
+    expect(r.directives).toEqual([{ kind: 'disable-next-line', rules: ['placeholder-text'], line: 3 }]);
+    expect(lint(r).filter((m) => m.ruleId === 'placeholder-text').map((m) => m.line)).toEqual([6]);
+  });
+
+  it('HTML comments are directives too', async () => {
+    const html = '<html><body><h1>示范规划(2021—2025年)</h1>\n<!-- plan-lint-disable placeholder-text -->\n<p>到20XX年建成。</p></body></html>';
+    const r = await analyse(html, 'html');
+    expect(r.directives).toEqual([{ kind: 'disable', rules: ['placeholder-text'], line: 2 }]);
+    expect(lint(r).filter((m) => m.ruleId === 'placeholder-text')).toEqual([]);
+  });
+
+  it('ignores such comments in plain text', async () => {
+    const r = await analyse(md, 'txt');
+    expect(r.directives).toEqual([]);
     expect(lint(r).filter((m) => m.ruleId === 'placeholder-text').length).toBe(4);
+  });
+
+  it('a comment inside a code block or inline code is text, not a directive', async () => {
+    const text = ['# 示范规划(2021—2025年)', '', '```html', '<!-- plan-lint-disable -->', '```', '', '`<!-- plan-lint-disable -->` 到20XX年建成。'].join('\n');
+    const r = await analyse(text, 'md');
+    expect(r.directives).toEqual([]);
+    expect(lint(r).filter((m) => m.ruleId === 'placeholder-text').length).toBe(1);
+  });
+});
+
+describe('rules as visitors', () => {
+  const docs = { summary: { zh: '示例', en: 'example' }, what: '', why: '', failing: { text: '', reports: [] }, passing: { text: '' } };
+
+  it('a rule reports only its own message ids (checked by the compiler), at the points it gives', () => {
+    const rule = defineRule({
+      id: 'every-task',
+      defaultSeverity: 'warn',
+      messages: { task: { zh: '任务{id}', en: 'task {id}' } },
+      docs,
+      create(ctx) {
+        return {
+          task({ plan, task }) {
+            ctx.report({ messageId: 'task', data: { id: task.id }, ...ctx.source.headSpan(task.span), plan: plan.index });
+          },
+          planExit({ index }) {
+            // @ts-expect-error 'plan' is not one of this rule's message ids
+            if (index < 0) ctx.report({ messageId: 'plan', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 }, plan: index });
+          },
+        };
+      },
+    });
+    const text = [title, '二、主要任务', '(一)完善预案。(责任单位:区应急管理局)', '(二)加强演练。'].join('\n');
+    const r = build(text, [{ title, tasks: [{ find: '(一)完善预案。(责任单位:区应急管理局)' }, { find: '(二)加强演练。' }] }]);
+    expect(lint(r, { catalog: [rule] }).map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['3:1 任务1', '4:1 任务2']);
   });
 });

@@ -1,8 +1,11 @@
 // Hand-built extraction results for unit tests of the rules, the engine and the reporters:
 // spans are found by searching the given text, so positions are those of a real file.
-import type { ExtractResult, HeadingInfo, IndicatorTableInfo, TextBlock } from '../../src/model/analysis.js';
-import type { Indicator, Owners, Plan, PlanKind, Span, Task } from '../../src/model/schema.js';
-import { PositionIndex } from '../../src/lint/position.js';
+import { buildFacts } from '../../src/analysis/facts.js';
+import { lintWords } from '../../src/grammars/lint-words.js';
+import type { InlineDirective } from '../../src/ingest/directives.js';
+import { SourceText } from '../../src/ingest/source-text.js';
+import type { Analysis, HeadingInfo, IndicatorTableInfo, PlanAnalysis, SourceFile, TextBlock } from '../../src/model/analysis.js';
+import type { Indicator, Owners, Plan, PlanDocument, PlanKind, Span, Task } from '../../src/model/schema.js';
 
 export interface TaskSpec {
   /** text of the task as it stands in the file (its span) */
@@ -43,8 +46,12 @@ export interface PlanSpec {
   tables?: TableSpec[];
 }
 
-export function build(text: string, plans: PlanSpec[] = [], format: 'txt' | 'md' = 'txt'): ExtractResult {
-  const pos = new PositionIndex(text);
+/**
+ * An analysis of `text` as extraction would give it for `plans` (facts derived by the real
+ * facts builder); `directives` as a reader would give them.
+ */
+export function build(text: string, plans: PlanSpec[] = [], format: 'txt' | 'md' = 'txt', directives: InlineDirective[] = []): Analysis {
+  const pos = new SourceText(text);
   let cursor = 0;
   const find = (needle: string, from = 0): Span => {
     const i = text.indexOf(needle, from);
@@ -82,6 +89,8 @@ export function build(text: string, plans: PlanSpec[] = [], format: 'txt' | 'md'
           category: null,
           target: { text: x.target, comparator: null, value: x.value ?? null, unit: null, change: null, note: null },
           nature: x.nature ?? null,
+          baseline: null,
+          extra: {},
           span: find(x.find, from),
         }),
       ),
@@ -109,37 +118,34 @@ export function build(text: string, plans: PlanSpec[] = [], format: 'txt' | 'md'
     }
     offset += line.length + 1;
   }
-  return {
-    document: {
-      schemaVersion: 1,
-      source: { path: 'test.txt', sha256: '0', encoding: 'utf-8', format },
-      plans: docPlans,
-    },
-    source: { path: 'test.txt', text, encoding: 'utf-8', format, sha256: '0' },
-    plans: plans.map((p, i) => ({
-      span: planSpan(i),
-      headings: (p.headings ?? []).map(
-        (h): HeadingInfo => ({
-          scheme: h.scheme,
-          level: h.level,
-          value: h.value,
-          label: h.label,
-          title: h.find,
-          span: find(h.find, starts[i]),
-          parent: h.parent ?? null,
-        }),
-      ),
-      tables: (p.tables ?? []).map(
-        (t): IndicatorTableInfo => ({
-          header: [],
-          hasNatureColumn: t.hasNatureColumn ?? true,
-          hasTargetColumn: true,
-          span: find(t.find, starts[i]),
-          groups: (t.groups ?? []).map((g) => ({ name: g.name, declared: g.declared, indicatorIds: g.indicatorIds, span: find(g.find, starts[i]) })),
-        }),
-      ),
-    })),
-    blocks,
-    directives: [],
+  const document: PlanDocument = {
+    schemaVersion: 1,
+    source: { path: 'test.txt', sha256: '0', encoding: 'utf-8', encodingNote: null, format },
+    plans: docPlans,
   };
+  const analyses: PlanAnalysis[] = plans.map((p, i) => ({
+    span: planSpan(i),
+    headings: (p.headings ?? []).map(
+      (h): HeadingInfo => ({
+        scheme: h.scheme,
+        level: h.level,
+        value: h.value,
+        label: h.label,
+        title: h.find,
+        span: find(h.find, starts[i]),
+        parent: h.parent ?? null,
+      }),
+    ),
+    tables: (p.tables ?? []).map(
+      (t): IndicatorTableInfo => ({
+        header: [],
+        hasNatureColumn: t.hasNatureColumn ?? true,
+        hasTargetColumn: true,
+        span: find(t.find, starts[i]),
+        groups: (t.groups ?? []).map((g) => ({ name: g.name, declared: g.declared, indicatorIds: g.indicatorIds, span: find(g.find, starts[i]) })),
+      }),
+    ),
+  }));
+  const source: SourceFile = Object.assign(pos, { path: 'test.txt', encoding: 'utf-8', format, sha256: '0' });
+  return { source, document, facts: buildFacts(document, analyses, source, lintWords()), blocks, directives };
 }

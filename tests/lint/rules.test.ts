@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { lint, type RuleSetting } from '../../src/lint/engine.js';
 import { ruleById } from '../../src/lint/rules/index.js';
-import type { ExtractResult } from '../../src/model/analysis.js';
+import type { Analysis } from '../../src/model/analysis.js';
 import { build } from './helpers.js';
 
-function run(id: string, r: ExtractResult, setting: RuleSetting = { level: 'error' }, locale: 'zh' | 'en' = 'zh') {
+function run(id: string, r: Analysis, setting: RuleSetting = { level: 'error' }, locale: 'zh' | 'en' = 'zh') {
   const rule = ruleById.get(id);
   if (!rule) throw new Error(id);
   return lint(r, { catalog: [rule], rules: { [id]: setting }, locale }).map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findGarbled, findPlaceholders, lostDate } from '../../src/lint/text-scan.js';
-import { lintWords } from '../../src/lint/words.js';
-import { offsetToPoint } from '../../src/lint/position.js';
+import { findGarbled, findPlaceholders, lostDate } from '../../src/analysis/text-scan.js';
+import { lintWords } from '../../src/grammars/lint-words.js';
+import { SourceText } from '../../src/ingest/source-text.js';
 
 const w = lintWords();
 const ph = (s: string) => findPlaceholders(s, w).map((f) => f.text);
@@ -47,10 +47,10 @@ describe('lostDate', () => {
   });
 });
 
-describe('offsetToPoint', () => {
+describe('points', () => {
   it('counts lines from 1 and columns in code points', () => {
     const text = 'a𠀀b\r\n第二行X';
-    expect(offsetToPoint(text, 3)).toEqual({ line: 1, column: 3, offset: 3 });
-    expect(offsetToPoint(text, text.indexOf('X'))).toEqual({ line: 2, column: 4, offset: text.indexOf('X') });
+    expect(new SourceText(text).point(3)).toEqual({ line: 1, column: 3, offset: 3 });
+    expect(new SourceText(text).point(text.indexOf('X'))).toEqual({ line: 2, column: 4, offset: text.indexOf('X') });
   });
 });

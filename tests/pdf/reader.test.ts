@@ -7,12 +7,10 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runDiff } from '../../src/cli/diff.js';
 import { serialize } from '../../src/cli/extract.js';
-import { runExport } from '../../src/cli/export.js';
-import { runReport } from '../../src/cli/report.js';
+import { InputError } from '../../src/ingest/errors.js';
 import { readPdf } from '../../src/ingest/pdf.js';
-import { furnitureGrammar } from '../../src/ingest/pdf-furniture.js';
+import { furnitureGrammar } from '../../src/grammars/pdf-furniture.js';
 import { lint } from '../../src/lint/engine.js';
 import type { FileResult } from '../../src/lint/types.js';
 import { documentJsonSchema } from '../../src/model/schema.js';
@@ -23,7 +21,7 @@ import { json } from '../../src/report/formatters/json.js';
 import { sarif } from '../../src/report/formatters/sarif.js';
 import { stylish } from '../../src/report/formatters/stylish.js';
 import type { FormatContext } from '../../src/report/types.js';
-import { planLint } from '../cli/run.js';
+import { planLint } from '../helpers/cli.js';
 import { handPdf, longPdf, longPdfItems, type HandPage } from './hand-pdf.js';
 import { A4, makePdf, type LayoutBlock } from './make-pdf.js';
 import { remapped, withoutUnicodeMaps } from './tamper.js';
@@ -128,7 +126,7 @@ describe('hostile PDFs: exit 2 with one line naming the file, or a correct resul
       () => null,
       (err: Error) => err,
     );
-    expect(e?.name).toBe('InputError');
+    expect(e).toBeInstanceOf(InputError);
     expect(e?.message).toMatch(reason);
   });
 
@@ -138,14 +136,14 @@ describe('hostile PDFs: exit 2 with one line naming the file, or a correct resul
     expect(messages.filter((m) => m.ruleId === 'garbled-text').length).toBeGreaterThan(0);
   });
 
-  it('the CLI: one line per bad file, the good one still checked, folders walked for .pdf', () => {
+  it('the CLI: one line per bad file, the good one still checked, folders walked for .pdf', async () => {
     const folder = mkdtempSync(path.join(dir, 'folder-'));
     writeFileSync(path.join(folder, 'plan.pdf'), planBytes);
     writeFileSync(path.join(folder, 'scan.pdf'), handPdf([{ image: true }]));
     writeFileSync(path.join(folder, 'cut.pdf'), planBytes.slice(0, 5000));
-    const r = planLint(['check', folder, '--format', 'compact']);
+    const r = await planLint(['check', folder, '--format', 'compact'], { cwd: dir });
     expect(r.status).toBe(2);
-    const errors = r.stderr.trim().split('\n');
+    const errors: string[] = r.stderr.trim().split('\n');
     expect(errors).toHaveLength(2);
     expect(errors.some((l) => /cut\.pdf: damaged PDF: truncated/.test(l))).toBe(true);
     expect(errors.some((l) => /scan\.pdf: no text layer: a scanned document needs OCR first$/.test(l))).toBe(true);
@@ -183,8 +181,7 @@ describe('PDF positions in the model and every reporter', () => {
 
   it('report: the source pane marks where each page starts', async () => {
     const out = path.join(dir, 'report.html');
-    const code = await runReport([planFile], { output: out }, { cwd: dir, stdout: () => {}, stderr: () => {}, extract });
-    expect(code).toBe(0);
+    expect((await planLint(['report', planFile, '-o', out], { cwd: dir })).status).toBe(0);
     const html = readFileSync(out, 'utf8');
     const pages = (await readPdf(planBytes)).pages.length;
     for (let n = 1; n <= pages; n++) expect(html).toContain(`<span class="pg" data-page="${n}">第${n}页</span>`);
@@ -192,17 +189,17 @@ describe('PDF positions in the model and every reporter', () => {
 
   it('export and diff read PDFs as they read text', async () => {
     const txt = put('plan.txt', Buffer.from([PLAN[0], ...PLAN.slice(1)].map((b) => (b.kind === 'table' ? '' : b.text)).join('\n') + '\n'));
-    let csv = '';
-    const code = await runExport([planFile, txt], { what: 'tasks', format: 'jsonl' }, { cwd: dir, stdout: (s: string) => void (csv += s), stderr: () => {}, stderrIsTTY: false, extract });
-    expect(code).toBe(0);
+    const exported = await planLint(['export', planFile, txt, '--what', 'tasks', '--format', 'jsonl'], { cwd: dir });
+    expect(exported.status).toBe(0);
+    const csv = exported.stdout;
     const rows = csv.trim().split('\n').map((l) => JSON.parse(l));
     const fromPdf = rows.filter((r) => r.file.endsWith('plan.pdf'));
     expect(fromPdf).toHaveLength(14);
     expect(fromPdf.map((r) => r.text)).toEqual(rows.filter((r) => r.file.endsWith('plan.txt')).map((r) => r.text));
     expect(fromPdf.every((r) => r.span.start.page >= 1)).toBe(true);
-    let diff = '';
-    const d = await runDiff(txt, planFile, { format: 'json' }, { cwd: dir, stdout: (s: string) => void (diff += s), stderr: () => {}, extract });
-    expect(d).toBe(0);
+    const d = await planLint(['diff', txt, planFile, '--format', 'json'], { cwd: dir });
+    expect(d.status).toBe(0);
+    const diff = d.stdout;
     expect(JSON.stringify(JSON.parse(diff))).not.toMatch(/"kind":"(?:added|removed)/);
   });
 });

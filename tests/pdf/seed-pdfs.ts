@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findTables } from '../../src/extract/tables.js';
 import { readTxt } from '../../src/ingest/txt.js';
+import { SourceText } from '../../src/ingest/source-text.js';
 import { extractText } from '../../src/pipeline.js';
 import { A4, makePdf, NARROW, type Layout, type LayoutBlock, type Row } from './make-pdf.js';
 
@@ -43,7 +44,7 @@ export async function seedBlocks(text: string): Promise<LayoutBlock[]> {
   const doc = (await extractText(text, { path: 'seed.txt', sha256: '', encoding: 'utf-8', format: 'txt' })).document;
   const squeeze = (s: string) => s.replace(/\s+/g, '');
   const titles = new Set(doc.plans.map((p) => squeeze(p.title)));
-  const { tables } = findTables(readTxt(text).blocks);
+  const { tables } = findTables(readTxt(new SourceText(text)).blocks);
   const out: LayoutBlock[] = [];
   let offset = 0;
   let t = 0;
@@ -58,7 +59,7 @@ export async function seedBlocks(text: string): Promise<LayoutBlock[]> {
         const rows: Row[] = [{ cells: table.header }];
         for (const r of table.rows) {
           if (r.kind === 'group') rows.push({ group: r.group!.piece.text });
-          else rows.push({ cells: table.columns.map((c) => r.cells[c]?.text.replace(/\s+/g, ' ').trim() ?? '') });
+          else rows.push({ cells: table.columns.map((c) => (c === 'extra' ? '' : (r.cells[c]?.text.replace(/\s+/g, ' ').trim() ?? ''))) });
         }
         out.push({ kind: 'table', rows });
         emitted = t;

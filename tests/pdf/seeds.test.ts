@@ -31,7 +31,7 @@ describe.each(CASES)('%s printed as PDF (%s)', async (seed, layout) => {
   });
 
   it('rebuilds every indicator table whole', () => {
-    const counts = (r: typeof fromTxt) => r.plans.map((p) => p.tables.map((t) => t.groups.map((g) => g.indicatorIds.length)));
+    const counts = (r: typeof fromTxt) => r.facts.plans.map((p) => p.tables.map((t) => t.groups.map((g) => g.indicatorIds.length)));
     expect(counts(fromPdf)).toEqual(counts(fromTxt));
     expect(fromPdf.document.plans.map((p) => p.indicators.length)).toEqual(fromTxt.document.plans.map((p) => p.indicators.length));
   });

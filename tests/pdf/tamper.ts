@@ -18,7 +18,7 @@ export async function remapped(bytes: Uint8Array, map: Record<string, string>): 
     if (!(obj instanceof PDFDict)) continue;
     const ref = obj.get(PDFName.of('ToUnicode'));
     if (!(ref instanceof PDFRef)) continue;
-    const stream = doc.context.lookup(ref, PDFRawStream);
+    const stream = doc.context.lookup(ref) as PDFRawStream;
     let cmap = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
     for (const [from, to] of Object.entries(map)) cmap = cmap.replace(new RegExp(`<${hex(from)}>`, 'gi'), `<${hex(to)}>`);
     doc.context.assign(ref, doc.context.flateStream(Buffer.from(cmap, 'latin1')));

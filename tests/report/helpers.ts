@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPath, extractText } from '../../src/pipeline.js';
 import { lint } from '../../src/lint/engine.js';
-import { expandInputs } from '../../src/lint/inputs.js';
+import { expandInputs } from '../../src/ingest/walk.js';
 import type { ReportInput } from '../../src/report/html/index.js';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,8 +15,8 @@ export async function seedFiles(): Promise<string[]> {
 }
 
 export async function inputOf(file: string): Promise<ReportInput> {
-  const result = await extractPath(file);
-  return { file: path.relative(repo, file), result, messages: lint(result) };
+  const analysis = await extractPath(file);
+  return { file: path.relative(repo, file), analysis, messages: lint(analysis) };
 }
 
 export async function seedInputs(): Promise<ReportInput[]> {
@@ -24,8 +24,8 @@ export async function seedInputs(): Promise<ReportInput[]> {
 }
 
 export async function inputOfText(text: string, file = 'plan.txt'): Promise<ReportInput> {
-  const result = await extractText(text, { path: file, sha256: '', encoding: 'utf-8', format: 'txt' });
-  return { file, result, messages: lint(result) };
+  const analysis = await extractText(text, { path: file, sha256: '', encoding: 'utf-8', format: 'txt' });
+  return { file, analysis, messages: lint(analysis) };
 }
 
 /** The text content of an HTML fragment (tags dropped, the five entities decoded). */

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport, type ReportInput } from '../../src/report/html/index.js';
 import { renderSource, type Highlight } from '../../src/report/html/source.js';
-import { isVague } from '../../src/extract/quantity.js';
 import { runReport } from '../../src/cli/report.js';
+import { captureIO } from '../helpers/cli.js';
 import { inputOfText, repo, seedInputs, seedsDir, textOf } from './helpers.js';
 
 let inputs: ReportInput[];
@@ -25,7 +25,7 @@ const section = (id: string) => {
   return html.slice(start, end < 0 ? undefined : end);
 };
 
-const plansOf = () => inputs.flatMap((input) => input.result.document.plans.map((plan) => ({ input, plan })));
+const plansOf = () => inputs.flatMap((input) => input.analysis.document.plans.map((plan, p) => ({ input, plan, facts: input.analysis.facts.plans[p] })));
 
 describe('self-contained', () => {
   it('names no external resource', () => {
@@ -108,14 +108,14 @@ describe('numbers equal extract', () => {
     expect(s).toMatch(new RegExp(`<tbody id="p${i + 1}-u1" class="group unowned"><tr><th scope="rowgroup" colspan="4">未明确责任单位<span class="count">${plansOf()[i].plan.tasks.length} 项`));
   });
 
-  it('vague targets are flagged in the indicator table', () => {
+  it('vague targets are flagged in the indicator table, as the analysis judged them', () => {
     const all = plansOf();
-    const i = all.findIndex(({ plan }) => plan.indicators.some((x) => isVague(x.target.text)));
+    const i = all.findIndex(({ facts }) => facts.indicators.some((x) => x.target === 'vague'));
     expect(i).toBeGreaterThanOrEqual(0);
     const s = section(`p${i + 1}`);
     all[i].plan.indicators.forEach((ind, k) => {
       const row = new RegExp(`<tr id="p${i + 1}-i${k + 1}"( class="flag-vague")?>`).exec(s)!;
-      expect(Boolean(row[1]), ind.name).toBe(isVague(ind.target.text));
+      expect(Boolean(row[1]), ind.name).toBe(all[i].facts.indicators[k].target === 'vague');
     });
   });
 
@@ -145,8 +145,8 @@ describe('escaping', () => {
   });
 
   it('extraction found the hostile text (so the test means something)', () => {
-    expect(input.result.document.plans[0].tasks.length).toBe(2);
-    expect(input.result.document.plans[0].tasks[0].text).toContain('<script>');
+    expect(input.analysis.document.plans[0].tasks.length).toBe(2);
+    expect(input.analysis.document.plans[0].tasks[0].text).toContain('<script>');
   });
 
   it('never lets input text become markup', () => {
@@ -210,21 +210,17 @@ describe('runReport', () => {
     const empty = path.join(dir, 'empty.txt');
     writeFileSync(empty, '');
     const out = path.join(dir, 'r.html');
-    const err: string[] = [];
-    const code = await runReport([path.join(seedsDir, 'district-work-points-2020.txt'), empty, path.join(dir, 'missing.txt')], { output: out }, {
-      cwd: repo,
-      stdout: () => {},
-      stderr: (s) => err.push(s),
-    });
+    const c = captureIO({ cwd: repo });
+    const code = await runReport([path.join(seedsDir, 'district-work-points-2020.txt'), empty, path.join(dir, 'missing.txt')], { output: out }, c.io);
     expect(code).toBe(2);
-    expect(err.join('')).toMatch(/^plan-lint: .*empty\.txt: empty file, not a plan text\nplan-lint: .*missing\.txt: no such file or directory\n$|^plan-lint: .*missing\.txt: no such file or directory\nplan-lint: .*empty\.txt: empty file, not a plan text\n$/);
+    expect(c.stderr()).toMatch(/^plan-lint: .*empty\.txt: empty file, not a plan text\nplan-lint: .*missing\.txt: no such file or directory\n$|^plan-lint: .*missing\.txt: no such file or directory\nplan-lint: .*empty\.txt: empty file, not a plan text\n$/);
     const written = readFileSync(out, 'utf8');
     expect(written).toContain('2020年全区应急管理工作要点');
     expect(written).toContain('未纳入报告的文件');
   });
 
   it('exits 1 when a plan has lint errors and 0 when none', async () => {
-    const io = { cwd: repo, stdout: () => {}, stderr: () => {} };
+    const io = captureIO({ cwd: repo }).io;
     expect(await runReport([path.join(seedsDir, 'city-emergency-plan-placeholders.txt')], { output: path.join(dir, 'a.html') }, io)).toBe(1);
     expect(await runReport([path.join(seedsDir, 'resort-three-plans-notice.txt')], { output: path.join(dir, 'b.html') }, io)).toBe(0);
   });

@@ -48,14 +48,14 @@ describe.each(formats)('%s', (format) => {
   it('random Unicode text: extract never throws, spans inside, YAML re-validates, check exits 0/1', async () => {
     await fc.assert(
       fc.asyncProperty(unicodeText(format), (text) => extractSound(text, format)),
-      fcParams(200),
+      fcParams(30),
     );
   }, 120_000);
 
   it('mutated fixtures: extract never throws, spans inside, YAML re-validates, check exits 0/1', async () => {
     await fc.assert(
       fc.asyncProperty(mutatedFixture(format), (text) => extractSound(text, format)),
-      fcParams(120),
+      fcParams(15),
     );
   }, 120_000);
 });
@@ -105,7 +105,7 @@ describe('bytes on disk (extractPath: decoding, sniffing, emptiness)', () => {
           expect(result.source.text).toBe(Buffer.from(input.text!, 'utf8').toString('utf8'));
         await assertSound(result.source.text, result);
       }),
-      fcParams(150),
+      fcParams(30),
     );
   }, 120_000);
 });

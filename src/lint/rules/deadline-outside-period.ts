@@ -1,8 +1,8 @@
-import type { Rule } from '../types.js';
-import { headSpan, taskLabel } from '../util.js';
+import { defineRule } from '../types.js';
+import { taskLabel } from '../util.js';
 import { examplePlan } from './examples.js';
 
-export const deadlineOutsidePeriod: Rule = {
+export const deadlineOutsidePeriod = defineRule({
   id: 'deadline-outside-period',
   defaultSeverity: 'warn',
   messages: {
@@ -33,18 +33,17 @@ export const deadlineOutsidePeriod: Rule = {
       }),
     },
   },
-  check(ctx) {
-    ctx.result.document.plans.forEach((plan, p) => {
-      if (!plan.period) return;
-      const { start, end } = plan.period;
-      for (const t of [...plan.tasks, ...plan.projects]) {
-        const d = t.deadline;
-        if (!d || d.inferred || !d.date) continue;
+  create(ctx) {
+    return {
+      task({ plan, task, facts }) {
+        const d = facts.explicitDeadline;
+        if (!plan.plan.period || !d?.date) return;
+        const { start, end } = plan.plan.period;
         const year = Number(d.date.slice(0, 4));
-        if (year >= start && year <= end) continue;
-        const at = ctx.pos.locate(t.span, d.text) ?? headSpan(ctx.pos, t.span);
-        ctx.report({ messageId: 'outside', data: { task: taskLabel(t), deadline: d.text, start, end }, ...at, plan: p });
-      }
-    });
+        if (year >= start && year <= end) return;
+        const at = d.span ?? ctx.source.headSpan(task.span);
+        ctx.report({ messageId: 'outside', data: { task: taskLabel(task), deadline: d.text, start, end }, ...at, plan: plan.index });
+      },
+    };
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../types.js';
-import { findGarbled, lostDate, type Found } from '../text-scan.js';
-import { findCodePageRuns, findInjectedPinyin, findLostCharacters } from '../garbled-scan.js';
-import type { LintWords } from '../words.js';
-import { escapeRegExp } from '../position.js';
+import { findGarbled, lostDate, type Found } from '../../analysis/text-scan.js';
+import { escapeRegExp } from '../../util/text.js';
+import type { LintWords } from '../../grammars/lint-words.js';
+import { findCodePageRuns, findInjectedPinyin, findLostCharacters } from '../../analysis/garbled-scan.js';
+import { defineRule } from '../types.js';
 import { examplePlan } from './examples.js';
 
-export const garbledText: Rule = {
+export const garbledText = defineRule({
   id: 'garbled-text',
   defaultSeverity: 'warn',
   messages: {
@@ -47,36 +47,37 @@ export const garbledText: Rule = {
       }),
     },
   },
-  check(ctx) {
+  create(ctx) {
     const endings = ctx.words.mojibake.signatureEndings.map(escapeRegExp).join('|');
     const signed = new RegExp(`^(?:.*(?:${endings})[\\s　]*)?((?:19|20)\\d{5,6})[\\s　]*$`, 'u');
-    const note = ctx.result.source.encodingNote ?? null;
-    for (const block of ctx.result.blocks) {
-      for (const { f, kind } of damage(block.text, ctx.words)) {
-        let messageId: string = kind;
-        const data: Record<string, string> = { text: f.text };
-        if (kind === 'mojibake' && /\uFFFD/.test(f.text) && f.text.replace(/\uFFFD/g, '') === '') {
-          messageId = note ? 'replacementGuessed' : 'replacement';
-          if (note) data.encoding = ctx.result.source.encoding;
+    const note = ctx.analysis.source.encodingNote ?? null;
+    return {
+      block(block) {
+        for (const { f, kind } of damage(block.text, ctx.words)) {
+          let messageId: 'mojibake' | 'codePage' | 'pinyin' | 'lostChars' | 'replacement' | 'replacementGuessed' = kind;
+          const data: Record<string, string> = { text: f.text };
+          if (kind === 'mojibake' && /\uFFFD/.test(f.text) && f.text.replace(/\uFFFD/g, '') === '') {
+            messageId = note ? 'replacementGuessed' : 'replacement';
+            if (note) data.encoding = ctx.analysis.source.encoding;
+          }
+          ctx.report({ messageId, data, ...ctx.source.blockSpan(block, f.index, f.index + f.length), plan: block.plan });
         }
-        ctx.report({ messageId, data, ...ctx.pos.blockSpan(block, f.index, f.index + f.length), plan: block.plan });
-      }
-      // only lines ending in 7–8 digits can hold a lost date: test the costly pattern on those alone
-      const m = /\d{7}[\s　]*$/.test(block.text) ? signed.exec(block.text.trimStart()) : null;
-      if (!m) continue;
-      const date = lostDate(m[1]);
-      if (!date) continue;
-      const index = block.text.lastIndexOf(m[1]);
-      const [year, month, day] = date.split('-');
-      ctx.report({
-        messageId: 'lostDate',
-        data: { text: m[1], date, year, month: Number(month), day: Number(day) },
-        ...ctx.pos.blockSpan(block, index, index + m[1].length),
-        plan: block.plan,
-      });
-    }
+        // only lines ending in 7–8 digits can hold a lost date: test the costly pattern on those alone
+        const m = /\d{7}[\s　]*$/.test(block.text) ? signed.exec(block.text.trimStart()) : null;
+        const date = m ? lostDate(m[1]) : null;
+        if (!m || !date) return;
+        const index = block.text.lastIndexOf(m[1]);
+        const [year, month, day] = date.split('-');
+        ctx.report({
+          messageId: 'lostDate',
+          data: { text: m[1], date, year, month: Number(month), day: Number(day) },
+          ...ctx.source.blockSpan(block, index, index + m[1].length),
+          plan: block.plan,
+        });
+      },
+    };
   },
-};
+});
 
 type DamageKind = 'mojibake' | 'codePage' | 'pinyin' | 'lostChars';
 

@@ -1,8 +1,7 @@
-import type { Rule } from '../types.js';
-import { headSpan } from '../util.js';
+import { defineRule } from '../types.js';
 import { examplePlan } from './examples.js';
 
-export const indicatorCountMismatch: Rule = {
+export const indicatorCountMismatch = defineRule({
   id: 'indicator-count-mismatch',
   defaultSeverity: 'error',
   messages: {
@@ -27,20 +26,19 @@ export const indicatorCountMismatch: Rule = {
       }),
     },
   },
-  check(ctx) {
-    ctx.result.plans.forEach((analysis, p) => {
-      for (const table of analysis.tables) {
+  create(ctx) {
+    return {
+      indicatorTable({ plan, table }) {
         for (const g of table.groups) {
-          if (g.declared !== null && g.declared !== g.indicatorIds.length) {
-            ctx.report({
-              messageId: 'mismatch',
-              data: { name: g.name, declared: g.declared, actual: g.indicatorIds.length },
-              ...headSpan(ctx.pos, g.span),
-              plan: p,
-            });
-          }
+          if (g.declared === null || g.declared === g.indicatorIds.length) continue;
+          ctx.report({
+            messageId: 'mismatch',
+            data: { name: g.name, declared: g.declared, actual: g.indicatorIds.length },
+            ...ctx.source.headSpan(g.span),
+            plan: plan.index,
+          });
         }
-      }
-    });
+      },
+    };
   },
-};
+});

@@ -1,9 +1,9 @@
 import type { Indicator } from '../../model/schema.js';
-import type { Rule } from '../types.js';
-import { headSpan, normName } from '../util.js';
+import { defineRule } from '../types.js';
+import { normName } from '../util.js';
 import { examplePlan } from './examples.js';
 
-export const indicatorDuplicate: Rule = {
+export const indicatorDuplicate = defineRule({
   id: 'indicator-duplicate',
   defaultSeverity: 'warn',
   messages: {
@@ -28,26 +28,28 @@ export const indicatorDuplicate: Rule = {
     },
     passing: { text: examplePlan() },
   },
-  check(ctx) {
-    ctx.result.document.plans.forEach((plan, p) => {
-      const seen = new Map<string, Indicator>();
-      for (const ind of plan.indicators) {
+  create(ctx) {
+    let seen = new Map<string, Indicator>();
+    return {
+      plan() {
+        seen = new Map();
+      },
+      indicator({ plan, indicator: ind }) {
         const key = normName(ind.name);
-        if (!key) continue;
+        if (!key) return;
         const first = seen.get(key);
         if (!first) {
           seen.set(key, ind);
-          continue;
+          return;
         }
-        const a = normName(first.target.text);
-        const b = normName(ind.target.text);
+        const same = normName(first.target.text) === normName(ind.target.text);
         ctx.report({
-          messageId: a === b ? 'duplicate' : 'conflict',
+          messageId: same ? 'duplicate' : 'conflict',
           data: { name: ind.name, line: first.span.start.line, first: first.target.text.trim(), second: ind.target.text.trim() },
-          ...headSpan(ctx.pos, ind.span),
-          plan: p,
+          ...ctx.source.headSpan(ind.span),
+          plan: plan.index,
         });
-      }
-    });
+      },
+    };
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Rule } from '../types.js';
-import { headSpan } from '../util.js';
+import { defineRule } from '../types.js';
 import { examplePlan } from './examples.js';
 
-export const indicatorMissingNature: Rule = {
+export const indicatorMissingNature = defineRule({
   id: 'indicator-missing-nature',
   defaultSeverity: 'warn',
   messages: {
@@ -35,26 +34,26 @@ export const indicatorMissingNature: Rule = {
     },
     passing: { text: examplePlan() },
   },
-  check(ctx) {
-    const { document, plans } = ctx.result;
-    document.plans.forEach((plan, p) => {
-      const tables = plans[p]?.tables ?? [];
-      const inTable = (offset: number) =>
-        tables.find((t) => t.span.start.offset <= offset && offset < Math.max(t.span.end.offset, t.span.start.offset + 1));
-      const reportedTables = new Set<number>();
-      for (const ind of plan.indicators) {
-        if (ind.nature !== null) continue;
-        const table = inTable(ind.span.start.offset);
-        if (table && !table.hasNatureColumn) {
-          const ti = tables.indexOf(table);
-          if (reportedTables.has(ti)) continue;
-          reportedTables.add(ti);
-          const count = plan.indicators.filter((i) => inTable(i.span.start.offset) === table).length;
-          ctx.report({ messageId: 'noColumn', data: { count }, ...headSpan(ctx.pos, table.span), plan: p });
+  create(ctx) {
+    let reportedTables = new Set<number>();
+    return {
+      plan() {
+        reportedTables = new Set();
+      },
+      indicator({ plan, indicator: ind, facts }) {
+        if (ind.nature !== null) return;
+        const t = facts.table;
+        const table = t === null ? null : plan.facts.tables[t];
+        if (t !== null && table && !table.hasNatureColumn) {
+          // once per table, at the table
+          if (reportedTables.has(t)) return;
+          reportedTables.add(t);
+          const count = plan.facts.indicators.filter((f) => f.table === t).length;
+          ctx.report({ messageId: 'noColumn', data: { count }, ...ctx.source.headSpan(table.span), plan: plan.index });
         } else {
-          ctx.report({ messageId: 'missing', data: { name: ind.name }, ...headSpan(ctx.pos, ind.span), plan: p });
+          ctx.report({ messageId: 'missing', data: { name: ind.name }, ...ctx.source.headSpan(ind.span), plan: plan.index });
         }
-      }
-    });
+      },
+    };
   },
-};
+});

@@ -1,9 +1,7 @@
-import type { Rule } from '../types.js';
-import { findPlaceholders } from '../text-scan.js';
-import { headSpan } from '../util.js';
+import { defineRule } from '../types.js';
 import { defaultIndicators, examplePlan } from './examples.js';
 
-export const indicatorMissingTarget: Rule = {
+export const indicatorMissingTarget = defineRule({
   id: 'indicator-missing-target',
   defaultSeverity: 'error',
   messages: {
@@ -26,19 +24,17 @@ export const indicatorMissingTarget: Rule = {
     },
     passing: { text: examplePlan() },
   },
-  check(ctx) {
-    ctx.result.document.plans.forEach((plan, p) => {
-      for (const ind of plan.indicators) {
+  create(ctx) {
+    return {
+      indicator({ plan, indicator: ind, facts }) {
+        if (facts.target !== 'missing' && facts.target !== 'placeholder') return;
+        const at = { ...ctx.source.headSpan(ind.span), plan: plan.index };
         const target = ind.target.text.trim();
-        const span = headSpan(ctx.pos, ind.span);
-        if (!target) {
-          ctx.report({ messageId: 'missing', data: { name: ind.name }, ...span, plan: p });
-        } else if (ctx.words.emptyTargets.includes(target.replace(/\s+/g, ''))) {
-          ctx.report({ messageId: 'blank', data: { name: ind.name, target }, ...span, plan: p });
-        } else if (findPlaceholders(target, ctx.words).length > 0) {
-          ctx.report({ messageId: 'placeholder', data: { name: ind.name, target }, ...span, plan: p });
-        }
-      }
-    });
+        // a cell holding only "—", "无" or "暂无" is a missing target that says so
+        if (facts.target === 'missing' && target) ctx.report({ messageId: 'blank', data: { name: ind.name, target }, ...at });
+        else if (facts.target === 'missing') ctx.report({ messageId: 'missing', data: { name: ind.name }, ...at });
+        else ctx.report({ messageId: 'placeholder', data: { name: ind.name, target }, ...at });
+      },
+    };
   },
-};
+});

@@ -1,9 +1,7 @@
-import type { Rule } from '../types.js';
-import { isVague } from '../../extract/quantity.js';
-import { headSpan } from '../util.js';
+import { defineRule } from '../types.js';
 import { examplePlan } from './examples.js';
 
-export const indicatorVagueTarget: Rule = {
+export const indicatorVagueTarget = defineRule({
   id: 'indicator-vague-target',
   defaultSeverity: 'warn',
   messages: {
@@ -25,18 +23,17 @@ export const indicatorVagueTarget: Rule = {
     },
     passing: { text: examplePlan() },
   },
-  check(ctx) {
-    ctx.result.document.plans.forEach((plan, p) => {
-      for (const ind of plan.indicators) {
-        if (ind.target.value === null && isVague(ind.target.text)) {
-          ctx.report({
-            messageId: 'vague',
-            data: { name: ind.name, target: ind.target.text.trim() },
-            ...(ctx.pos.locate(ind.span, ind.target.text.trim()) ?? headSpan(ctx.pos, ind.span)),
-            plan: p,
-          });
-        }
-      }
-    });
+  create(ctx) {
+    return {
+      indicator({ plan, indicator: ind, facts }) {
+        if (facts.target !== 'vague') return;
+        ctx.report({
+          messageId: 'vague',
+          data: { name: ind.name, target: ind.target.text.trim() },
+          ...(facts.targetSpan ?? ctx.source.headSpan(ind.span)),
+          plan: plan.index,
+        });
+      },
+    };
   },
-};
+});

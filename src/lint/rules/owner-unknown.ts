@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { Rule } from '../types.js';
-import { isCollective } from '../words.js';
-import { editDistance, headSpan, normName } from '../util.js';
+import { defineRule } from '../types.js';
+import { editDistance, normName } from '../util.js';
 import { examplePlan } from './examples.js';
 
 export const OwnerUnknownOptions = z.strictObject({
@@ -44,7 +43,7 @@ export function closestUnit(unit: string, known: string[], maxDistance?: number)
   return best;
 }
 
-export const ownerUnknown: Rule<OwnerUnknownOptions> = {
+export const ownerUnknown = defineRule({
   id: 'owner-unknown',
   defaultSeverity: 'off',
   severityWhenConfigured: (o) => (o.units.length > 0 ? 'warn' : null),
@@ -79,21 +78,19 @@ export const ownerUnknown: Rule<OwnerUnknownOptions> = {
     },
     passing: { text: examplePlan() },
   },
-  check(ctx) {
+  create(ctx) {
     const known = new Set(ctx.options.units.map(normName));
-    if (known.size === 0) return;
-    ctx.result.document.plans.forEach((plan, p) => {
-      for (const t of [...plan.tasks, ...plan.projects]) {
-        if (!t.owners) continue;
-        for (const unit of [...t.owners.lead, ...t.owners.support]) {
-          const u = normName(unit);
-          if (!u || known.has(u) || isCollective(u, ctx.words)) continue;
+    if (known.size === 0) return {};
+    return {
+      task({ plan, task, facts }) {
+        for (const unit of facts.units) {
+          const u = normName(unit.name);
+          if (!u || known.has(u) || unit.collective) continue;
           const hint = closestUnit(u, ctx.options.units, ctx.options.maxDistance);
-          const at = ctx.pos.locate(t.span, u) ?? headSpan(ctx.pos, t.span);
-          ctx.report({ messageId: hint ? 'hint' : 'unknown', data: { unit: u, hint: hint ?? '' }, ...at, plan: p });
+          const at = unit.span ?? ctx.source.headSpan(task.span);
+          ctx.report({ messageId: hint ? 'hint' : 'unknown', data: { unit: u, hint: hint ?? '' }, ...at, plan: plan.index });
         }
-      }
-    });
+      },
+    };
   },
-};
-
+});

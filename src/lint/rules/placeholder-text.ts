@@ -1,8 +1,8 @@
-import type { Rule } from '../types.js';
-import { findPlaceholders } from '../text-scan.js';
+import { findPlaceholders } from '../../analysis/text-scan.js';
+import { defineRule } from '../types.js';
 import { examplePlan } from './examples.js';
 
-export const placeholderText: Rule = {
+export const placeholderText = defineRule({
   id: 'placeholder-text',
   defaultSeverity: 'error',
   messages: {
@@ -34,15 +34,17 @@ export const placeholderText: Rule = {
       }),
     },
   },
-  check(ctx) {
+  create(ctx) {
     const seen = new Set<number>();
-    for (const block of ctx.result.blocks) {
-      for (const f of findPlaceholders(block.text, ctx.words)) {
-        const span = ctx.pos.blockSpan(block, f.index, f.index + f.length);
-        if (seen.has(span.start.offset)) continue;
-        seen.add(span.start.offset);
-        ctx.report({ messageId: 'placeholder', data: { text: f.text }, ...span, plan: block.plan });
-      }
-    }
+    return {
+      block(block) {
+        for (const f of findPlaceholders(block.text, ctx.words)) {
+          const span = ctx.source.blockSpan(block, f.index, f.index + f.length);
+          if (seen.has(span.start.offset)) continue;
+          seen.add(span.start.offset);
+          ctx.report({ messageId: 'placeholder', data: { text: f.text }, ...span, plan: block.plan });
+        }
+      },
+    };
   },
-};
+});

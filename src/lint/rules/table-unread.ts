@@ -1,5 +1,5 @@
-import type { Rule } from '../types.js';
-import { clip, headSpan } from '../util.js';
+import { defineRule } from '../types.js';
+import { clip } from '../util.js';
 
 const failing = [
   '# 示范区应急管理“十四五”规划',
@@ -16,7 +16,7 @@ const failing = [
   '',
 ].join('\n');
 
-export const tableUnread: Rule = {
+export const tableUnread = defineRule({
   id: 'table-unread',
   defaultSeverity: 'warn',
   messages: {
@@ -43,12 +43,14 @@ export const tableUnread: Rule = {
     failing: { text: failing, format: 'md', reports: ['5:1'] },
     passing: { text: failing.replace('指标的计算方法、统计口径和数据来源', '备注'), format: 'md' },
   },
-  check(ctx) {
-    ctx.result.plans.forEach((analysis, p) => {
-      for (const t of analysis.unreadTables ?? []) {
-        const header = clip(t.header.filter((h) => h.trim()).join(' | '), 40);
-        ctx.report({ messageId: t.reason, data: { header }, ...headSpan(ctx.pos, t.span), plan: p });
-      }
-    });
+  create(ctx) {
+    return {
+      plan({ index, facts }) {
+        for (const t of facts.unreadTables ?? []) {
+          const header = clip(t.header.filter((h) => h.trim()).join(' | '), 40);
+          ctx.report({ messageId: t.reason, data: { header }, ...ctx.source.headSpan(t.span), plan: index });
+        }
+      },
+    };
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../types.js';
-import { headSpan, taskLabel } from '../util.js';
+import { defineRule } from '../types.js';
+import { taskLabel } from '../util.js';
 import { examplePlan } from './examples.js';
 
-export const taskMissingDeadline: Rule = {
+export const taskMissingDeadline = defineRule({
   id: 'task-missing-deadline',
   defaultSeverity: { plan: 'off', workPoints: 'warn', taskBreakdown: 'warn', other: 'off' },
   messages: {
@@ -39,13 +39,12 @@ export const taskMissingDeadline: Rule = {
       }),
     },
   },
-  check(ctx) {
-    ctx.result.document.plans.forEach((plan, p) => {
-      for (const t of plan.tasks) {
-        if (t.deadline === null || t.deadline.inferred) {
-          ctx.report({ messageId: 'missing', data: { task: taskLabel(t) }, ...headSpan(ctx.pos, t.span), plan: p });
-        }
-      }
-    });
+  create(ctx) {
+    return {
+      task({ plan, task, facts, isProject }) {
+        if (isProject || facts.explicitDeadline) return;
+        ctx.report({ messageId: 'missing', data: { task: taskLabel(task) }, ...ctx.source.headSpan(task.span), plan: plan.index });
+      },
+    };
   },
-};
+});

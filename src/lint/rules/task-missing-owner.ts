@@ -1,11 +1,8 @@
-import type { Task } from '../../model/schema.js';
-import type { Rule } from '../types.js';
-import { headSpan, taskLabel } from '../util.js';
+import { defineRule } from '../types.js';
+import { taskLabel } from '../util.js';
 import { examplePlan } from './examples.js';
 
-export const hasOwner = (t: Task) => t.owners !== null && t.owners.lead.length + t.owners.support.length > 0;
-
-export const taskMissingOwner: Rule = {
+export const taskMissingOwner = defineRule({
   id: 'task-missing-owner',
   defaultSeverity: 'warn',
   messages: {
@@ -32,20 +29,17 @@ export const taskMissingOwner: Rule = {
     },
     passing: { text: examplePlan() },
   },
-  check(ctx) {
-    const { document, plans } = ctx.result;
-    document.plans.forEach((plan, p) => {
-      const tasks = plan.tasks;
-      if (tasks.length === 0) return;
-      const owned = tasks.filter(hasOwner).length;
-      if (owned === 0) {
-        const at = plans[p]?.span ?? plan.span;
-        ctx.report({ messageId: 'plan', data: { count: tasks.length }, ...headSpan(ctx.pos, at), plan: p });
-        return;
-      }
-      for (const t of tasks) {
-        if (!hasOwner(t)) ctx.report({ messageId: 'task', data: { task: taskLabel(t) }, ...headSpan(ctx.pos, t.span), plan: p });
-      }
-    });
+  create(ctx) {
+    return {
+      plan({ index, plan, facts }) {
+        // no task of the plan has an owner: one diagnostic, at the plan's title
+        if (plan.tasks.length > 0 && facts.ownedTasks === 0)
+          ctx.report({ messageId: 'plan', data: { count: plan.tasks.length }, ...ctx.source.headSpan(facts.span), plan: index });
+      },
+      task({ plan, task, facts, isProject }) {
+        if (isProject || facts.owned || plan.facts.ownedTasks === 0) return;
+        ctx.report({ messageId: 'task', data: { task: taskLabel(task) }, ...ctx.source.headSpan(task.span), plan: plan.index });
+      },
+    };
   },
-};
+});

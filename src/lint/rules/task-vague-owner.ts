@@ -1,9 +1,8 @@
-import type { Rule } from '../types.js';
-import { isCollective } from '../words.js';
-import { headSpan, taskLabel } from '../util.js';
+import { defineRule } from '../types.js';
+import { taskLabel } from '../util.js';
 import { examplePlan } from './examples.js';
 
-export const taskVagueOwner: Rule = {
+export const taskVagueOwner = defineRule({
   id: 'task-vague-owner',
   defaultSeverity: 'warn',
   messages: {
@@ -29,14 +28,14 @@ export const taskVagueOwner: Rule = {
     },
     passing: { text: examplePlan() },
   },
-  check(ctx) {
-    ctx.result.document.plans.forEach((plan, p) => {
-      for (const t of [...plan.tasks, ...plan.projects]) {
-        const lead = t.owners?.lead ?? [];
-        if (lead.length === 0 || !lead.every((u) => isCollective(u, ctx.words))) continue;
-        const at = (t.owners && ctx.pos.locate(t.span, lead[0])) || headSpan(ctx.pos, t.span);
-        ctx.report({ messageId: 'vague', data: { task: taskLabel(t), lead: lead.join('、') }, ...at, plan: p });
-      }
-    });
+  create(ctx) {
+    return {
+      task({ plan, task, facts }) {
+        const lead = facts.units.filter((u) => u.role === 'lead');
+        if (lead.length === 0 || !lead.every((u) => u.collective)) return;
+        const at = lead[0].span ?? ctx.source.headSpan(task.span);
+        ctx.report({ messageId: 'vague', data: { task: taskLabel(task), lead: lead.map((u) => u.name).join('、') }, ...at, plan: plan.index });
+      },
+    };
   },
-};
+});

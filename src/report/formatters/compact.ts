@@ -1,6 +1,6 @@
 // One line per diagnostic: `file:line:col: severity rule message` (grep- and editor-friendly).
 import type { Formatter } from '../types.js';
-import { displayPath } from '../paths.js';
+import { displayPath } from '../../util/paths.js';
 import { placeOf } from '../../lint/types.js';
 
 export const compact: Formatter = (results, ctx) => {

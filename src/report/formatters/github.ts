@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: annotations on the pull request's files.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import type { Formatter } from '../types.js';
-import { displayPath } from '../paths.js';
+import { displayPath } from '../../util/paths.js';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -2,7 +2,7 @@
 // physicalLocation.region on every result). Columns are code points, declared by columnKind.
 import type { Formatter } from '../types.js';
 import type { AnyRule, Level } from '../../lint/types.js';
-import { displayPath, STDIN_PATH } from '../paths.js';
+import { displayPath, STDIN_PATH } from '../../util/paths.js';
 import { ruleHelpText, ruleHelpMarkdown } from '../../lint/docs.js';
 
 const sarifLevel = (l: Level) => (l === 'error' ? 'error' : l === 'warn' ? 'warning' : 'none');

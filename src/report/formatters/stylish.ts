@@ -2,8 +2,8 @@
 import { Chalk } from 'chalk';
 import type { FormatContext, Formatter } from '../types.js';
 import { placeOf, type FileResult } from '../../lint/types.js';
-import { displayPath } from '../paths.js';
-import { padEnd, displayWidth } from './width.js';
+import { displayPath } from '../../util/paths.js';
+import { padEnd, displayWidth } from '../../util/width.js';
 
 const words = {
   zh: {

@@ -179,10 +179,12 @@ function diagnosticSection(v: PlanView, shown: Set<string>): string {
   );
 }
 
-function ownersCell(t: Task): string {
-  if (!t.owners || !t.owners.lead.length) return '<span class="none">未明确</span>';
-  const support = t.owners.support.length ? `<div class="support">配合：${esc(t.owners.support.join('、'))}</div>` : '';
-  return `<div class="lead">${esc(t.owners.lead.join('、'))}</div>${support}`;
+function ownersCell(t: TaskView): string {
+  const owners = t.task.owners;
+  if (!t.facts.owned || !owners) return '<span class="none">未明确</span>';
+  const lead = owners.lead.length ? `<div class="lead">${esc(owners.lead.join('、'))}</div>` : '';
+  const support = owners.support.length ? `<div class="support">配合：${esc(owners.support.join('、'))}</div>` : '';
+  return lead + support;
 }
 
 function deadlineCell(t: Task): string {
@@ -200,7 +202,7 @@ function taskRow(t: TaskView, shown: Set<string>, kind: string): string {
   return (
     `<tr id="${t.recId}"><th scope="row" class="tid">${toSource(t.srcId, shown, esc(t.task.id), `在原文中查看${kind} ${t.task.id}`)}</th>` +
     `<td><div class="ttitle">${esc(title)}</div>${body ? `<div class="ttext">${esc(clip(body, 60))}</div>` : ''}${qty}</td>` +
-    `<td class="owners">${ownersCell(t.task)}</td><td class="dl">${deadlineCell(t.task)}</td></tr>`
+    `<td class="owners">${ownersCell(t)}</td><td class="dl">${deadlineCell(t.task)}</td></tr>`
   );
 }
 
@@ -247,7 +249,7 @@ const legend =
   `<span class="lg-owner">责任单位</span><span class="lg-error">错误</span><span class="lg-warn">警告</span></p>`;
 
 function planSection(v: PlanView): string {
-  const { html: source, emitted: shown } = renderSource(v.source.text, v.range[0], v.range[1], v.highlights, v.source.pages);
+  const { html: source, emitted: shown } = renderSource(v.source.text, v.range[0], v.range[1], v.highlights, v.source.pages ?? undefined);
   const where = v.plansInFile > 1 ? ` · 文件中的第 ${v.planIndex + 1}/${v.plansInFile} 个规划` : '';
   return (
     `<section class="plan" id="${v.id}" aria-labelledby="${v.id}-h">` +
@@ -317,7 +319,7 @@ export function renderReport(inputs: ReportInput[], opts: ReportOptions = {}): s
     .filter(Boolean)
     .map(esc)
     .join(' · ');
-  const empty = inputs.filter((i) => i.result.document.plans.length === 0).map((i) => i.file);
+  const empty = inputs.filter((i) => i.analysis.document.plans.length === 0).map((i) => i.file);
   return (
     `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +

@@ -1,18 +1,17 @@
-// Data preparation for the HTML report: from extraction results and lint messages to what the
-// page shows (per-plan counts, unit groups, deadline years, flagged indicators, source highlights).
-// Nothing here writes HTML; page.ts and its helpers do.
-import type { ExtractResult } from '../../model/analysis.js';
+// Data preparation for the HTML report: from analyses and lint messages to what the page shows
+// (per-plan counts, unit groups, deadline years, flagged indicators, source highlights). Every
+// judgement (owned, owner clause, explicit deadline, target status) is read from the analysis'
+// facts, so the report says what `check` says. Nothing here writes HTML; page.ts does.
+import type { Analysis, TaskFacts } from '../../model/analysis.js';
 import type { Indicator, Plan, PlanKind, Span, Task } from '../../model/schema.js';
 import type { LintMessage } from '../../lint/types.js';
-import { isVague } from '../../extract/quantity.js';
-import { foldKey } from '../../normalize/piece.js';
 import type { Highlight } from './source.js';
 
-/** One input file of the report, extracted and linted. */
+/** One input file of the report, analysed and linted. */
 export interface ReportInput {
   /** the path as shown to people */
   file: string;
-  result: ExtractResult;
+  analysis: Analysis;
   messages: LintMessage[];
 }
 
@@ -39,12 +38,11 @@ export interface IndicatorView {
 
 export interface TaskView {
   task: Task;
+  facts: TaskFacts;
   recId: string;
   srcId: string;
-  /** the first lead unit, or NO_OWNER */
+  /** the unit the task is listed under (its first lead, else first support unit), or NO_OWNER */
   unit: string;
-  /** [start, end) of the owner clause in the source text, when it could be located */
-  ownerRange: [number, number] | null;
 }
 
 export interface UnitGroup {
@@ -94,7 +92,7 @@ export interface PlanView {
   planIndex: number;
   plansInFile: number;
   plan: Plan;
-  source: ExtractResult['source'];
+  source: Analysis['source'];
   /** the part of the source text shown with this plan: [from, to) */
   range: [number, number];
   indicators: IndicatorView[];
@@ -113,37 +111,12 @@ export function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 100);
 }
 
-function hasOwner(t: Task): boolean {
-  return t.owners !== null && t.owners.lead.length > 0;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Where a task's owner clause stands in the source: inside the task's span, or just after it
- * (a clause after a list). Matching is on folded text (full-width, traditional) and ignores
- * whitespace, since the extracted clause has spaces inside names removed.
- */
-export function locateOwnerClause(text: string, task: Task): [number, number] | null {
-  const clause = task.owners?.text.replace(/\s+/g, '');
-  if (!clause) return null;
-  const from = task.span.start.offset;
-  const to = Math.min(text.length, task.span.end.offset + 400);
-  const window = foldKey(text.slice(from, to));
-  const pattern = new RegExp([...foldKey(clause)].map(escapeRegExp).join('\\s*'));
-  const m = pattern.exec(window);
-  if (!m) return null;
-  return [from + m.index, from + m.index + m[0].length];
-}
-
-function yearRows(items: Task[]): YearRow[] {
+function yearRows(items: TaskView[]): YearRow[] {
   const byYear = new Map<number | null, YearRow>();
-  for (const t of items) {
-    const year = t.deadline?.date ? Number(t.deadline.date.slice(0, 4)) : null;
+  for (const { task, facts } of items) {
+    const year = task.deadline?.date ? Number(task.deadline.date.slice(0, 4)) : null;
     const row = byYear.get(year) ?? { year, explicit: 0, inferred: 0 };
-    if (t.deadline && !t.deadline.inferred) row.explicit++;
+    if (facts.explicitDeadline) row.explicit++;
     else row.inferred++;
     byYear.set(year, row);
   }
@@ -175,9 +148,9 @@ function planAt(ranges: [number, number][], offset: number): number {
 export function preparePlans(inputs: ReportInput[]): PlanView[] {
   const views: PlanView[] = [];
   for (const input of inputs) {
-    const { result } = input;
-    const text = result.source.text;
-    const plans = result.document.plans;
+    const { analysis } = input;
+    const text = analysis.source.text;
+    const plans = analysis.document.plans;
     // each plan shows the source from its start to the next plan's start; the first plan also
     // shows the page header and notice before it, the last one everything after it
     const ranges: [number, number][] = plans.map((p, i) => [
@@ -189,26 +162,24 @@ export function preparePlans(inputs: ReportInput[]): PlanView[] {
 
     plans.forEach((plan, planIndex) => {
       const id = `p${views.length + 1}`;
+      const facts = analysis.facts.plans[planIndex];
       const messages = diagnosticsByPlan[planIndex];
-      const missingTargetAt = messages.filter((m) => m.ruleId === 'indicator-missing-target');
       const indicators: IndicatorView[] = plan.indicators.map((indicator, k) => ({
         indicator,
         recId: `${id}-i${k + 1}`,
         srcId: `${id}-i${k + 1}-src`,
-        vague: isVague(indicator.target.text),
-        missing:
-          !indicator.target.text.trim() ||
-          missingTargetAt.some((m) => m.offset >= indicator.span.start.offset && m.offset < indicator.span.end.offset),
+        vague: facts.indicators[k].target === 'vague',
+        missing: facts.indicators[k].target === 'missing' || facts.indicators[k].target === 'placeholder',
       }));
-      const taskView = (prefix: string) => (task: Task, k: number): TaskView => ({
+      const taskView = (prefix: string, all: TaskFacts[]) => (task: Task, k: number): TaskView => ({
         task,
+        facts: all[k],
         recId: `${id}-${prefix}${k + 1}`,
         srcId: `${id}-${prefix}${k + 1}-src`,
-        unit: hasOwner(task) ? task.owners!.lead[0] : NO_OWNER,
-        ownerRange: locateOwnerClause(text, task),
+        unit: all[k].unit ?? NO_OWNER,
       });
-      const tasks = plan.tasks.map(taskView('t'));
-      const projects = plan.projects.map(taskView('g'));
+      const tasks = plan.tasks.map(taskView('t', facts.tasks));
+      const projects = plan.projects.map(taskView('g', facts.projects));
       const targets: TargetView[] = plan.targets.map((t, k) => ({
         text: t.text,
         span: t.span,
@@ -232,8 +203,9 @@ export function preparePlans(inputs: ReportInput[]): PlanView[] {
         v.task.targets.forEach((t, k) =>
           highlights.push({ start: t.span.start.offset, end: t.span.end.offset, level: 1, cls: 'hl-qty', ref: v.recId, id: `${v.srcId}-q${k + 1}`, label: `目标 ${t.text}` }),
         );
-        if (v.ownerRange)
-          highlights.push({ start: v.ownerRange[0], end: v.ownerRange[1], level: 1, cls: 'hl-owner', ref: v.recId, id: `${v.srcId}-owner`, label: `责任单位 ${v.task.owners!.text}` });
+        const clause = v.facts.ownerClause;
+        if (clause)
+          highlights.push({ start: clause.start.offset, end: clause.end.offset, level: 1, cls: 'hl-owner', ref: v.recId, id: `${v.srcId}-owner`, label: `责任单位 ${v.task.owners!.text}` });
       }
       for (const d of diagnostics) {
         const sev = d.message.severity === 2 ? 'error' : 'warn';
@@ -251,14 +223,14 @@ export function preparePlans(inputs: ReportInput[]): PlanView[] {
         });
       }
 
-      const all = [...plan.tasks, ...plan.projects];
+      const all = [...tasks, ...projects];
       views.push({
         id,
         file: input.file,
         planIndex,
         plansInFile: plans.length,
         plan,
-        source: result.source,
+        source: analysis.source,
         range: ranges[planIndex],
         indicators,
         tasks,
@@ -272,10 +244,10 @@ export function preparePlans(inputs: ReportInput[]): PlanView[] {
           binding: plan.indicators.filter((i) => i.nature === 'binding').length,
           expected: plan.indicators.filter((i) => i.nature === 'expected').length,
           tasks: plan.tasks.length,
-          tasksWithOwner: plan.tasks.filter(hasOwner).length,
+          tasksWithOwner: facts.ownedTasks,
           projects: plan.projects.length,
           targets: plan.targets.length,
-          explicitDeadlines: all.filter((t) => t.deadline && !t.deadline.inferred).length,
+          explicitDeadlines: all.filter((t) => t.facts.explicitDeadline).length,
           errors: messages.filter((m) => m.severity === 2).length,
           warnings: messages.filter((m) => m.severity === 1).length,
         },

@@ -1,6 +1,7 @@
 // The lint rules' word lists (grammars/lint-words.yaml), validated with zod when first used.
 import { z } from 'zod';
-import { readValidated } from '../grammars/validated.js';
+import { GrammarError } from './load.js';
+import { readValidated } from './validated.js';
 
 const words = z.array(z.string().min(1));
 
@@ -12,7 +13,7 @@ export const LintWordsSchema = z.strictObject({
 });
 export type LintWords = z.infer<typeof LintWordsSchema>;
 
-export class LintWordsError extends Error {}
+export class LintWordsError extends GrammarError {}
 
 let cached: LintWords | null = null;
 

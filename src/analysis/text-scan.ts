@@ -1,7 +1,8 @@
-// Finders shared by the rules that read block text (placeholder-text, garbled-text) and by the
-// rules that judge a cell (indicator-missing-target): each returns [index, length) matches.
-import type { LintWords } from './words.js';
-import { escapeRegExp } from './position.js';
+// Finders of damaged and unfinished text: template placeholders and encoding damage. The facts
+// builder judges indicator targets with them; placeholder-text and garbled-text scan text blocks.
+// Each returns [index, length) matches.
+import type { LintWords } from '../grammars/lint-words.js';
+import { escapeRegExp } from '../util/text.js';
 
 export interface Found {
   index: number;

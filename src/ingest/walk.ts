@@ -1,13 +1,13 @@
-// Turning the paths given to `plan-lint check` into files: files as given, folders recursively
-// (known extensions only), globs, and `-` for stdin. Paths that match nothing are problems.
+// Turning the paths given to a command into files: files as given, folders recursively
+// (the extensions of the reader registry only), globs, and `-` for stdin. Paths that match nothing are problems.
 // Symbolic links are followed, but every file is checked once (by its real path) and a folder
 // linked into itself is walked once; devices and sockets are refused (reading /dev/zero never
 // ends) and folders yield regular files only; a folder that cannot be read is a problem, not a crash.
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { inputExtensions, isInputFile } from './formats.js';
 
-export const knownExtensions = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'] as const;
 export const STDIN = '-';
 const skipDirs = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -17,7 +17,6 @@ export interface Expanded {
   problems: { file: string; message: string }[];
 }
 
-const isKnown = (f: string) => (knownExtensions as readonly string[]).includes(path.extname(f).toLowerCase());
 
 /** Why a path cannot be opened, in words (for the one-line message). */
 function statProblem(e: unknown): string {
@@ -78,7 +77,7 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Expan
       }
       if (isDir) {
         if (!skipDirs.has(e.name) && !e.name.startsWith('.')) await walk(full, sub, out, visited);
-      } else if (isFile && isKnown(e.name)) out.push(full);
+      } else if (isFile && isInputFile(e.name)) out.push(full);
     }
   };
 
@@ -99,14 +98,14 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Expan
       const found: string[] = [];
       await walk(abs, input, found, new Set());
       if (found.length === 0 && !problems.some((p) => p.file === input))
-        problems.push({ file: input, message: `no plan files (${knownExtensions.join(' ')}) in this folder` });
+        problems.push({ file: input, message: `no plan files (${inputExtensions.join(' ')}) in this folder` });
       for (const f of found) await add(f);
     } else if (stat) {
       if (readable(stat)) await add(abs);
       else problems.push({ file: input, message: 'not a regular file (a device or socket), not a plan text' });
     } else if (isDynamicPattern(input)) {
       const matches = (await glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] }))
-        .filter(isKnown)
+        .filter(isInputFile)
         .map((f) => path.resolve(f));
       // the glob follows links, so one file can match under several paths (a folder linked
       // into itself): keep, for each real file, its shortest path

@@ -4,8 +4,8 @@
 // blocks every reader produces, so each format gets the same clean-up; patterns are in
 // grammars/page-chrome.yaml. Pieces keep their offsets into the original file.
 import { grammars } from '../grammars/load.js';
-import type { Block } from '../ingest/blocks.js';
-import { concat, foldKey, slice, tidy, type Piece } from './piece.js';
+import type { Block } from './blocks.js';
+import { concat, foldKey, slice, tidy, type Piece } from '../normalize/piece.js';
 
 /** A line of page chrome, its length measured without the URLs it holds. */
 export function isChromeLine(key: string): boolean {

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// `npm test` after the build: the type check (tsc over src/ and tests/) and the vitest suites
+// side by side, since tsc keeps one core busy while vitest's two workers wait on each other's
+// long files. tsc's report is printed after vitest's; the run fails if either does.
+//   node scripts/test.mjs [vitest arguments…]
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tscBin = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const vitestBin = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+
+const run = (args, stdio) =>
+  new Promise((resolve) => {
+    const out = [];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (d) => out.push(d));
+    child.stderr?.on('data', (d) => out.push(d));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out: Buffer.concat(out).toString() }));
+  });
+
+const [types, tests] = await Promise.all([run([tscBin, '-p', 'tsconfig.test.json'], 'pipe'), run([vitestBin, 'run', ...process.argv.slice(2)], 'inherit')]);
+process.stdout.write(types.code === 0 ? 'typecheck: no errors (tsc -p tsconfig.test.json)\n' : `typecheck failed (tsc -p tsconfig.test.json):\n${types.out}`);
+process.exitCode = types.code || tests.code;

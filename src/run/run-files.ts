@@ -1,0 +1,128 @@
+// The one runner of plan-lint: inputs (files, folders, globs, `-`) → one outcome per file, in
+// input order, each the file's analysis and lint messages or the problem that stopped it.
+// check, report, export and diff are short consumers of it; extract reads its one file with
+// runFile. Work runs in this thread or, where it pays (check over many files), in worker threads.
+import os from 'node:os';
+import { expandInputs, STDIN } from '../ingest/walk.js';
+import type { Analysis } from '../model/analysis.js';
+import { lint } from '../lint/engine.js';
+import type { LintMessage, Locale } from '../lint/types.js';
+import { displayPath, STDIN_PATH } from '../util/paths.js';
+import type { ConfigSource } from './config.js';
+import { mapOrdered, WorkerPool } from './pool.js';
+import { problemOf, type Problem } from './problems.js';
+import type { WorkReply, WorkRequest } from './worker.js';
+
+export type Extract = (file: string, opts?: { stdin?: () => Promise<Uint8Array>; name?: string }) => Promise<Analysis>;
+
+export interface RunOptions {
+  cwd: string;
+  /** the configuration of each file; without it files are analysed, not linted */
+  config?: ConfigSource;
+  locale?: Locale;
+  /** how many files are worked on at once (default: defaultJobs()) */
+  jobs?: number;
+  /** called with the number of files done (0 once the inputs are expanded) and their total */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * whether outcomes carry the analysis (report, export, diff, extract) or only the lint
+   * messages (check: then files may be worked on in worker threads)
+   */
+  keep?: 'analysis' | 'messages';
+  /** standard input, for `-` */
+  stdin?: () => Promise<Uint8Array>;
+  /** the pipeline (tests inject their own) */
+  extract?: Extract;
+  /** the worker threads' script (tests running from sources point at the built one) */
+  workerScript?: URL;
+}
+
+export type Outcome =
+  | {
+      ok: true;
+      /** the file as shown to people */
+      file: string;
+      /** the path read (absolute for files found by expansion, `-` for stdin) */
+      path: string;
+      /** null when only messages were kept */
+      analysis: Analysis | null;
+      /** null when the run did not lint */
+      messages: LintMessage[] | null;
+    }
+  | { ok: false; file: string; problem: Problem };
+
+/**
+ * How many files check works on at once by default. Measured (bench/jobs.mjs, bench/RESULTS.md)
+ * on the project's 2-core machines: a second worker thread makes check slower (1.19× the time
+ * of one thread over 145 files) and heavier (1.6× the memory), because one thread already keeps
+ * more than one core busy (the garbage collector runs beside it) and each worker pays its own
+ * module loading and warm-up. So one thread there; on larger machines one worker per core
+ * beyond the first, at most four (not measured here: run `node bench/jobs.mjs` to see).
+ */
+export function defaultJobs(cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length): number {
+  return cores > 2 ? Math.min(4, cores - 1) : 1;
+}
+
+/** Fewer files than this and worker threads do not pay for their start-up. */
+const MIN_FILES_FOR_WORKERS = 8;
+
+async function loadPipeline(): Promise<Extract> {
+  // loaded on first use: `plan-lint rules` and `--help` never load the parsers
+  return (await import('../pipeline.js')).extractPath;
+}
+
+/**
+ * Analyses (and lints) one file; never throws: a failure is an outcome. `name` is the path the
+ * document records (default: `file`).
+ */
+export async function runFile(file: string, shown: string, opts: RunOptions, name?: string): Promise<Outcome> {
+  try {
+    const config = opts.config?.forFile(file);
+    const extract = opts.extract ?? (await loadPipeline());
+    const analysis = await extract(file, { stdin: opts.stdin, name });
+    const messages = config ? lint(analysis, { rules: config.rules, locale: opts.locale }) : null;
+    return { ok: true, file: shown, path: file, analysis: opts.keep === 'messages' ? null : analysis, messages };
+  } catch (e) {
+    return { ok: false, file: shown, problem: problemOf(e, shown, opts.cwd) };
+  }
+}
+
+/**
+ * Every input, expanded, as outcomes in input order: first the inputs that matched nothing,
+ * then one outcome per file. At most `jobs` files are worked on at once, and only a few more
+ * wait for their turn, so memory stays bounded whatever the corpus size.
+ */
+export async function* runFiles(inputs: string[], opts: RunOptions): AsyncGenerator<Outcome> {
+  const expanded = await expandInputs(inputs, opts.cwd);
+  for (const p of expanded.problems) yield { ok: false, file: p.file, problem: { kind: 'input', file: p.file, message: p.message } };
+  const files = expanded.files;
+  const total = files.length;
+  opts.onProgress?.(0, total);
+  const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), total));
+  const useWorkers = jobs > 1 && opts.keep === 'messages' && opts.config !== undefined && !opts.extract && total >= MIN_FILES_FOR_WORKERS;
+  const pool = useWorkers ? new WorkerPool<WorkRequest, WorkReply>(opts.workerScript ?? new URL('./worker.js', import.meta.url), jobs) : null;
+  const shownOf = (file: string) => (file === STDIN ? STDIN_PATH : displayPath(file, opts.cwd));
+
+  const work = async (file: string): Promise<Outcome> => {
+    const shown = shownOf(file);
+    if (!pool || file === STDIN) return runFile(file, shown, opts);
+    try {
+      const rules = opts.config!.forFile(file).rules;
+      const reply = await pool.run({ file, rules, locale: opts.locale ?? 'zh' });
+      if (reply.ok) return { ok: true, file: shown, path: file, analysis: null, messages: reply.messages };
+      return { ok: false, file: shown, problem: { ...reply.problem, file: shown } };
+    } catch (e) {
+      return { ok: false, file: shown, problem: problemOf(e, shown, opts.cwd) };
+    }
+  };
+
+  let done = 0;
+  try {
+    for await (const outcome of mapOrdered(files, jobs, work)) {
+      opts.onProgress?.(++done, total);
+      yield outcome;
+    }
+  } finally {
+    await pool?.close();
+  }
+}

@@ -1,0 +1,43 @@
+// The one line model: a line ends at \n, \r\n or a lone \r, for every stage alike (readers,
+// spans, diagnostics, directives).
+import { describe, expect, it } from 'vitest';
+import { SourceText } from '../../src/ingest/source-text.js';
+import { physicalLines } from '../../src/ingest/txt.js';
+
+describe('SourceText', () => {
+  const text = '第一行\r\n第二行\r第三行\n\n𠀀第五行';
+  const s = new SourceText(text);
+
+  it('ends lines at \\n, \\r\\n and a lone \\r', () => {
+    expect(s.lineCount).toBe(5);
+    expect([...s.lines()].map((l) => text.slice(l.start, l.end))).toEqual(['第一行', '第二行', '第三行', '', '𠀀第五行']);
+    expect(physicalLines(s).map((p) => p.text)).toEqual(['第一行', '第二行', '第三行', '', '𠀀第五行']);
+  });
+
+  it('maps offsets to lines and code-point columns, and back to spans', () => {
+    expect(s.point(text.indexOf('第三行'))).toEqual({ line: 3, column: 1, offset: text.indexOf('第三行') });
+    expect(s.point(text.indexOf('第五行')).column).toBe(2); // 𠀀 is one column, two code units
+    expect(s.point(text.indexOf('\r\n') + 1).line).toBe(1); // between \r and \n: still line 1
+    expect(s.span(0, 3)).toEqual({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 4, offset: 3 } });
+  });
+
+  it('knows where a line ends and which lines are blank', () => {
+    expect(s.lineEnd(1)).toBe(3);
+    expect(s.lineEnd(text.indexOf('第三行'))).toBe(text.indexOf('第三行') + 3);
+    expect([1, 2, 3, 4, 5, 6].map((l) => s.isBlank(l))).toEqual([false, false, false, true, false, true]);
+    expect(s.headSpan(s.span(0, text.length)).end.offset).toBe(3);
+  });
+
+  it('locates a name inside a span across spaces and line breaks', () => {
+    const t = new SourceText('（责任单位：区应急\r管理局）');
+    expect(t.locate(t.span(0, t.text.length), '区应急管理局')).toMatchObject({ start: { line: 1, column: 7 }, end: { line: 2, column: 4 } });
+    expect(t.locate(t.span(0, 3), '区应急管理局')).toBeNull();
+  });
+
+  it('gives the page of an offset when the reader knew the pages', () => {
+    // pages start at offsets 0 and 4 (the line of 三)
+    const paged = new SourceText('一\n二\n三', [0, 4]);
+    expect(paged.pageOf(paged.text.indexOf('三'))).toBe(2);
+    expect(s.pageOf(0)).toBeNull();
+  });
+});
