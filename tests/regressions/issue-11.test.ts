@@ -138,6 +138,27 @@ describe('bug 6: heading-sequence numbering restarts in each section', () => {
     const messages = lint(await analyze(text)).filter((m) => m.ruleId === 'heading-sequence');
     expect(messages.map((m) => `${m.line} ${m.messageId}`)).toEqual(['8 start']);
   });
+  it('a plan that numbers (一)… through every section on purpose is not reported, and 1. 2. may run on', async () => {
+    const text = [
+      '关于加快农业现代化的意见',
+      '一、提升产业',
+      '(一)稳定粮食生产。1.扩大面积。',
+      '(二)发展特色产业。',
+      '二、建设乡村',
+      '(三)改善人居环境。',
+      '(四)完善基础设施。',
+      '三、深化改革',
+      '(五)深化土地制度改革。',
+      '1.完善承包制度。',
+      '2.推进宅基地改革。',
+      '四、加强领导',
+      '(六)强化组织保障。',
+      '3.压实责任。',
+      '',
+    ].join('\n');
+    const messages = lint(await analyze(text)).filter((m) => m.ruleId === 'heading-sequence');
+    expect(messages).toEqual([]);
+  });
 });
 
 describe('bug 7: one list of input formats', () => {

@@ -8,7 +8,7 @@ export const HeadingSequenceOptions = z.strictObject({
    * numbering schemes (ids of grammars/headings.yaml) numbered through the whole plan rather than
    * within each section; every other scheme starts again at 1 under each parent
    */
-  runOn: z.array(z.string().min(1)).default(['box']),
+  runOn: z.array(z.string().min(1)).default(['box', 'arabic-dot', 'padded']),
 });
 
 const cn = '零一二三四五六七八九十';
@@ -24,7 +24,7 @@ export const headingSequence = defineRule({
   id: 'heading-sequence',
   defaultSeverity: 'warn',
   options: HeadingSequenceOptions,
-  defaultOptions: { runOn: ['box'] },
+  defaultOptions: { runOn: ['box', 'arabic-dot', 'padded'] },
   messages: {
     skip: { zh: '编号“{label}”跳号：前一项是“{previous}”，缺少{missing}', en: 'Numbering skips at "{label}": the previous item is "{previous}", {missing} is missing' },
     repeat: { zh: '编号“{label}”重复', en: 'Numbering repeats: "{label}" twice' },
@@ -37,8 +37,11 @@ export const headingSequence = defineRule({
       'Reports an outline item whose number does not follow the previous item at the same level under the same parent: ' +
       'a skip (一、 then 三、), a repeat ((二) twice) or a step back. Numbering starts again under each parent ' +
       '((三) under 三、 after (一)(二) under 二、 is reported), except for the schemes numbered through the whole plan: ' +
-      'boxes (专栏1 … 专栏7) by default; option `runOn` lists them (for a plan that numbers its items 1. … 15. ' +
-      'through all sections: `runOn: [box, arabic-dot]`).',
+      'boxes (专栏1 … 专栏7) and items numbered 1. 2. (many plans number them 1. … 24. through all sections, many ' +
+      'start again in each) by default: under a new parent such a scheme may start again at 1 or go on from the ' +
+      'previous section. Option `runOn` lists these schemes (`runOn: [box]` makes 1. 2. start again in every ' +
+      'section). A scheme that goes on at every one of two or more section changes ((一)…(二十八) under 一、…八、, as ' +
+      'central documents number them) is taken as numbered through the plan on purpose.',
     why: 'A skipped or doubled number usually means a section was deleted or pasted twice; cross-references ("第三项") then point to the wrong item.',
     failing: {
       text: examplePlan({
@@ -53,39 +56,66 @@ export const headingSequence = defineRule({
   },
   create(ctx) {
     const runsOn = new Set(ctx.options.runOn);
-    // the last number of each scheme numbered through the whole plan (专栏1 … 专栏7)
-    let lastOfScheme = new Map<string, number>();
-    let lastInGroup = new Map<string, HeadingInfo>();
+    let headings: HeadingInfo[] = [];
     return {
       plan() {
-        lastOfScheme = new Map();
-        lastInGroup = new Map();
+        headings = [];
       },
-      heading({ plan, heading: h }) {
-        if (h.value === null) return;
-        const key = `${h.parent ?? 'top'}|${h.scheme}|${h.level}`;
-        const prev = lastInGroup.get(key);
-        const runOn = runsOn.has(h.scheme) ? lastOfScheme.get(h.scheme) : undefined;
-        lastInGroup.set(key, h);
-        lastOfScheme.set(h.scheme, h.value);
-        const at = { ...ctx.source.headSpan(h.span), plan: plan.index };
-        if (!prev) {
-          if (h.value === 1 || (runOn !== undefined && h.value === runOn + 1)) return;
-          if (h.value > 1 && (runOn === undefined || h.value > runOn + 1)) {
-            const from = runOn !== undefined && runOn < h.value ? runOn + 1 : 1;
-            ctx.report({ messageId: 'start', data: { label: h.label, missing: range(from, h.value - 1, h) }, ...at });
+      heading({ heading }) {
+        if (heading.value !== null) headings.push(heading);
+      },
+      planExit({ index }) {
+        // a scheme that goes on from the previous section at every one of two or more section
+        // changes is numbered through the plan on purpose ((一)…(二十八) under 一、…八、)
+        const through = new Set([...runsOn, ...numberedThrough(headings)]);
+        const lastOfScheme = new Map<string, number>();
+        const lastInGroup = new Map<string, HeadingInfo>();
+        for (const h of headings) {
+          const value = h.value!;
+          const key = `${h.parent ?? 'top'}|${h.scheme}|${h.level}`;
+          const prev = lastInGroup.get(key);
+          const runOn = through.has(h.scheme) ? lastOfScheme.get(h.scheme) : undefined;
+          lastInGroup.set(key, h);
+          lastOfScheme.set(h.scheme, value);
+          const at = { ...ctx.source.headSpan(h.span), plan: index };
+          if (!prev) {
+            if (value === 1 || (runOn !== undefined && value === runOn + 1)) continue;
+            if (value > 1 && (runOn === undefined || value > runOn + 1)) {
+              const from = runOn !== undefined && runOn < value ? runOn + 1 : 1;
+              ctx.report({ messageId: 'start', data: { label: h.label, missing: range(from, value - 1, h) }, ...at });
+            }
+            continue;
           }
-          return;
+          const pv = prev.value ?? 0;
+          if (value === pv + 1) continue;
+          if (value === pv) ctx.report({ messageId: 'repeat', data: { label: h.label }, ...at });
+          else if (value > pv + 1) ctx.report({ messageId: 'skip', data: { label: h.label, previous: prev.label, missing: range(pv + 1, value - 1, h) }, ...at });
+          else ctx.report({ messageId: 'backwards', data: { label: h.label, previous: prev.label }, ...at });
         }
-        const pv = prev.value ?? 0;
-        if (h.value === pv + 1) return;
-        if (h.value === pv) ctx.report({ messageId: 'repeat', data: { label: h.label }, ...at });
-        else if (h.value > pv + 1) ctx.report({ messageId: 'skip', data: { label: h.label, previous: prev.label, missing: range(pv + 1, h.value - 1, h) }, ...at });
-        else ctx.report({ messageId: 'backwards', data: { label: h.label, previous: prev.label }, ...at });
       },
     };
   },
 });
+
+/** Schemes that go on from the previous section at each of at least two section changes, and never start again. */
+function numberedThrough(headings: HeadingInfo[]): string[] {
+  const last = new Map<string, number>();
+  const seen = new Set<string>();
+  const changes = new Map<string, { on: number; again: number }>();
+  for (const h of headings) {
+    const key = `${h.parent ?? 'top'}|${h.scheme}|${h.level}`;
+    const before = last.get(h.scheme);
+    if (!seen.has(key) && before !== undefined) {
+      const c = changes.get(h.scheme) ?? { on: 0, again: 0 };
+      if (h.value === before + 1) c.on++;
+      else c.again++;
+      changes.set(h.scheme, c);
+    }
+    seen.add(key);
+    last.set(h.scheme, h.value!);
+  }
+  return [...changes].filter(([, c]) => c.on >= 2 && c.again === 0).map(([scheme]) => scheme);
+}
 
 function range(from: number, to: number, like: HeadingInfo): string {
   const a = asWritten(from, like);
