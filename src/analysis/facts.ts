@@ -4,7 +4,8 @@
 // export and the demo read these; none of them decides such things again, and none re-scans
 // the source text.
 import { isVague } from '../extract/quantity.js';
-import { isCollective, type LintWords } from '../grammars/lint-words.js';
+import { isCollective } from '../extract/units.js';
+import type { LintWords } from '../grammars/lint-words.js';
 import type { SourceText } from '../ingest/source-text.js';
 import type { Facts, IndicatorFacts, PlanAnalysis, PlanFacts, TargetStatus, TaskFacts, UnitFact } from '../model/analysis.js';
 import type { Indicator, Plan, PlanDocument, Span, Task } from '../model/schema.js';
@@ -37,7 +38,7 @@ function taskFacts(task: Task, source: SourceText, words: LintWords): TaskFacts 
   const units: UnitFact[] = [
     ...lead.map((name) => ({ name, role: 'lead' as const })),
     ...support.map((name) => ({ name, role: 'support' as const })),
-  ].map((u) => ({ ...u, collective: isCollective(u.name, words), span: source.locate(task.span, u.name) }));
+  ].map((u) => ({ ...u, collective: isCollective(u.name), span: source.locate(task.span, u.name) }));
   const d = task.deadline;
   return {
     owned: units.length > 0,

@@ -50,19 +50,20 @@ export function splitOutside(key: string, sep: RegExp): [number, number][] {
 
 const PUNCT_EDGES = /^[,，、;；:：.。!！?？\s]+|[,，、;；:：.。!！?？\s]+$/gu;
 
-/** Is this unit a collective phrase that stands for a unit of its own ("各有关部门")? */
+/** Is this unit a collective phrase, naming no one in particular ("各有关部门", "各镇街")? */
 export function isCollective(unit: string): boolean {
-  const k = foldKey(unit);
-  return grammars().owners.collective.some((re) => re.test(k));
+  const { exact, prefixes } = grammars().owners.collectives;
+  const k = foldKey(unit).replace(/\s+/g, '');
+  return exact.has(k) || prefixes.some((p) => k.startsWith(p));
 }
 
-/** Does the text read as the name of a unit (ends like 局, 委, 政府, 中心 …)? */
+/** Does the text read as the name of a unit (ends like 局, 委, 政府, 中心 …, or is a collective)? */
 export function looksLikeUnit(unit: string): boolean {
-  const k = foldKey(unit).replace(/[(][^()]*[)]$/, '');
+  const k = foldKey(unit).replace(/\s+/g, '').replace(/[(][^()]*[)]$/, '');
   if (k.length < 2 || k.length > 30) return false;
   if (/[\d%。]/.test(k)) return false;
   const g = grammars().owners;
-  return isCollective(unit) || (g.unitEnding.test(k) && !g.notUnitEnding.test(k));
+  return g.collectives.exact.has(k) || (g.unitEnding.test(k) && !g.notUnitEnding.test(k));
 }
 
 /** One unit as written, cleaned; null when nothing of a unit is left. */

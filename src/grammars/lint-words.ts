@@ -6,7 +6,6 @@ import { readValidated } from './validated.js';
 const words = z.array(z.string().min(1));
 
 export const LintWordsSchema = z.strictObject({
-  collectiveOwners: z.strictObject({ exact: words, prefixes: words }),
   placeholders: z.strictObject({ tokens: words, wordTokens: words.default([]), singleXBefore: z.string() }),
   mojibake: z.strictObject({ markers: words, signatureEndings: words }),
   emptyTargets: words.default([]),
@@ -20,10 +19,4 @@ let cached: LintWords | null = null;
 export function lintWords(): LintWords {
   cached ??= readValidated('lint-words.yaml', LintWordsSchema, (m) => new LintWordsError(m));
   return cached;
-}
-
-/** True when `unit` is a collective phrase rather than a named unit. */
-export function isCollective(unit: string, w: LintWords): boolean {
-  const u = unit.replace(/\s+/g, '');
-  return w.collectiveOwners.exact.includes(u) || w.collectiveOwners.prefixes.some((p) => u.startsWith(p));
 }

@@ -88,7 +88,7 @@ export interface TextBlock {
 export interface UnitFact {
   name: string;
   role: 'lead' | 'support';
-  /** a collective phrase (各有关部门) rather than a named unit (grammars/lint-words.yaml) */
+  /** a collective phrase (各有关部门) rather than a named unit (grammars/owners.yaml collectives) */
   collective: boolean;
   /** where the name stands inside the task, null when it cannot be found there */
   span: Span | null;

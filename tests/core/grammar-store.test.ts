@@ -101,8 +101,8 @@ describe('the cache of validated grammars', () => {
     expect(changed.parsed).toBe(1);
 
     // a clerk's mistake is reported even though the cache holds a valid version
-    writeFileSync(full, original.replace('collectiveOwners:', 'collectiveOwner:'));
-    expect(() => store().read(file, LintWordsSchema, fail)).toThrow(/^grammars\/lint-words\.yaml: .*collectiveOwner/);
+    writeFileSync(full, original.replace('emptyTargets:', 'emptyTarget:'));
+    expect(() => store().read(file, LintWordsSchema, fail)).toThrow(/^grammars\/lint-words\.yaml: .*emptyTarget/);
   });
 
   it('a missing or damaged cache file is no error: the files are validated', () => {

@@ -15,7 +15,7 @@ export const taskVagueOwner = defineRule({
     summary: { zh: '任务的牵头单位只有泛称（各有关部门、各单位）', en: 'A task whose only lead is a collective phrase (各有关部门, 各单位)' },
     what:
       'Reports a task whose lead units are all collective phrases (各有关部门, 各单位, 相关部门 …, listed in ' +
-      'grammars/lint-words.yaml as collectiveOwners).',
+      'grammars/owners.yaml as collectives).',
     why: '"各有关部门负责" names everyone and so no one: nobody can be asked at the review why the task was not done.',
     failing: {
       text: examplePlan({
