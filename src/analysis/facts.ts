@@ -32,7 +32,7 @@ function ownerClauseSpan(source: SourceText, task: Task): Span | null {
   return m ? source.span(from + m.index, from + m.index + m[0].length) : null;
 }
 
-function taskFacts(task: Task, source: SourceText, words: LintWords): TaskFacts {
+function taskFacts(task: Task, source: SourceText, clause: Span | null | undefined): TaskFacts {
   const lead = task.owners?.lead ?? [];
   const support = task.owners?.support ?? [];
   const units: UnitFact[] = [
@@ -44,7 +44,8 @@ function taskFacts(task: Task, source: SourceText, words: LintWords): TaskFacts 
     owned: units.length > 0,
     unit: lead[0] ?? support[0] ?? null,
     units,
-    ownerClause: ownerClauseSpan(source, task),
+    // the reader's own position of the clause; else found again in the text (a task table's cells)
+    ownerClause: clause ?? ownerClauseSpan(source, task),
     explicitDeadline: d && !d.inferred ? { ...d, span: source.locate(task.span, d.text) } : null,
   };
 }
@@ -68,11 +69,11 @@ function indicatorFacts(ind: Indicator, tables: PlanAnalysis['tables'], source: 
 }
 
 function planFacts(plan: Plan, analysis: PlanAnalysis, source: SourceText, words: LintWords): PlanFacts {
-  const tasks = plan.tasks.map((t) => taskFacts(t, source, words));
+  const tasks = plan.tasks.map((t, i) => taskFacts(t, source, analysis.ownerClauses?.tasks[i]));
   return {
     ...analysis,
     tasks,
-    projects: plan.projects.map((t) => taskFacts(t, source, words)),
+    projects: plan.projects.map((t, i) => taskFacts(t, source, analysis.ownerClauses?.projects[i])),
     indicators: plan.indicators.map((i) => indicatorFacts(i, analysis.tables, source, words)),
     ownedTasks: tasks.filter((t) => t.owned).length,
   };

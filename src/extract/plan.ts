@@ -2,7 +2,7 @@
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis, UnreadTableInfo } from '../model/analysis.js';
 import type { SourceText as LineIndex } from '../ingest/source-text.js';
-import type { Indicator, Meta, Plan, Target, Task } from '../model/schema.js';
+import type { Indicator, Meta, Plan, Span, Target, Task } from '../model/schema.js';
 import { concat, foldKey, offsetAt, startOffset, type Piece } from '../normalize/piece.js';
 import { unwrapTitle, type PlanRegion } from '../outline/plans.js';
 import { kindOf } from './meta-kind.js';
@@ -97,6 +97,12 @@ function headingsOf(root: OutlineNode, idx: LineIndex): HeadingInfo[] {
     });
   });
   return out;
+}
+
+/** The span of a task's first owner clause, null for a task without one (or from a table). */
+function clauseSpan(d: TaskDraft, idx: LineIndex): Span | null {
+  const c = d.clauses[0];
+  return c ? idx.span(c[0], c[1]) : null;
 }
 
 /** Tasks of task tables, each placed under the heading the table stands under. */
@@ -197,7 +203,17 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
       targets,
       span,
     },
-    analysis: { headings: headingsOf(root, idx), tables: infos, unreadTables: unreadInfos(unread, idx), span },
+    analysis: {
+      headings: headingsOf(root, idx),
+      tables: infos,
+      unreadTables: unreadInfos(unread, idx),
+      // where each task's owner clause stands, as the clause reader found it
+      ownerClauses: {
+        tasks: drafts.filter((d) => !d.project).map((d) => clauseSpan(d, idx)),
+        projects: drafts.filter((d) => d.project).map((d) => clauseSpan(d, idx)),
+      },
+      span,
+    },
   };
 }
 

@@ -71,6 +71,8 @@ export interface PlanAnalysis {
   tables: IndicatorTableInfo[];
   /** tables of the plan that looked like indicator or task tables but were not read */
   unreadTables?: UnreadTableInfo[];
+  /** where each task's (and project's) owner clause stands, parallel to plan.tasks and plan.projects */
+  ownerClauses?: { tasks: (Span | null)[]; projects: (Span | null)[] };
   span: Span;
 }
 
