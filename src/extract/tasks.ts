@@ -198,7 +198,14 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
 
   const joined = joinWrappedClauses(units);
   const hitsOf = joined.map((u) => findClauses(u.piece.text, u.key));
-  const spanOf = (u: Unit, h: ClauseHit): [number, number] => [offsetIn(u.piece, h.start), offsetIn(u.piece, h.end)];
+  // the clause itself, without its brackets
+  const spanOf = (u: Unit, h: ClauseHit): [number, number] => {
+    const bracketed = /[(【[]/.test(u.key[h.start] ?? '');
+    const from = bracketed ? h.start + 1 : h.start;
+    let to = bracketed && /[)】\]]/.test(u.key[h.end - 1] ?? '') ? h.end - 1 : h.end;
+    while (to > from && /[\s。.]/.test(u.key[to - 1])) to--;
+    return [offsetIn(u.piece, from), offsetIn(u.piece, to - 1) + 1];
+  };
   // the item's own line only titles the paragraphs under it
   let headed = false;
   if (hitsOf.some((hs) => hs.some((h) => h.clause.fields.length))) {
