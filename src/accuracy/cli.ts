@@ -1,9 +1,11 @@
 // `npm run accuracy`: scores extraction on the gold-annotated fixtures and prints a table per
-// document and the totals per set. Flags: --verbose (every miss), --json, --min FIGURE=N (exit 1 below).
+// document and the totals per set. Flags: --verbose (every miss), --json, --min FIGURE=N (exit 1
+// below), --pdf (also the seeds printed as PDFs).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FIGURES, type Figure } from './score.js';
-import { runAccuracy, type DocResult } from './run.js';
+import { goldFiles, readGold, runAccuracy, scoreGold, type DocResult } from './run.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -30,11 +32,31 @@ function table(rows: [string, Record<Figure, number | null>][]): string {
   return [line(head), ...body.map(line)].join('\n');
 }
 
-const run = await runAccuracy(root);
+/**
+ * --pdf: the seeds printed as PDFs (an A4 and a narrow layout, made by the test helpers in
+ * tests/pdf; needs the dev dependencies) scored against the seeds' annotations, as sets of their own.
+ */
+async function pdfRuns(): Promise<DocResult[]> {
+  const { loadSeedPdfs } = (await import(pathToFileURL(path.join(root, 'scripts', 'seed-pdfs.mjs')).href)) as {
+    loadSeedPdfs(): Promise<{ SEED_NAMES: string[]; seedPdf(name: string, kind: string): Promise<string>; seedText(name: string): string }>;
+  };
+  const { SEED_NAMES, seedPdf, seedText } = await loadSeedPdfs();
+  const out: DocResult[] = [];
+  for (const file of goldFiles(root).filter((f) => f.includes(`${path.sep}seeds${path.sep}`))) {
+    const gold = readGold(root, file);
+    const text = readFileSync(path.join(root, gold.file), 'utf8');
+    const seed = SEED_NAMES.find((n) => seedText(n) === text);
+    if (!seed) continue;
+    for (const kind of ['a4', 'narrow']) out.push(await scoreGold(root, { ...gold, file: await seedPdf(seed, kind) }, file, `seeds-pdf-${kind}`));
+  }
+  return out;
+}
+
+const run = await runAccuracy(root, goldFiles(root), args.includes('--pdf') ? await pdfRuns() : []);
 if (args.includes('--json')) {
   console.log(JSON.stringify({ totals: run.totals, documents: run.documents.map((d: DocResult) => ({ gold: d.gold, figures: d.figures, error: d.error })) }));
 } else {
-  const short = (d: DocResult) => `${d.set}/${path.basename(d.gold, '.gold.yaml')}`.slice(0, 40);
+  const short = (d: DocResult) => `${d.set}/${path.basename(d.gold, '.gold.yaml')}`.slice(0, 48);
   console.log(table(run.documents.map((d) => [short(d), d.figures])));
   console.log('');
   console.log(table(Object.entries(run.totals)));

@@ -40,9 +40,12 @@ export function readGold(projectRoot: string, file: string): Gold {
 }
 
 export async function scoreFile(projectRoot: string, file: string): Promise<DocResult> {
-  const gold = readGold(projectRoot, file);
-  const input = path.join(projectRoot, gold.file);
-  const set = path.basename(path.dirname(file));
+  return scoreGold(projectRoot, readGold(projectRoot, file), file, path.basename(path.dirname(file)));
+}
+
+/** Scores an annotation held in memory (its `file` relative to the project root, or absolute). */
+export async function scoreGold(projectRoot: string, gold: Gold, file: string, set: string): Promise<DocResult> {
+  const input = path.resolve(projectRoot, gold.file);
   try {
     const result = await extractPath(input);
     const ruleIds = gold.expectDiagnostics || gold.forbidDiagnostics ? lint(result).map((m) => m.ruleId) : [];
@@ -60,9 +63,10 @@ export interface AccuracyRun {
   totals: Record<string, Record<Figure, number | null>>;
 }
 
-export async function runAccuracy(projectRoot: string, files = goldFiles(projectRoot)): Promise<AccuracyRun> {
+export async function runAccuracy(projectRoot: string, files = goldFiles(projectRoot), extra: DocResult[] = []): Promise<AccuracyRun> {
   const documents: DocResult[] = [];
   for (const f of files) documents.push(await scoreFile(projectRoot, f));
+  documents.push(...extra);
   const sets: Record<string, Counts> = { all: {} };
   for (const d of documents) {
     mergeCounts((sets[d.set] ??= {}), d.counts);
