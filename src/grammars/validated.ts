@@ -1,9 +1,12 @@
 // Reading a YAML data file validated with zod, fast: `npm ci` / `npm run build` validates every
-// grammar once and stores the result in dist/grammars.cache.json with each file's size and
-// modification time. A file that has not changed since is read from the cache; a file that has
+// grammar once and stores the result in dist/grammars.cache.json with a hash of each file's
+// content. A file whose content has not changed since is read from the cache; a file that has
 // changed (a user extending a grammar) is parsed and validated again, and a mistake in it is
-// reported with its file name and key.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+// reported with its file name and key. The key is the content, not the modification time: an
+// installed copy (`npm pack` sets every file's time to 1985) and a fresh checkout hit the cache,
+// and an edit that keeps size and time does not.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +18,13 @@ const defaultCacheFile = path.resolve(here, '..', 'grammars.cache.json');
 const require = createRequire(import.meta.url);
 
 interface Entry {
-  mtimeMs: number;
-  size: number;
+  /** SHA-1 of the file's bytes */
+  hash: string;
   data: unknown;
 }
+
+/** A schema, or a function that builds it (so that a cache hit never builds one). */
+export type SchemaOf<T> = z.ZodType<T> | (() => z.ZodType<T>);
 
 /** A folder of grammar files and the cache of their validated contents. */
 export class GrammarStore {
@@ -45,30 +51,31 @@ export class GrammarStore {
   }
 
   /** `<dir>/<file>` parsed and validated, or taken from the cache when unchanged. */
-  read<T>(file: string, schema: z.ZodType<T>, fail: (message: string) => Error): T {
+  read<T>(file: string, schema: SchemaOf<T>, fail: (message: string) => Error): T {
     const full = path.join(this.dir, file);
-    let st: { mtimeMs: number; size: number };
+    let bytes: Buffer;
     try {
-      st = statSync(full);
+      bytes = readFileSync(full);
     } catch {
       throw fail(`grammars/${file}: missing`);
     }
+    const hash = createHash('sha1').update(bytes).digest('hex');
     const hit = this.bypass ? undefined : this.readCache()[file];
-    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.data as T;
+    if (hit && hit.hash === hash) return hit.data as T;
     this.parsed++;
     const YAML = require('yaml') as typeof import('yaml');
     let data: unknown;
     try {
-      data = YAML.parse(readFileSync(full, 'utf8'), { maxAliasCount: 100 });
+      data = YAML.parse(bytes.toString('utf8'), { maxAliasCount: 100 });
     } catch (e) {
       throw fail(`grammars/${file}: ${(e as Error).message.split('\n')[0]}`);
     }
-    const r = schema.safeParse(data);
+    const r = (typeof schema === 'function' ? schema() : schema).safeParse(data);
     if (!r.success) {
       const issue = r.error.issues[0];
       throw fail(`grammars/${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     }
-    this.fresh[file] = { mtimeMs: st.mtimeMs, size: st.size, data: r.data };
+    this.fresh[file] = { hash, data: r.data };
     return r.data;
   }
 
@@ -82,7 +89,7 @@ export class GrammarStore {
 /** The grammars plan-lint runs with: grammars/ beside dist/, cached in dist/grammars.cache.json. */
 export const grammarStore = new GrammarStore(grammarDir, defaultCacheFile);
 
-export function readValidated<T>(file: string, schema: z.ZodType<T>, fail: (message: string) => Error): T {
+export function readValidated<T>(file: string, schema: SchemaOf<T>, fail: (message: string) => Error): T {
   return grammarStore.read(file, schema, fail);
 }
 

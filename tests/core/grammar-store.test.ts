@@ -1,6 +1,6 @@
 // Grammar files as data a clerk edits: every shipped file validates against its loader's schema
 // (unknown keys are mistakes, not ignored); a mistake is reported with the file and the key; the
-// cache of validated grammars is used only while a file is unchanged.
+// cache of validated grammars is used only while a file's content is unchanged.
 import { copyFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,7 +83,7 @@ describe('the cache of validated grammars', () => {
     expect(warm.read(file, LintWordsSchema, fail)).toEqual(valid);
     expect(warm.parsed).toBe(0);
 
-    // the cache is keyed by size and modification time: a file with both unchanged is not read
+    // the cache is keyed by content: an edit that keeps size and modification time is seen
     const full = path.join(dir, file);
     const original = readFileSync(full, 'utf8');
     const then = new Date('2024-01-01T00:00:00Z');
@@ -92,13 +92,18 @@ describe('the cache of validated grammars', () => {
     const build2 = store(true);
     build2.read(file, LintWordsSchema, fail);
     build2.writeCache();
-    writeFileSync(full, original.replace('某某', '某乙')); // the same size
+    writeFileSync(full, original.replace('某某', '某乙')); // the same size and time
     utimesSync(full, then, then);
-    expect(store().read(file, LintWordsSchema, fail).placeholders.tokens).toContain('某甲');
-    utimesSync(full, new Date(), new Date()); // touched: validated again
-    const changed = store();
-    expect(changed.read(file, LintWordsSchema, fail).placeholders.tokens).toContain('某乙');
-    expect(changed.parsed).toBe(1);
+    const edited = store();
+    expect(edited.read(file, LintWordsSchema, fail).placeholders.tokens).toContain('某乙');
+    expect(edited.parsed).toBe(1);
+
+    // an unchanged file with another time (an installed copy: npm pack sets 1985) is a hit
+    writeFileSync(full, original.replace('某某', '某甲'));
+    utimesSync(full, new Date('1985-10-26T08:15:00Z'), new Date('1985-10-26T08:15:00Z'));
+    const installed = store();
+    expect(installed.read(file, LintWordsSchema, fail).placeholders.tokens).toContain('某甲');
+    expect(installed.parsed).toBe(0);
 
     // a clerk's mistake is reported even though the cache holds a valid version
     writeFileSync(full, original.replace('emptyTargets:', 'emptyTarget:'));
