@@ -1,23 +1,26 @@
 // The configuration file's shape (.planlintrc.yaml / .planlintrc.json / package.json#planLint),
 // validated with zod; each rule's options are validated by the rule's own schema.
-import { z } from 'zod';
+import { lazySchema } from '../util/zod.js';
 import { UserProblem } from '../util/errors.js';
 import { ruleById } from '../lint/rules/index.js';
 import type { RuleSetting } from '../lint/engine.js';
 import type { Level } from '../lint/types.js';
 
-export const LevelSchema = z.enum(['off', 'warn', 'error']);
+// built on first use: a run without a configuration file or --rule flags never loads zod
+export const LevelSchema = lazySchema((z) => z.enum(['off', 'warn', 'error']));
 
-/** `id: warn`, `id: [warn, {options}]` (ESLint style) or `id: {severity: warn, options: {…}}` */
-const RuleEntrySchema = z.union([
-  LevelSchema,
-  z.tuple([LevelSchema]).rest(z.unknown()),
-  z.strictObject({ severity: LevelSchema.optional(), options: z.unknown().optional() }),
-]);
-
-export const ConfigFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  rules: z.record(z.string(), RuleEntrySchema).default({}),
+export const ConfigFileSchema = lazySchema((z) => {
+  const level = LevelSchema();
+  /** `id: warn`, `id: [warn, {options}]` (ESLint style) or `id: {severity: warn, options: {…}}` */
+  const RuleEntrySchema = z.union([
+    level,
+    z.tuple([level]).rest(z.unknown()),
+    z.strictObject({ severity: level.optional(), options: z.unknown().optional() }),
+  ]);
+  return z.strictObject({
+    $schema: z.string().optional(),
+    rules: z.record(z.string(), RuleEntrySchema).default({}),
+  });
 });
 
 export interface Config {
@@ -35,7 +38,7 @@ function issuePath(path: PropertyKey[]): string {
 
 /** Validate parsed configuration data; throws ConfigError naming `file` and the key. */
 export function validateConfig(data: unknown, file: string): Config {
-  const r = ConfigFileSchema.safeParse(data ?? {});
+  const r = ConfigFileSchema().safeParse(data ?? {});
   if (!r.success) {
     const issue = r.error.issues[0];
     throw new ConfigError(file, `${issuePath(issue.path)}: ${issue.message}`);
@@ -75,7 +78,7 @@ export function parseRuleFlag(flag: string): [string, Level] {
   const m = /^([a-z0-9-]+)\s*=\s*(\S+)$/.exec(flag.trim());
   if (!m) throw new Error(`--rule ${flag}: expected ID=off|warn|error`);
   if (!ruleById.has(m[1])) throw new Error(`--rule ${flag}: unknown rule "${m[1]}" (see plan-lint rules)`);
-  const level = LevelSchema.safeParse(m[2]);
+  const level = LevelSchema().safeParse(m[2]);
   if (!level.success) throw new Error(`--rule ${flag}: severity must be off, warn or error`);
   return [m[1], level.data];
 }

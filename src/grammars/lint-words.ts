@@ -1,16 +1,19 @@
-// The lint rules' word lists (grammars/lint-words.yaml), validated with zod when first used.
-import { z } from 'zod';
+// The lint rules' word lists (grammars/lint-words.yaml), validated with zod when first used
+// (when the build's cache does not hold the file as it is).
+import type { z } from 'zod';
+import { lazySchema } from '../util/zod.js';
 import { GrammarError } from './load.js';
 import { readValidated } from './validated.js';
 
-const words = z.array(z.string().min(1));
-
-export const LintWordsSchema = z.strictObject({
-  placeholders: z.strictObject({ tokens: words, wordTokens: words.default([]), singleXBefore: z.string() }),
-  mojibake: z.strictObject({ markers: words, signatureEndings: words }),
-  emptyTargets: words.default([]),
+export const LintWordsSchema = lazySchema((z) => {
+  const words = z.array(z.string().min(1));
+  return z.strictObject({
+    placeholders: z.strictObject({ tokens: words, wordTokens: words.default([]), singleXBefore: z.string() }),
+    mojibake: z.strictObject({ markers: words, signatureEndings: words }),
+    emptyTargets: words.default([]),
+  });
 });
-export type LintWords = z.infer<typeof LintWordsSchema>;
+export type LintWords = z.infer<ReturnType<typeof LintWordsSchema>>;
 
 export class LintWordsError extends GrammarError {}
 

@@ -1,174 +1,188 @@
 // Loads the declarative patterns in grammars/*.yaml, validates them with zod and compiles
 // their regular expressions once. A mistake in a grammar file is reported with its file and key.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../util/zod.js';
 import { readValidated } from './validated.js';
 
-const regex = z.string().refine((s) => {
-  try {
-    new RegExp(s, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
-const regexList = z.array(regex);
+// The schemas are built only when a grammar file is validated (the build, or a file changed
+// since): a run that finds every grammar in the build's cache never loads zod.
+const schemaSet = lazySchema((z) => {
+  const regex = z.string().refine((s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression');
+  const regexList = z.array(regex);
 
-const HeadingsSchema = z.strictObject({
-  schemes: z.array(z.strictObject({ id: z.string(), pattern: regex, kind: z.enum(['item', 'caption']).default('item') })),
-});
-const SectionsSchema = z.strictObject({
-  tasks: z.array(z.string()),
-  closingRemarks: regexList,
-  status: z.array(z.string()),
-  goals: z.array(z.string()),
-  guarantee: z.array(z.string()),
-  projects: regexList,
-  projectSchemes: z.array(z.string()),
-  toc: regexList,
-  salutations: regexList,
-});
-const PlanTitlesSchema = z.strictObject({
-  kinds: z.array(z.strictObject({ kind: z.enum(['plan', 'workPoints', 'taskBreakdown', 'other']), patterns: regexList })),
-  titleEnd: regex,
-  notTitle: regexList,
-  maxLength: z.number().int().positive(),
-  fiveYearPlans: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])),
-  fiveYearOrdinal: regex,
-  citingWords: z.array(z.string().min(1)),
-  fiveYearStarts: z.array(z.number().int()).min(1),
-  openingTitleEnd: regex,
-  openingNotTitle: regexList,
-  printingWords: z.array(z.string().min(1)),
-  wrapper: regex,
-  namedSeparators: z.array(z.string().min(1)),
-  periodLine: regex,
-  attachmentLine: regex,
-  oneYearWords: z.array(z.string().min(1)),
-  minLaterTitleLength: z.number().int().positive(),
-  implicitTitles: z.array(z.strictObject({ pattern: regex, title: z.string().min(1) })),
-  periodSentences: regexList,
-  baseYearSentences: regexList,
-});
-const MetaSchema = z.strictObject({
-  labels: z.strictObject({
-    indexNo: z.array(z.string()),
-    docNumber: z.array(z.string()),
-    issuer: z.array(z.string()),
-    written: z.array(z.string()),
-    published: z.array(z.string()),
-  }),
-  otherLabels: z.array(z.string()),
-  emptyValues: z.array(z.string().min(1)),
-  docNumberPattern: regex,
-  issuerLine: regex,
-});
-const ChromeSchema = z.strictObject({
-  maxLength: z.number().int().positive(),
-  patterns: regexList,
-  urlPattern: regex.default('https?://\\S+'),
-  inline: regexList.default([]),
-});
-const ROLES = ['lead', 'responsible', 'support', 'assess', 'time', 'people', 'note'] as const;
-const OwnersSchema = z.strictObject({
-  labels: z.array(z.strictObject({ pattern: regex, role: z.enum(ROLES) })),
-  roleWords: z.array(z.strictObject({ pattern: regex, role: z.enum(ROLES) })),
-  conventions: regexList,
-  leadMark: regex,
-  timeWords: z.array(z.string()),
-  timeVerbs: z.array(z.string()),
-  separators: regex,
-  trailingCollective: regex,
-  collectives: z.strictObject({ exact: z.array(z.string().min(1)), prefixes: z.array(z.string().min(1)) }),
-  unitEndings: z.array(z.string()),
-  notUnitEndings: z.array(z.string()),
-  maxLength: z.number().int().positive(),
-});
-const DeadlinesSchema = z.strictObject({
-  patterns: z.array(
-    z.strictObject({
-      pattern: regex,
-      // YEAR-MONTH-DAY, as grammars/deadlines.yaml explains
-      date: z.string().regex(/^(?:\{Y\}|\{plan\}|\{end\}|\{fyp\}|\d{4})-(?:\{M\}|\d{1,2})-(?:\{D\}|end|\d{1,2})$/, 'a date template: YEAR-MONTH-DAY ({Y}|{plan}|{end}|{fyp}|digits - {M}|digits - {D}|end|digits)'),
-      needsYear: z.enum(['single']).optional(),
-      weak: z.boolean().default(false),
+  const HeadingsSchema = z.strictObject({
+    schemes: z.array(z.strictObject({ id: z.string(), pattern: regex, kind: z.enum(['item', 'caption']).default('item') })),
+  });
+  const SectionsSchema = z.strictObject({
+    tasks: z.array(z.string()),
+    closingRemarks: regexList,
+    status: z.array(z.string()),
+    goals: z.array(z.string()),
+    guarantee: z.array(z.string()),
+    projects: regexList,
+    projectSchemes: z.array(z.string()),
+    toc: regexList,
+    salutations: regexList,
+  });
+  const PlanTitlesSchema = z.strictObject({
+    kinds: z.array(z.strictObject({ kind: z.enum(['plan', 'workPoints', 'taskBreakdown', 'other']), patterns: regexList })),
+    titleEnd: regex,
+    notTitle: regexList,
+    maxLength: z.number().int().positive(),
+    fiveYearPlans: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])),
+    fiveYearOrdinal: regex,
+    citingWords: z.array(z.string().min(1)),
+    fiveYearStarts: z.array(z.number().int()).min(1),
+    openingTitleEnd: regex,
+    openingNotTitle: regexList,
+    printingWords: z.array(z.string().min(1)),
+    wrapper: regex,
+    namedSeparators: z.array(z.string().min(1)),
+    periodLine: regex,
+    attachmentLine: regex,
+    oneYearWords: z.array(z.string().min(1)),
+    minLaterTitleLength: z.number().int().positive(),
+    implicitTitles: z.array(z.strictObject({ pattern: regex, title: z.string().min(1) })),
+    periodSentences: regexList,
+    baseYearSentences: regexList,
+  });
+  const MetaSchema = z.strictObject({
+    labels: z.strictObject({
+      indexNo: z.array(z.string()),
+      docNumber: z.array(z.string()),
+      issuer: z.array(z.string()),
+      written: z.array(z.string()),
+      published: z.array(z.string()),
     }),
-  ),
-  timeExpression: regex,
-  inferred: z.strictObject({ period: z.string(), year: z.string() }),
+    otherLabels: z.array(z.string()),
+    emptyValues: z.array(z.string().min(1)),
+    docNumberPattern: regex,
+    issuerLine: regex,
+  });
+  const ChromeSchema = z.strictObject({
+    maxLength: z.number().int().positive(),
+    patterns: regexList,
+    urlPattern: regex.default('https?://\\S+'),
+    inline: regexList.default([]),
+  });
+  const ROLES = ['lead', 'responsible', 'support', 'assess', 'time', 'people', 'note'] as const;
+  const OwnersSchema = z.strictObject({
+    labels: z.array(z.strictObject({ pattern: regex, role: z.enum(ROLES) })),
+    roleWords: z.array(z.strictObject({ pattern: regex, role: z.enum(ROLES) })),
+    conventions: regexList,
+    leadMark: regex,
+    timeWords: z.array(z.string()),
+    timeVerbs: z.array(z.string()),
+    separators: regex,
+    trailingCollective: regex,
+    collectives: z.strictObject({ exact: z.array(z.string().min(1)), prefixes: z.array(z.string().min(1)) }),
+    unitEndings: z.array(z.string()),
+    notUnitEndings: z.array(z.string()),
+    maxLength: z.number().int().positive(),
+  });
+  const DeadlinesSchema = z.strictObject({
+    patterns: z.array(
+      z.strictObject({
+        pattern: regex,
+        // YEAR-MONTH-DAY, as grammars/deadlines.yaml explains
+        date: z.string().regex(/^(?:\{Y\}|\{plan\}|\{end\}|\{fyp\}|\d{4})-(?:\{M\}|\d{1,2})-(?:\{D\}|end|\d{1,2})$/, 'a date template: YEAR-MONTH-DAY ({Y}|{plan}|{end}|{fyp}|digits - {M}|digits - {D}|end|digits)'),
+        needsYear: z.enum(['single']).optional(),
+        weak: z.boolean().default(false),
+      }),
+    ),
+    timeExpression: regex,
+    inferred: z.strictObject({ period: z.string(), year: z.string() }),
+  });
+  const QuantitiesSchema = z.strictObject({
+    comparators: z.strictObject({ le: z.array(z.string()), ge: z.array(z.string()), lt: z.array(z.string()), gt: z.array(z.string()), eq: z.array(z.string()) }),
+    tails: z.array(z.strictObject({ word: z.string(), comparator: z.enum(['lt', 'le', 'eq', 'ge', 'gt']).nullable() })),
+    durationUnits: z.array(z.string()),
+    rangeMarks: z.array(z.string()),
+    magnitudes: z.array(z.string()),
+    changes: z.strictObject({ decrease: z.array(z.string()), increase: z.array(z.string()) }),
+    units: z.array(z.string()),
+    goalWords: z.array(z.string()),
+    vague: z.strictObject({ phrases: z.array(z.string()), modifiers: z.array(z.string()), directions: z.array(z.string()) }),
+  });
+  const TableSchema = z.strictObject({
+    columns: z.strictObject({
+      index: regexList,
+      category: regexList,
+      name: regexList,
+      unit: regexList,
+      base: regexList,
+      target: regexList,
+      nature: regexList,
+    }),
+    extraColumns: regexList.default([]),
+    targetFallback: regexList.default([]),
+    maxExtraHeader: z.number().int().positive().default(12),
+    unitInName: regex.default('[(]([^()]{1,10})[)]$'),
+    natures: z.strictObject({ binding: regexList, expected: regexList }),
+    groupRow: regex,
+    targetCell: regex,
+    tableEnd: regexList,
+    maxLines: z.number().int().positive(),
+  });
+  const VariantsSchema = z.strictObject({ pairs: z.string() });
+  const TaskTableSchema = z.strictObject({
+    columns: z.strictObject({
+      index: regexList,
+      category: regexList,
+      task: regexList,
+      project: regexList,
+      detail: regexList,
+      other: regexList,
+      lead: regexList,
+      support: regexList,
+      deadline: regexList,
+      target: regexList,
+    }),
+  });
+
+  return {
+    'headings.yaml': HeadingsSchema,
+    'sections.yaml': SectionsSchema,
+    'plan-titles.yaml': PlanTitlesSchema,
+    'meta.yaml': MetaSchema,
+    'page-chrome.yaml': ChromeSchema,
+    'owners.yaml': OwnersSchema,
+    'deadlines.yaml': DeadlinesSchema,
+    'quantities.yaml': QuantitiesSchema,
+    'indicator-table.yaml': TableSchema,
+    'task-table.yaml': TaskTableSchema,
+    'variants.yaml': VariantsSchema,
+    'variants-extra.yaml': VariantsSchema,
+  };
 });
-const QuantitiesSchema = z.strictObject({
-  comparators: z.strictObject({ le: z.array(z.string()), ge: z.array(z.string()), lt: z.array(z.string()), gt: z.array(z.string()), eq: z.array(z.string()) }),
-  tails: z.array(z.strictObject({ word: z.string(), comparator: z.enum(['lt', 'le', 'eq', 'ge', 'gt']).nullable() })),
-  durationUnits: z.array(z.string()),
-  rangeMarks: z.array(z.string()),
-  magnitudes: z.array(z.string()),
-  changes: z.strictObject({ decrease: z.array(z.string()), increase: z.array(z.string()) }),
-  units: z.array(z.string()),
-  goalWords: z.array(z.string()),
-  vague: z.strictObject({ phrases: z.array(z.string()), modifiers: z.array(z.string()), directions: z.array(z.string()) }),
-});
-const TableSchema = z.strictObject({
-  columns: z.strictObject({
-    index: regexList,
-    category: regexList,
-    name: regexList,
-    unit: regexList,
-    base: regexList,
-    target: regexList,
-    nature: regexList,
-  }),
-  extraColumns: regexList.default([]),
-  targetFallback: regexList.default([]),
-  maxExtraHeader: z.number().int().positive().default(12),
-  unitInName: regex.default('[(]([^()]{1,10})[)]$'),
-  natures: z.strictObject({ binding: regexList, expected: regexList }),
-  groupRow: regex,
-  targetCell: regex,
-  tableEnd: regexList,
-  maxLines: z.number().int().positive(),
-});
-const VariantsSchema = z.strictObject({ pairs: z.string() });
-const TaskTableSchema = z.strictObject({
-  columns: z.strictObject({
-    index: regexList,
-    category: regexList,
-    task: regexList,
-    project: regexList,
-    detail: regexList,
-    other: regexList,
-    lead: regexList,
-    support: regexList,
-    deadline: regexList,
-    target: regexList,
-  }),
-});
+
+type Schemas = ReturnType<typeof schemaSet>;
+type GrammarFile = keyof Schemas;
+type Data<F extends GrammarFile> = z.infer<Schemas[F]>;
 
 /** The schema of each grammar file this module loads (tests validate the files against them). */
-export const grammarSchemas: Record<string, z.ZodType> = {
-  'headings.yaml': HeadingsSchema,
-  'sections.yaml': SectionsSchema,
-  'plan-titles.yaml': PlanTitlesSchema,
-  'meta.yaml': MetaSchema,
-  'page-chrome.yaml': ChromeSchema,
-  'owners.yaml': OwnersSchema,
-  'deadlines.yaml': DeadlinesSchema,
-  'quantities.yaml': QuantitiesSchema,
-  'indicator-table.yaml': TableSchema,
-  'task-table.yaml': TaskTableSchema,
-  'variants.yaml': VariantsSchema,
-  'variants-extra.yaml': VariantsSchema,
-};
+export function grammarSchemas(): Record<string, z.ZodType> {
+  return schemaSet();
+}
 
 export class GrammarError extends Error {}
 
-const load = <T>(file: string, schema: z.ZodType<T>): T => readValidated(file, schema, (m) => new GrammarError(m));
+const load = <F extends GrammarFile>(file: F): Data<F> =>
+  readValidated(file, () => schemaSet()[file] as unknown as z.ZodType<Data<F>>, (m) => new GrammarError(m));
 
 const re = (s: string, flags = 'u') => new RegExp(s, flags);
 const anyOf = (list: string[]) => re(list.map((s) => `(?:${s})`).join('|'));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Owner-clause grammar: labels with their colon, role words anchored at a part's end. */
-function compileOwners(owners: z.infer<typeof OwnersSchema>) {
+function compileOwners(owners: Data<'owners.yaml'>) {
   const exact = owners.labels.map((l) => ({ re: re(`^(?:${l.pattern})$`), role: l.role }));
   const longest = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length);
   return {
@@ -191,18 +205,18 @@ function compileOwners(owners: z.infer<typeof OwnersSchema>) {
 }
 
 function compile() {
-  const headings = load('headings.yaml', HeadingsSchema);
-  const sections = load('sections.yaml', SectionsSchema);
-  const titles = load('plan-titles.yaml', PlanTitlesSchema);
-  const meta = load('meta.yaml', MetaSchema);
-  const chrome = load('page-chrome.yaml', ChromeSchema);
-  const owners = load('owners.yaml', OwnersSchema);
-  const deadlines = load('deadlines.yaml', DeadlinesSchema);
-  const quantities = load('quantities.yaml', QuantitiesSchema);
-  const table = load('indicator-table.yaml', TableSchema);
-  const taskTable = load('task-table.yaml', TaskTableSchema);
-  const variants = load('variants.yaml', VariantsSchema);
-  const variantsExtra = load('variants-extra.yaml', VariantsSchema);
+  const headings = load('headings.yaml');
+  const sections = load('sections.yaml');
+  const titles = load('plan-titles.yaml');
+  const meta = load('meta.yaml');
+  const chrome = load('page-chrome.yaml');
+  const owners = load('owners.yaml');
+  const deadlines = load('deadlines.yaml');
+  const quantities = load('quantities.yaml');
+  const table = load('indicator-table.yaml');
+  const taskTable = load('task-table.yaml');
+  const variants = load('variants.yaml');
+  const variantsExtra = load('variants-extra.yaml');
 
   const variantMap = new Map<string, string>();
   for (const pair of `${variants.pairs} ${variantsExtra.pairs}`.split(/\s+/).filter(Boolean)) {

@@ -1,16 +1,17 @@
 // The HTML reader's page furniture (grammars/page-furniture.yaml), validated with zod and
 // compiled once.
-import { z } from 'zod';
+import { lazySchema } from '../util/zod.js';
 import { GrammarError } from './load.js';
 import { readValidated } from './validated.js';
 import { escapeRegExp } from '../util/text.js';
 
-const word = z.string().regex(/^[A-Za-z0-9-]+$/, 'a plain word: letters, digits and -');
-
-export const PageFurnitureSchema = z.strictObject({
-  tags: z.array(word.transform((s) => s.toLowerCase())).min(1),
-  roles: z.array(word),
-  classWords: z.array(word).min(1),
+export const PageFurnitureSchema = lazySchema((z) => {
+  const word = z.string().regex(/^[A-Za-z0-9-]+$/, 'a plain word: letters, digits and -');
+  return z.strictObject({
+    tags: z.array(word.transform((s) => s.toLowerCase())).min(1),
+    roles: z.array(word),
+    classWords: z.array(word).min(1),
+  });
 });
 
 export interface PageFurniture {

@@ -1,29 +1,31 @@
 // The PDF reader's page furniture (grammars/pdf-furniture.yaml): page-number patterns and the
 // thresholds that tell a running header or footer, validated with zod and compiled once.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../util/zod.js';
 import { GrammarError } from './load.js';
 import { readValidated } from './validated.js';
 
-const regex = z.string().refine((s) => {
-  try {
-    new RegExp(s, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
-
-export const PdfFurnitureSchema = z.strictObject({
-  edgeLines: z.number().int().min(1),
-  edgeBand: z.number().gt(0).max(0.5),
-  repeatShare: z.number().gt(0).max(1),
-  minPages: z.number().int().min(2),
-  headerSize: z.number().gt(0).max(1),
-  headerGap: z.number().gt(0),
-  pageNumbers: z.array(regex),
+export const PdfFurnitureSchema = lazySchema((z) => {
+  const regex = z.string().refine((s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression');
+  return z.strictObject({
+    edgeLines: z.number().int().min(1),
+    edgeBand: z.number().gt(0).max(0.5),
+    repeatShare: z.number().gt(0).max(1),
+    minPages: z.number().int().min(2),
+    headerSize: z.number().gt(0).max(1),
+    headerGap: z.number().gt(0),
+    pageNumbers: z.array(regex),
+  });
 });
 
-let cached: (z.infer<typeof PdfFurnitureSchema> & { pageNumber: RegExp }) | null = null;
+let cached: (z.infer<ReturnType<typeof PdfFurnitureSchema>> & { pageNumber: RegExp }) | null = null;
 
 export function furnitureGrammar() {
   if (cached) return cached;

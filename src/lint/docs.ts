@@ -1,6 +1,6 @@
 // The rule documentation as `plan-lint rules`, SARIF help and the README print it, Ruff-style:
 // What it does / Why is this bad? / Example / Use instead. Generated from the rule objects only.
-import { z } from 'zod';
+import { zod } from '../util/zod.js';
 import type { AnyRule, DefaultSeverity, Locale } from './types.js';
 
 export function severityText(d: DefaultSeverity, locale: Locale = 'en'): string {
@@ -125,7 +125,7 @@ export function ruleCatalogJson(rules: readonly AnyRule[]) {
 
 function safeJsonSchema(r: AnyRule): unknown {
   try {
-    return r.options ? z.toJSONSchema(r.options, { io: 'input' }) : null;
+    return r.options ? zod().toJSONSchema(r.options, { io: 'input' }) : null;
   } catch {
     return null;
   }

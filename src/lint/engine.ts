@@ -38,8 +38,13 @@ export function resolveLevel(rule: AnyRule, setting: RuleSetting | undefined, op
   return d[kind ?? 'other'];
 }
 
-/** The rule's options: its defaults overlaid with the configured ones, validated. */
+/**
+ * The rule's options: its defaults overlaid with the configured ones, validated. Nothing
+ * configured: the defaults as they are (they validate to themselves, tests/lint/catalog.test.ts),
+ * so a plain run never builds a schema.
+ */
 export function ruleOptions(rule: AnyRule, configured: unknown): unknown {
+  if (configured === undefined && rule.defaultOptions !== undefined) return rule.defaultOptions;
   if (!rule.options) return {};
   const merged = { ...(rule.defaultOptions ?? {}), ...((configured as object | undefined) ?? {}) };
   return rule.options.parse(merged);

@@ -14,11 +14,11 @@ import { grammarDir, GrammarStore } from '../../src/grammars/validated.js';
 import { workspace } from '../helpers/cli.js';
 
 const schemas: Record<string, z.ZodType> = {
-  ...grammarSchemas,
-  'lint-words.yaml': LintWordsSchema,
-  'page-furniture.yaml': PageFurnitureSchema,
-  'pdf-furniture.yaml': PdfFurnitureSchema,
-  'directions.yaml': DirectionsSchema,
+  ...grammarSchemas(),
+  'lint-words.yaml': LintWordsSchema(),
+  'page-furniture.yaml': PageFurnitureSchema(),
+  'pdf-furniture.yaml': PdfFurnitureSchema(),
+  'directions.yaml': DirectionsSchema(),
 };
 const fail = (m: string) => new GrammarError(m);
 
@@ -65,8 +65,8 @@ describe('a mistake in a grammar file: reported with the file and the key', () =
       'headings.yaml': "schemes:\n  - { id: x, pattern: '^(一' }\n",
       'deadlines.yaml': "patterns:\n  - { pattern: '(\\d{4})年底', date: '{Y}-12' }\n",
     });
-    expect(() => store(true).read('headings.yaml', grammarSchemas['headings.yaml'], fail)).toThrow(/^grammars\/headings\.yaml: schemes\.0\.pattern: not a valid regular expression$/);
-    expect(() => store(true).read('deadlines.yaml', grammarSchemas['deadlines.yaml'], fail)).toThrow(/^grammars\/deadlines\.yaml: patterns\.0\.date: a date template/);
+    expect(() => store(true).read('headings.yaml', grammarSchemas()['headings.yaml'], fail)).toThrow(/^grammars\/headings\.yaml: schemes\.0\.pattern: not a valid regular expression$/);
+    expect(() => store(true).read('deadlines.yaml', grammarSchemas()['deadlines.yaml'], fail)).toThrow(/^grammars\/deadlines\.yaml: patterns\.0\.date: a date template/);
   });
 });
 

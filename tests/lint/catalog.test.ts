@@ -22,6 +22,12 @@ async function runExample(rule: AnyRule, example: RuleExample, name: string) {
 }
 
 describe('rule catalog', () => {
+  it("every rule's default options validate to themselves (the engine uses them unparsed when nothing is configured)", () => {
+    const withOptions = rules.filter((r) => r.options);
+    expect(withOptions.map((r) => r.id)).toEqual(['heading-sequence', 'owner-unknown']);
+    for (const r of withOptions) expect(r.options!.parse(r.defaultOptions), r.id).toEqual(r.defaultOptions);
+  });
+
   it('lists the 13 rules of SPEC in its order, then the rules added since', () => {
     expect(rules.map((r) => r.id)).toEqual([
       'indicator-missing-target',

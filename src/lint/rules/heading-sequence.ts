@@ -1,15 +1,18 @@
-import { z } from 'zod';
 import type { HeadingInfo } from '../../model/analysis.js';
+import { lazySchema } from '../../util/zod.js';
 import { defineRule } from '../types.js';
 import { examplePlan } from './examples.js';
 
-export const HeadingSequenceOptions = z.strictObject({
-  /**
-   * numbering schemes (ids of grammars/headings.yaml) numbered through the whole plan rather than
-   * within each section; every other scheme starts again at 1 under each parent
-   */
-  runOn: z.array(z.string().min(1)).default(['box', 'arabic-dot', 'padded']),
-});
+// built when options are configured or documented, never on a plain run (zod stays unloaded)
+export const HeadingSequenceOptions = lazySchema((z) =>
+  z.strictObject({
+    /**
+     * numbering schemes (ids of grammars/headings.yaml) numbered through the whole plan rather than
+     * within each section; every other scheme starts again at 1 under each parent
+     */
+    runOn: z.array(z.string().min(1)).default(['box', 'arabic-dot', 'padded']),
+  }),
+);
 
 const cn = '零一二三四五六七八九十';
 /** A number written the way the sibling headings write theirs (3 → 三 for "一、" schemes). */
@@ -23,7 +26,9 @@ function asWritten(n: number, like: HeadingInfo): string {
 export const headingSequence = defineRule({
   id: 'heading-sequence',
   defaultSeverity: 'warn',
-  options: HeadingSequenceOptions,
+  get options() {
+    return HeadingSequenceOptions();
+  },
   defaultOptions: { runOn: ['box', 'arabic-dot', 'padded'] },
   messages: {
     skip: { zh: '编号“{label}”跳号：前一项是“{previous}”，缺少{missing}', en: 'Numbering skips at "{label}": the previous item is "{previous}", {missing} is missing' },

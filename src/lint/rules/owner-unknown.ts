@@ -1,15 +1,19 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../../util/zod.js';
 import { defineRule } from '../types.js';
 import { editDistance, normName } from '../util.js';
 import { examplePlan } from './examples.js';
 
-export const OwnerUnknownOptions = z.strictObject({
-  /** the known 责任单位 (full names as the plans write them) */
-  units: z.array(z.string().min(1)).default([]),
-  /** the most edits a name may be away from a known one to be offered as a hint; default: half its length, at least 2 */
-  maxDistance: z.number().int().min(0).optional(),
-});
-export type OwnerUnknownOptions = z.infer<typeof OwnerUnknownOptions>;
+// built when options are configured or documented, never on a plain run (zod stays unloaded)
+export const OwnerUnknownOptions = lazySchema((z) =>
+  z.strictObject({
+    /** the known 责任单位 (full names as the plans write them) */
+    units: z.array(z.string().min(1)).default([]),
+    /** the most edits a name may be away from a known one to be offered as a hint; default: half its length, at least 2 */
+    maxDistance: z.number().int().min(0).optional(),
+  }),
+);
+export type OwnerUnknownOptions = z.infer<ReturnType<typeof OwnerUnknownOptions>>;
 
 function isSubsequence(short: string, long: string): boolean {
   const l = [...long];
@@ -47,7 +51,9 @@ export const ownerUnknown = defineRule({
   id: 'owner-unknown',
   defaultSeverity: 'off',
   severityWhenConfigured: (o) => (o.units.length > 0 ? 'warn' : null),
-  options: OwnerUnknownOptions,
+  get options() {
+    return OwnerUnknownOptions();
+  },
   defaultOptions: { units: [] },
   exampleOptions: { units: ['区应急管理局', '区气象局'] },
   messages: {

@@ -1,0 +1,20 @@
+// zod, loaded on first use. Every run that finds its grammars in the build's cache and has no
+// configuration file needs no validation at all, and zod (with its locales) is most of what a
+// cold start would otherwise compile: so the modules on the path of `check` build their schemas
+// in functions and take zod from here. It is the CommonJS build, required synchronously (as the
+// YAML parser is), so loaders stay synchronous.
+import { createRequire } from 'node:module';
+import type { z as Z } from 'zod';
+
+const load = createRequire(import.meta.url);
+let z: typeof Z | null = null;
+
+export function zod(): typeof Z {
+  return (z ??= (load('zod') as { z: typeof Z }).z);
+}
+
+/** A schema built on first use and kept. */
+export function lazySchema<S>(build: (z: typeof Z) => S): () => S {
+  let s: S | null = null;
+  return () => (s ??= build(zod()));
+}
