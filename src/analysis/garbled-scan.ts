@@ -4,19 +4,20 @@
 //   folding) or in symbols that have no place inside Chinese words (注音 ㄒ, kana, box pieces);
 // - pinyin with tone marks injected after characters by a web page: "发(fā)展";
 // - runs of "?" that stand for characters lost by a converter: "关于????的通知".
-import iconv from 'iconv-lite';
 import type { Found } from './text-scan.js';
 import { foldKey } from '../normalize/piece.js';
+import { GB2312_BITMAP_BASE64 } from './gb2312-table.js';
 
 let gb2312: Uint8Array | null = null;
 
 /** 1 for every character of GB2312 (the 6 763 characters and symbols of ordinary text). */
 function gbTable(): Uint8Array {
   if (gb2312) return gb2312;
-  const bytes: number[] = [];
-  for (let a = 0xa1; a <= 0xf7; a++) for (let b = 0xa1; b <= 0xfe; b++) bytes.push(a, b);
+  // precomputed (scripts/gen-gb2312.mjs): decoding all of GB2312 with iconv-lite at run time took
+  // over 100 ms of every cold start
+  const bits = Buffer.from(GB2312_BITMAP_BASE64, 'base64');
   const t = new Uint8Array(65536);
-  for (const ch of iconv.decode(Buffer.from(bytes), 'gbk')) if (ch !== '\ufffd' && ch.length === 1) t[ch.charCodeAt(0)] = 1;
+  for (let c = 0; c < 65536; c++) t[c] = (bits[c >> 3] >> (c & 7)) & 1;
   gb2312 = t;
   return t;
 }

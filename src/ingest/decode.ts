@@ -1,6 +1,13 @@
 // Bytes → text. UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030/GBK detected
 // when the bytes are not valid UTF-8. Binary data is refused rather than read as text.
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
+
+// iconv-lite loads only for the files that need it (GB18030, UTF-16 BE, a declared charset):
+// UTF-8 files, most of what plan-lint reads, start without it
+const load = createRequire(import.meta.url);
+let iconvLib: typeof Iconv | null = null;
+const iconv = (): typeof Iconv => (iconvLib ??= load('iconv-lite') as typeof Iconv);
 
 export interface Decoded {
   text: string;
@@ -40,7 +47,7 @@ export function decode(buf: Uint8Array): Decoded {
     return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
   }
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+    return { text: iconv().decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
   }
   if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
   const text8 = utf8(buf);
@@ -53,7 +60,7 @@ export function decode(buf: Uint8Array): Decoded {
     return { text: loose, encoding: 'utf-8', note: `not valid UTF-8 (${bad} damaged byte sequence${bad > 1 ? 's' : ''}): read as UTF-8, each as U+FFFD` };
   }
   // Not UTF-8: Chinese government files are GB18030/GBK (a superset of GB2312).
-  const text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
+  const text = iconv().decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
   const replaced = (text.match(/\uFFFD/g) ?? []).length;
   if (replaced > Math.max(4, text.length / 50)) throw new NotTextError('neither UTF-8 nor GB18030 text');
   return { text, encoding: 'gb18030', note: 'not UTF-8 and no byte order mark: read as GB18030' };
@@ -74,5 +81,5 @@ function utf8Damage(text: string): { bad: number; cjk: number } {
 /** Decodes with a named encoding (a page's declared charset); binary data is still refused. */
 export function decodeAs(buf: Uint8Array, encoding: string): Decoded {
   if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
-  return { text: iconv.decode(Buffer.from(buf), encoding), encoding };
+  return { text: iconv().decode(Buffer.from(buf), encoding), encoding };
 }

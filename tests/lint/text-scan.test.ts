@@ -1,4 +1,7 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { findCodePageRuns } from '../../src/analysis/garbled-scan.js';
+import { GB2312_BITMAP_BASE64 } from '../../src/analysis/gb2312-table.js';
 import { findGarbled, findPlaceholders, lostDate } from '../../src/analysis/text-scan.js';
 import { lintWords } from '../../src/grammars/lint-words.js';
 import { SourceText } from '../../src/ingest/source-text.js';
@@ -52,5 +55,20 @@ describe('points', () => {
     const text = 'a𠀀b\r\n第二行X';
     expect(new SourceText(text).point(3)).toEqual({ line: 1, column: 3, offset: 3 });
     expect(new SourceText(text).point(text.indexOf('X'))).toEqual({ line: 2, column: 4, offset: text.indexOf('X') });
+  });
+});
+
+describe('the GB2312 table garbled-text reads (src/analysis/gb2312-table.ts)', () => {
+  it('is what iconv-lite decodes from every GB2312 code (scripts/gen-gb2312.mjs regenerates it)', () => {
+    const bytes: number[] = [];
+    for (let a = 0xa1; a <= 0xf7; a++) for (let b = 0xa1; b <= 0xfe; b++) bytes.push(a, b);
+    const want = new Uint8Array(8192);
+    for (const ch of iconv.decode(Buffer.from(bytes), 'gbk'))
+      if (ch !== '\ufffd' && ch.length === 1) want[ch.charCodeAt(0) >> 3] |= 1 << (ch.charCodeAt(0) & 7);
+    expect(Buffer.from(GB2312_BITMAP_BASE64, 'base64').equals(Buffer.from(want))).toBe(true);
+  });
+  it('tells ordinary characters from text read with the wrong code page', () => {
+    expect(findCodePageRuns('加强应急管理体系建设')).toEqual([]);
+    expect(findCodePageRuns('瀹夊叏鐢熶骇').length).toBeGreaterThan(0);
   });
 });
