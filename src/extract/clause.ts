@@ -60,11 +60,26 @@ function labelsIn(key: string): LabelHit[] {
     const at = m.index + (m[0].length - m[0].trimStart().length);
     if (depthAt(key, at) > 0) continue;
     // a label is a label only at the start of a field: after a break, not inside a word
-    const before = key.slice(0, at).replace(/\s+$/, '');
-    if (before && !/[,;。，；:(（\s]$/.test(before) && !/[)）]$/.test(before)) continue;
+    const b = endWithout(key, at, isSpace);
+    if (b > 0 && !/[,;。，；:(（)）]/.test(key[b - 1])) continue;
     out.push({ at, after: m.index + m[0].length, role: g.roleOfLabel(m[1]) });
   }
   return out;
+}
+
+/** JavaScript's \s (WhiteSpace and LineTerminator), as /\s/ tests a code unit. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** [。.\s]: what a clause's end sheds. */
+const isStopOrSpace = (c: number) => c === 0x3002 || c === 0x2e || isSpace(c);
+
+/** Where `s.slice(0, end)` ends once the run of characters `drop` accepts before `end` is cut (as .replace(/[…]+$/, '') would). */
+function endWithout(s: string, end: number, drop: (c: number) => boolean): number {
+  let e = end;
+  while (e > 0 && drop(s.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 function depthAt(key: string, at: number): number {
@@ -86,29 +101,38 @@ function roleWordAtEnd(key: string): { role: Role; at: number } | null {
   return null;
 }
 
+/** A text and its folded key (same length: an index into one is an index into the other). */
+interface Keyed {
+  text: string;
+  key: string;
+}
+
+/** Both without [a, b). */
+const cut = (t: Keyed, a: number, b: number): Keyed => ({ text: t.text.slice(0, a) + t.text.slice(b), key: t.key.slice(0, a) + t.key.slice(b) });
+
 /** Removes a stated convention ("（排在第一位的为牵头单位，下同）") from a clause. */
-function withoutConvention(text: string): { text: string; found: boolean } {
-  const key = foldKey(text);
-  if (!compiled().convention.test(key)) return { text, found: false };
+function withoutConvention(t: Keyed): Keyed & { found: boolean } {
+  const key = t.key;
+  if (!compiled().convention.test(key)) return { ...t, found: false };
   // the bracketed note that holds it, or the part (between separators) that holds it
   const br = /[(]([^()]*)[)]/g;
   let m: RegExpExecArray | null;
   while ((m = br.exec(key))) {
-    if (compiled().convention.test(m[1])) return { text: text.slice(0, m.index) + text.slice(m.index + m[0].length), found: true };
+    if (compiled().convention.test(m[1])) return { ...cut(t, m.index, m.index + m[0].length), found: true };
   }
   for (const [a, b] of splitOutside(key, PART_BREAK)) {
-    if (compiled().convention.test(key.slice(a, b))) return { text: text.slice(0, a) + text.slice(b), found: true };
+    if (compiled().convention.test(key.slice(a, b))) return { ...cut(t, a, b), found: true };
   }
-  return { text, found: true };
+  return { ...t, found: true };
 }
 
 /** Units of a list where some are marked as lead: "市发展改革委（牵头）、市财政局". */
-function markedLeads(text: string): { lead: string[]; rest: string[] } | null {
+function markedLeads(text: string, key: string): { lead: string[]; rest: string[] } | null {
   const re = compiled().leadMark;
   if (!/牵头|主责/.test(text)) return null;
   const lead: string[] = [];
   const rest: string[] = [];
-  for (const u of unitsOf(text)) {
+  for (const u of unitsOf(text, key)) {
     const m = re.exec(foldKey(u));
     if (m) lead.push(u.slice(0, m.index));
     else rest.push(u);
@@ -118,29 +142,50 @@ function markedLeads(text: string): { lead: string[]; rest: string[] } | null {
 
 interface Part {
   text: string;
+  /** the key of `text` as it stands */
+  rawKey: string;
+  /** the same, trimmed */
   key: string;
 }
 
-function partsOf(text: string): Part[] {
-  const key = foldKey(text);
+function partsOf(text: string, key: string): Part[] {
   return splitOutside(key, PART_BREAK)
-    .map(([a, b]) => ({ text: text.slice(a, b), key: key.slice(a, b).trim() }))
+    .map(([a, b]) => ({ text: text.slice(a, b), rawKey: key.slice(a, b), key: key.slice(a, b).trim() }))
     .filter((p) => p.key.length > 0);
+}
+
+/** [start, end) of `s` without the whitespace at its ends (as trim() cuts it). */
+function trimmedRange(s: string): [number, number] {
+  const end = s.trimEnd().length;
+  return [end - s.slice(0, end).trimStart().length, end];
+}
+
+/**
+ * Whether a bracket or a sentence can hold a clause at all: only labels, role words and marked
+ * leads make one there, so a text with none of them is no clause (checked in one scan each
+ * instead of reading every part).
+ */
+function maySignal(text: string, key: string, hasLabel: boolean): boolean {
+  const any = compiled().anyRoleWord;
+  return hasLabel || any === null || any.test(key) || /牵头|主责/.test(text);
 }
 
 /**
  * Reads the content of a clause (without its brackets). `form` says how it stands: a bracket
  * that closes a sentence may hold bare unit names ("（市发展改革委、市财政局）"); any other
  * bracket needs a label or a role word. Returns null when the text is not a clause.
+ * `contentKey` is the folded content, when the caller has it.
  */
-export function readClause(content: string, form: ClauseForm): Clause | null {
+export function readClause(content: string, form: ClauseForm, contentKey?: string): Clause | null {
   const g = compiled();
-  const raw = content.trim();
+  const [from, to] = trimmedRange(content);
+  const raw = content.slice(from, to);
   if (!raw || raw.length > g.maxLength) return null;
-  const conv = withoutConvention(raw);
+  const conv = withoutConvention({ text: raw, key: contentKey === undefined ? foldKey(raw) : contentKey.slice(from, to) });
   const text = conv.text;
-  const key = foldKey(text);
+  const key = conv.key;
   const labels = labelsIn(key);
+  if ((form === 'bracket' || form === 'sentence') && !maySignal(text, key, labels.length > 0)) return null;
   // the unlabelled text before the first label must be parts of a clause too
   const segments: { role: Role | null; from: number; to: number }[] = [];
   if (!labels.length || labels[0].at > 0) segments.push({ role: null, from: 0, to: labels.length ? labels[0].at : key.length });
@@ -151,22 +196,25 @@ export function readClause(content: string, form: ClauseForm): Clause | null {
   let pending: string[] = [];
   let signals = labels.length; // labels and role words seen: what makes a bracket a clause
   let prose = false;
+  // prose makes this text no clause whatever follows (the checks after the loop): stop reading
+  const proseEnds = form === 'sentence' || form === 'labelled' || !labels.length;
   for (const seg of segments) {
     const segText = text.slice(seg.from, seg.to);
+    const segKey = key.slice(seg.from, seg.to);
     if (seg.role === 'time') {
       const t = segText.trim().replace(/^[,;。，；:：\s]+|[,;。，；\s]+$/g, '');
       if (t) times.push(t);
       continue;
     }
     if (seg.role === 'people' || seg.role === 'note') continue;
-    for (const part of partsOf(segText)) {
+    for (const part of partsOf(segText, segKey)) {
       if (isTimeLimit(part.key)) {
         times.push(part.text.trim());
         continue;
       }
       const rw = roleWordAtEnd(part.key);
       if (rw) {
-        const units = unitsOf(part.text.slice(0, rw.at));
+        const units = unitsOf(part.text.slice(0, rw.at), part.rawKey.slice(0, rw.at));
         // outside a labelled field, what stands before a role word must read as unit names:
         // "各部门要加强配合" is a sentence, "合肥海关负责" a clause
         const named =
@@ -177,6 +225,7 @@ export function readClause(content: string, form: ClauseForm): Clause | null {
               : units.some(looksLikeUnit);
         if (!units.length || units.some((u) => u.length > 30) || !named) {
           prose = true;
+          if (proseEnds) return null;
           continue;
         }
         signals++;
@@ -184,19 +233,21 @@ export function readClause(content: string, form: ClauseForm): Clause | null {
         pending = [];
         continue;
       }
-      const marked = markedLeads(part.text);
+      const marked = markedLeads(part.text, part.rawKey);
       if (marked) {
         signals++;
         fields.push({ role: 'lead', units: marked.lead }, { role: seg.role ?? 'support', units: marked.rest });
         continue;
       }
-      const units = unitsOf(part.text);
+      const units = unitsOf(part.text, part.rawKey);
       if (seg.role) {
         fields.push({ role: seg.role, units });
         continue;
       }
-      if (units.some((u) => u.length > 30) || (form === 'sentence' && !units.every(looksLikeUnit))) prose = true;
-      else pending.push(...units);
+      if (units.some((u) => u.length > 30) || (form === 'sentence' && !units.every(looksLikeUnit))) {
+        prose = true;
+        if (proseEnds) return null;
+      } else pending.push(...units);
     }
     if (seg.role === null && pending.length && labels.length) {
       // units before the first label with no role word of their own: unreadable, drop them
@@ -293,7 +344,7 @@ export function findClauses(text: string, key: string): ClauseHit[] {
       if (depth > 0) continue;
       const form: ClauseForm = closesSentence(key, open, i) ? 'closing' : 'bracket';
       if (i - open - 1 > compiled().maxLength || !mayBeClause(key.slice(open + 1, i), form)) continue;
-      const clause = readClause(text.slice(open + 1, i), form);
+      const clause = readClause(text.slice(open + 1, i), form, key.slice(open + 1, i));
       if (clause) hits.push({ start: open, end: i + 1, clause });
     }
   }
@@ -309,17 +360,19 @@ export function findClauses(text: string, key: string): ClauseHit[] {
 function trailingClause(text: string, key: string): ClauseHit | null {
   if (key.indexOf(':') >= 0)
     for (const l of labelsIn(key)) {
-      const before = key.slice(0, l.at).replace(/\s+$/, '');
-      if (before && !/[。;；!！?？]$/.test(before)) continue;
-      const clause = readClause(text.slice(l.at).replace(/[。.\s]+$/, ''), 'labelled');
+      const b = endWithout(key, l.at, isSpace);
+      if (b > 0 && !/[。;；!！?？]/.test(key[b - 1])) continue;
+      const content = text.slice(l.at, endWithout(text, text.length, isStopOrSpace));
+      const clause = readClause(content, 'labelled', key.slice(l.at, l.at + content.length));
       if (clause) return { start: l.at, end: key.length, clause };
       break;
     }
   // the last sentence, when it is short and made of role words
-  const body = key.replace(/[。.\s]+$/, '');
+  const bodyEnd = endWithout(key, key.length, isStopOrSpace);
+  const body = key.slice(0, bodyEnd);
   const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?')) + 1;
   if (body.length - from > 60 || body.length - from < 3) return null;
-  const clause = readClause(text.slice(from, body.length), 'sentence');
+  const clause = readClause(text.slice(from, body.length), 'sentence', key.slice(from, body.length));
   return clause && clause.fields.length ? { start: from, end: key.length, clause } : null;
 }
 

@@ -52,8 +52,12 @@ const PUNCT_EDGES = /^[,，、;；:：.。!！?？\s]+|[,，、;；:：.。!！?
 
 /** Is this unit a collective phrase, naming no one in particular ("各有关部门", "各镇街")? */
 export function isCollective(unit: string): boolean {
+  return isCollectiveKey(foldKey(unit).replace(/\s+/g, ''));
+}
+
+/** isCollective of a unit already folded, whitespace removed */
+function isCollectiveKey(k: string): boolean {
   const { exact, prefixes } = grammars().owners.collectives;
-  const k = foldKey(unit).replace(/\s+/g, '');
   return exact.has(k) || prefixes.some((p) => k.startsWith(p));
 }
 
@@ -71,8 +75,10 @@ export function cleanUnit(raw: string): string | null {
   const g = grammars().owners;
   let s = raw.replace(/[\s\u3000]+/g, '').replace(PUNCT_EDGES, '');
   if (/^(?:由|请|要求|并由)/.test(s)) s = s.replace(/^(?:由|请|要求|并由)/, '');
-  if (!isCollective(s)) {
-    const m = g.trailingCollective.exec(foldKey(s));
+  // folded once for both tests (s holds no whitespace now)
+  const k = foldKey(s);
+  if (!isCollectiveKey(k.replace(/\s+/g, ''))) {
+    const m = g.trailingCollective.exec(k);
     if (m && m.index > 0) s = s.slice(0, m.index);
   }
   s = s.replace(PUNCT_EDGES, '');
@@ -80,9 +86,11 @@ export function cleanUnit(raw: string): string | null {
   return s;
 }
 
-/** The units listed in a part of a clause ("A、B、C"), cleaned, people and empty ones left out. */
-export function unitsOf(text: string): string[] {
-  const key = foldKey(text);
+/**
+ * The units listed in a part of a clause ("A、B、C"), cleaned, people and empty ones left out.
+ * `key` is the folded text, when the caller has it.
+ */
+export function unitsOf(text: string, key = foldKey(text)): string[] {
   const out: string[] = [];
   for (const [a, b] of splitOutside(key, grammars().owners.separators)) {
     const u = cleanUnit(text.slice(a, b));

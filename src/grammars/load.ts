@@ -190,6 +190,14 @@ function compileOwners(owners: Data<'owners.yaml'>) {
     labelWithColon: re(`(${owners.labels.map((l) => l.pattern).join('|')})\\s*:`, 'gu'),
     roleOfLabel: (label: string) => exact.find((l) => l.re.test(label.replace(/\s+/g, '')))?.role ?? 'lead',
     roleWords: owners.roleWords.map((w) => ({ re: re(`(?:${w.pattern})$`), role: w.role })),
+    /**
+     * Any role word anywhere in a text, one scan: a part can end with a role word only if the
+     * whole text holds one. Null when a pattern depends on what stands around it (anchors,
+     * lookarounds, word boundaries): then that shortcut would not be exact.
+     */
+    anyRoleWord: owners.roleWords.some((w) => /\(\?<?[=!]|[\^$]|\\[bB]/.test(w.pattern))
+      ? null
+      : re(owners.roleWords.map((w) => `(?:${w.pattern})`).join('|')),
     convention: anyOf(owners.conventions),
     leadMark: re(owners.leadMark),
     timeWords: longest(owners.timeWords),
