@@ -45,11 +45,47 @@ function resolve(template: string, m: RegExpExecArray, time: PlanTime, needsYear
   return day === null ? null : isoDate(y, month, day);
 }
 
+type DeadlinePattern = ReturnType<typeof grammars>['deadlines'][number];
+
+/**
+ * Whether a pattern can yield a date under `time` at all: one that takes its year from the plan
+ * ({plan}, or `needsYear`) yields none where the plan has no single year, one that takes the
+ * period's end ({end}) none where there is no period.
+ */
+function canYield(p: DeadlinePattern, time: PlanTime): boolean {
+  if (time.year === null && (p.needsYear === 'single' || p.date.startsWith('{plan}'))) return false;
+  return !(time.period === null && p.date.startsWith('{end}'));
+}
+
+/** The patterns that can yield under a kind of plan time, and one regex that matches where any of them does. */
+interface Live {
+  patterns: DeadlinePattern[];
+  /** null where patterns cannot be joined into one (a back-reference would change meaning) */
+  any: RegExp | null;
+}
+const liveCache = new Map<string, Live>();
+
+function livePatterns(time: PlanTime): Live {
+  const k = `${time.year === null}|${time.period === null}`;
+  let live = liveCache.get(k);
+  if (!live) {
+    const patterns = grammars().deadlines.filter((p) => canYield(p, time));
+    const joinable = patterns.every((p) => !/\\[1-9]|\\k</.test(p.re.source));
+    const any = joinable && patterns.length ? new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), 'u') : null;
+    live = { patterns, any };
+    liveCache.set(k, live);
+  }
+  return live;
+}
+
 /** The explicit deadline of a text: the latest date any of its deadline expressions allows. */
 export function findDeadline(text: string, time: PlanTime): Deadline | null {
   const key = foldKey(text);
+  const live = livePatterns(time);
+  // most task texts state no deadline: one scan tells, instead of one per pattern
+  if (live.any && !live.any.test(key)) return null;
   let best: { date: string; text: string; weak: boolean } | null = null;
-  for (const p of grammars().deadlines) {
+  for (const p of live.patterns) {
     p.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(key))) {
