@@ -26,8 +26,12 @@ export interface Segmented {
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 export function isPlanTitle(key: string): boolean {
+  return isPlanTitleSq(squeeze(key));
+}
+
+/** isPlanTitle of a key already squeezed (the outline tests several things of one line) */
+function isPlanTitleSq(s: string): boolean {
   const t = grammars().titles;
-  const s = squeeze(key);
   if (s.length < 4 || s.length > t.maxLength) return false;
   if (grammars().headings.some((h) => h.re.test(s))) return false;
   if (t.notTitle.some((re) => re.test(s))) return false;
@@ -41,8 +45,12 @@ export function isPlanTitle(key: string): boolean {
  * more document words (意见, 措施, 办法 …) and start with 关于, but is still no notice or sentence.
  */
 export function isOpeningTitle(key: string): boolean {
+  return isOpeningTitleSq(squeeze(key));
+}
+
+function isOpeningTitleSq(squeezed: string): boolean {
   const t = grammars().titles;
-  const s = unwrapTitle(squeeze(key));
+  const s = unwrapTitle(squeezed);
   if (s.length < 4 || s.length > t.maxLength) return false;
   if (grammars().headings.some((h) => h.re.test(s))) return false;
   if (t.openingNotTitle.some((re) => re.test(s))) return false;
@@ -57,7 +65,11 @@ export function unwrapTitle(s: string): string {
 
 /** A title as compared with the names a notice gives: no spaces, quotes or brackets of names, one dash. */
 function nameKey(key: string): string {
-  return squeeze(key)
+  return nameKeySq(squeeze(key));
+}
+
+function nameKeySq(s: string): string {
+  return s
     .replace(/[“”"'‘’《》〈〉<>]/g, '')
     .replace(/[—–~－]+/g, '-');
 }
@@ -83,23 +95,29 @@ export function namedTitles(blocks: Block[]): string[] {
 
 /** True when `key` is one of the documents the notice names (alone or as one of a list). */
 export function isNamed(key: string, named: string[]): boolean {
-  if (!named.length) return false;
-  const k = nameKey(unwrapTitle(squeeze(key)));
+  return isNamedSq(squeeze(key), namedForms(named));
+}
+
+/** Each named title as it stands and without its period, in order (computed once per document). */
+const namedForms = (named: string[]) => named.flatMap((full) => [full, stripPeriod(full)]);
+
+function isNamedSq(squeezed: string, forms: string[]): boolean {
+  if (!forms.length) return false;
+  const k = nameKeySq(unwrapTitle(squeezed));
   if (k.length < 4) return false;
   const { namedBefore, namedAfter } = grammars().titles;
-  for (const full of named) {
-    for (const n of [full, stripPeriod(full)]) {
-      for (const kk of [k, stripPeriod(k)]) {
-        if (kk.length < 4) continue;
-        let at = n.indexOf(kk);
-        while (at >= 0) {
-          const before = n.slice(0, at);
-          const after = n.slice(at + kk.length);
-          const okBefore = at === 0 || namedBefore.test(before);
-          const okAfter = after === '' || namedAfter.test(after) || /^[(][^()]*[)]$/.test(after);
-          if (okBefore && okAfter) return true;
-          at = n.indexOf(kk, at + 1);
-        }
+  const keys = [k, stripPeriod(k)];
+  for (const n of forms) {
+    for (const kk of keys) {
+      if (kk.length < 4) continue;
+      let at = n.indexOf(kk);
+      while (at >= 0) {
+        const before = n.slice(0, at);
+        const after = n.slice(at + kk.length);
+        const okBefore = at === 0 || namedBefore.test(before);
+        const okAfter = after === '' || namedAfter.test(after) || /^[(][^()]*[)]$/.test(after);
+        if (okBefore && okAfter) return true;
+        at = n.indexOf(kk, at + 1);
       }
     }
   }
@@ -121,7 +139,7 @@ function titleKey(key: string): string {
 
 const sameTitle = (a: string, b: string) => a === b || (a.length >= 6 && b.length >= 6 && (a.includes(b) || b.includes(a)));
 
-const isToc = (key: string) => grammars().sections.toc.some((re) => re.test(squeeze(key)));
+const isTocSq = (s: string) => grammars().sections.toc.some((re) => re.test(s));
 
 const textOf = (b: Block) => (b.kind === 'table' ? '' : b.key);
 
@@ -162,13 +180,17 @@ const tocEntryKey = (key: string) =>
 /** Prose: a long line written as sentences (ends the top of the text where its title may stand). */
 const isProse = (key: string) => key.length > 40 && /[。，,;；]/.test(key);
 
-const isItemHeading = (key: string) => grammars().headings.some((h) => h.kind === 'item' && h.re.test(squeeze(key.slice(0, 40))));
+const isItemHeading = (key: string) => {
+  const s = squeeze(key.slice(0, 40));
+  return grammars().headings.some((h) => h.kind === 'item' && h.re.test(s));
+};
 
 export function segmentPlans(blocks: Block[]): Segmented {
   const t = grammars().titles;
   const header: Block[] = [];
   const plans: PlanRegion[] = [];
   const named = namedTitles(blocks);
+  const forms = namedForms(named);
   const tocEntries = new Set<string>();
   let cur: PlanRegion | null = null;
   let toc: { first: string | null } | null = null;
@@ -181,19 +203,22 @@ export function segmentPlans(blocks: Block[]): Segmented {
     let b = blocks[bi];
     // a title broken over two lines: "某市应急管理“十四五”" / "规划(2021—2025年)"
     const next = blocks[bi + 1];
-    if (b.kind === 'line' && next?.kind === 'line' && !isPlanTitle(b.key) && b.key.length <= 40 && !/[。,;:，；：]/.test(b.key)) {
+    if (b.kind === 'line' && next?.kind === 'line' && b.key.length <= 40 && !isPlanTitle(b.key) && !/[。,;:，；：]/.test(b.key)) {
       const joined = b.key + next.key;
       // at the top of the text or named by the notice, "关于加快…的" / "实施意见" is one title too
-      const broad = (opening || isNamed(joined, named)) && isOpeningTitle(joined) && !isOpeningTitle(b.key) && (stripPeriod(squeeze(next.key)).length <= 8 || !isOpeningTitle(next.key));
-      if ((isPlanTitle(joined) && !isPlanTitle(next.key)) || broad) {
+      const broad = () =>
+        isOpeningTitle(joined) && (opening || isNamedSq(squeeze(joined), forms)) && !isOpeningTitle(b.key) && (stripPeriod(squeeze(next.key)).length <= 8 || !isOpeningTitle(next.key));
+      if ((isPlanTitle(joined) && !isPlanTitle(next.key)) || broad()) {
         b = { kind: 'line', piece: concat([b.piece, next.piece]), key: joined };
         bi++;
       }
     }
     const key = textOf(b);
+    // the line without whitespace, which most of the tests below read (squeezed once)
+    const sq = squeeze(key);
     if (toc && b.kind !== 'table') {
       // entries may carry their page number glued to the text ("建设区域创新高地15", "总体要求……1")
-      const k = squeeze(key).replace(/[.…·_\-—\s]*\d+$/, '');
+      const k = sq.replace(/[.…·_\-—\s]*\d+$/, '');
       // a long line ends a TOC, unless it is entries run together ("第一章…第二章…")
       const runTogether = (key.match(/第[一二三四五六七八九十百\d]+[篇章节]/g) ?? []).length >= 2;
       const ends =
@@ -207,7 +232,7 @@ export function segmentPlans(blocks: Block[]): Segmented {
       }
       toc = null;
     }
-    if (b.kind !== 'table' && isTitleHere(key)) {
+    if (b.kind !== 'table' && isTitleHere(key, sq)) {
       if (cur && sameTitle(titleKey(key), titleKey(cur.title.key))) {
         cur.aside.push(b);
         continue;
@@ -230,17 +255,17 @@ export function segmentPlans(blocks: Block[]): Segmented {
       plans.push(cur);
       continue;
     }
-    if (b.kind !== 'table' && isToc(key)) {
+    if (b.kind !== 'table' && isTocSq(sq)) {
       // "目录序言": the marker and the first entry on one line
       const glued = grammars()
-        .sections.toc.map((re) => re.exec(squeeze(key))?.[1])
+        .sections.toc.map((re) => re.exec(sq)?.[1])
         .find((x) => x);
       toc = { first: glued ?? null };
       (cur ? cur.aside : header).push(b);
       continue;
     }
     if (b.kind === 'table' || isProse(key) || isItemHeading(key)) opening = false;
-    if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(squeeze(key));
+    if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(sq);
     // an attachment that is no plan of its own (a list of names, a form) is not the plan's text;
     // its tables still are (a task table may be attached)
     if (afterAttachment && cur) inAppendix = true;
@@ -249,15 +274,17 @@ export function segmentPlans(blocks: Block[]): Segmented {
   for (const p of plans) setSignatureAside(p);
   return { header, plans };
 
-  /** Whether the line at hand starts a plan (or repeats the current plan's title). */
-  function isTitleHere(key: string): boolean {
+  /** Whether the line at hand (`sq`: squeezed) starts a plan (or repeats the current plan's title). */
+  function isTitleHere(key: string, sq: string): boolean {
     if (key.length > 200) return false;
-    const isNamedHere = isNamed(key, named);
-    const title = isPlanTitle(key) || ((opening || isNamedHere) && isOpeningTitle(key));
+    // whether the notice names it, found only when needed
+    let namedHere: boolean | null = null;
+    const isNamedHere = () => (namedHere ??= isNamedSq(sq, forms));
+    const title = isPlanTitleSq(sq) || ((opening || isNamedHere()) && isOpeningTitleSq(sq));
     if (!title) return false;
     if (!cur || !hasBody(cur) || sameTitle(titleKey(key), titleKey(cur.title.key))) return true;
     // a later plan: named by the notice, under an 附件 line, or a full title that is no TOC entry
-    if (isNamedHere || afterAttachment) return true;
+    if (isNamedHere() || afterAttachment) return true;
     return squeeze(unwrapTitle(key)).length >= t.minLaterTitleLength && !tocEntries.has(tocEntryKey(key));
   }
 }
