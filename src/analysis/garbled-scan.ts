@@ -11,7 +11,7 @@ import { GB2312_BITMAP_BASE64 } from './gb2312-table.js';
 let gb2312: Uint8Array | null = null;
 
 /** 1 for every character of GB2312 (the 6 763 characters and symbols of ordinary text). */
-function gbTable(): Uint8Array {
+export function gbTable(): Uint8Array {
   if (gb2312) return gb2312;
   // precomputed (scripts/gen-gb2312.mjs): decoding all of GB2312 with iconv-lite at run time took
   // over 100 ms of every cold start

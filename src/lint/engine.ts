@@ -69,7 +69,10 @@ function walk(analysis: Analysis, visitors: Visitors[]): void {
     plan.projects.forEach((task, i) => each(visitors, 'task', { plan: node, task, facts: pf.projects[i], isProject: true }));
     each(visitors, 'planExit', node);
   });
-  for (const block of analysis.blocks) each(visitors, 'block', block);
+  const blockVisitors = visitors.filter((v) => v.block);
+  analysis.blocks.forEach((block, index) => {
+    for (const v of blockVisitors) v.block!(block, index);
+  });
 }
 
 export function lint(analysis: Analysis, opts: LintOptions = {}): LintMessage[] {

@@ -105,7 +105,8 @@ export interface Visitors {
   /** tasks and projects (node.isProject) */
   task?(node: TaskNode): void;
   planExit?(node: PlanNode): void;
-  block?(block: TextBlock): void;
+  /** every text block in source order; `index` into analysis.blocks (text facts are keyed by it) */
+  block?(block: TextBlock, index: number): void;
 }
 
 export interface RuleContext<O, M extends string = string> {

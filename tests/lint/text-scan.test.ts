@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { findCodePageRuns } from '../../src/analysis/garbled-scan.js';
+import { findCodePageRuns, findInjectedPinyin, findLostCharacters } from '../../src/analysis/garbled-scan.js';
 import { GB2312_BITMAP_BASE64 } from '../../src/analysis/gb2312-table.js';
+import { textFacts } from '../../src/analysis/text-facts.js';
 import { findGarbled, findPlaceholders, lostDate } from '../../src/analysis/text-scan.js';
 import { lintWords } from '../../src/grammars/lint-words.js';
 import { SourceText } from '../../src/ingest/source-text.js';
@@ -70,5 +71,46 @@ describe('the GB2312 table garbled-text reads (src/analysis/gb2312-table.ts)', (
   it('tells ordinary characters from text read with the wrong code page', () => {
     expect(findCodePageRuns('加强应急管理体系建设')).toEqual([]);
     expect(findCodePageRuns('瀹夊叏鐢熶骇').length).toBeGreaterThan(0);
+  });
+});
+
+describe('text facts (src/analysis/text-facts.ts): found once, as every finder finds them', () => {
+  const texts = [
+    '截至20XX年底，全市消防站总数达到XXX个',
+    '由某某负责，时间待定，见【】',
+    '有序组织应急预\uFFFD',
+    'cafÃ© and â€œquotedâ€\u009d',
+    '鈥滃畨鍏ㄧ敓浜鈥',
+    '完善应急指挥部运(yùn)行机制',
+    '建设???平台',
+    '瀹夊叏鐢熶骇',
+    '示范区人民政府 2022424',
+    '2022424',
+    '加强应急管理体系建设，提高防灾减灾救灾能力。',
+    '配备XXL号救生衣，对待定级的避难场所逐一评估',
+  ];
+  it('the same placeholders and damage as the finders run on every block', () => {
+    const blocks = texts.map((text) => ({ text }));
+    const facts = textFacts(blocks, w);
+    const want = texts.flatMap((t, block) => findPlaceholders(t, w).map((f) => ({ ...f, block })));
+    expect(facts.placeholders).toEqual(want);
+    // the damage every finder finds in each block, overlaps kept once (the first kind wins)
+    const wantDamage = texts.flatMap((t, block) => {
+      const all = [
+        ...findGarbled(t, w).map((f) => ({ ...f, kind: 'mojibake' })),
+        ...findInjectedPinyin(t).map((f) => ({ ...f, kind: 'pinyin' })),
+        ...findLostCharacters(t).map((f) => ({ ...f, kind: 'lostChars' })),
+        ...findCodePageRuns(t).map((f) => ({ ...f, kind: 'codePage' })),
+      ];
+      const kept: typeof all = [];
+      for (const d of all) if (!kept.some((o) => d.index < o.index + o.length && o.index < d.index + d.length)) kept.push(d);
+      return kept.sort((a, b) => a.index - b.index).map((d) => ({ ...d, block }));
+    });
+    expect(facts.damage).toEqual(wantDamage);
+    expect(new Set(facts.damage.map((d) => d.block))).toEqual(new Set([2, 3, 4, 5, 6, 7]));
+    expect(facts.lostDates.map((d) => [d.block, d.text, d.date])).toEqual([
+      [8, '2022424', '2022-04-24'],
+      [9, '2022424', '2022-04-24'],
+    ]);
   });
 });

@@ -1,7 +1,4 @@
-import { findGarbled, lostDate, type Found } from '../../analysis/text-scan.js';
-import { escapeRegExp } from '../../util/text.js';
-import type { LintWords } from '../../grammars/lint-words.js';
-import { findCodePageRuns, findInjectedPinyin, findLostCharacters } from '../../analysis/garbled-scan.js';
+import { textFacts } from '../../analysis/text-facts.js';
 import { defineRule } from '../types.js';
 import { examplePlan } from './examples.js';
 
@@ -48,12 +45,16 @@ export const garbledText = defineRule({
     },
   },
   create(ctx) {
-    const endings = ctx.words.mojibake.signatureEndings.map(escapeRegExp).join('|');
-    const signed = new RegExp(`^(?:.*(?:${endings})[\\s　]*)?((?:19|20)\\d{5,6})[\\s　]*$`, 'u');
     const note = ctx.analysis.source.encodingNote ?? null;
+    // found once for all blocks (src/analysis/text-facts.ts), in block order
+    const { damage, lostDates } = textFacts(ctx.analysis.blocks, ctx.words);
+    let nextDamage = 0;
+    let nextDate = 0;
     return {
-      block(block) {
-        for (const { f, kind } of damage(block.text, ctx.words)) {
+      block(block, index) {
+        for (; nextDamage < damage.length && damage[nextDamage].block === index; nextDamage++) {
+          const f = damage[nextDamage];
+          const kind = f.kind;
           let messageId: 'mojibake' | 'codePage' | 'pinyin' | 'lostChars' | 'replacement' | 'replacementGuessed' = kind;
           const data: Record<string, string> = { text: f.text };
           if (kind === 'mojibake' && /\uFFFD/.test(f.text) && f.text.replace(/\uFFFD/g, '') === '') {
@@ -62,37 +63,17 @@ export const garbledText = defineRule({
           }
           ctx.report({ messageId, data, ...ctx.source.blockSpan(block, f.index, f.index + f.length), plan: block.plan });
         }
-        // only lines ending in 7–8 digits can hold a lost date: test the costly pattern on those alone
-        const m = /\d{7}[\s　]*$/.test(block.text) ? signed.exec(block.text.trimStart()) : null;
-        const date = m ? lostDate(m[1]) : null;
-        if (!m || !date) return;
-        const index = block.text.lastIndexOf(m[1]);
-        const [year, month, day] = date.split('-');
-        ctx.report({
-          messageId: 'lostDate',
-          data: { text: m[1], date, year, month: Number(month), day: Number(day) },
-          ...ctx.source.blockSpan(block, index, index + m[1].length),
-          plan: block.plan,
-        });
+        for (; nextDate < lostDates.length && lostDates[nextDate].block === index; nextDate++) {
+          const { index: at, length, text, date } = lostDates[nextDate];
+          const [year, month, day] = date.split('-');
+          ctx.report({
+            messageId: 'lostDate',
+            data: { text, date, year, month: Number(month), day: Number(day) },
+            ...ctx.source.blockSpan(block, at, at + length),
+            plan: block.plan,
+          });
+        }
       },
     };
   },
 });
-
-type DamageKind = 'mojibake' | 'codePage' | 'pinyin' | 'lostChars';
-
-/** Every kind of damage in a text, in order, overlapping finds kept once (the first kind wins). */
-function damage(text: string, words: LintWords): { f: Found; kind: DamageKind }[] {
-  const all: { f: Found; kind: DamageKind }[] = [
-    ...findGarbled(text, words).map((f) => ({ f, kind: 'mojibake' as const })),
-    ...findInjectedPinyin(text).map((f) => ({ f, kind: 'pinyin' as const })),
-    ...findLostCharacters(text).map((f) => ({ f, kind: 'lostChars' as const })),
-    ...findCodePageRuns(text).map((f) => ({ f, kind: 'codePage' as const })),
-  ];
-  const out: typeof all = [];
-  for (const d of all) {
-    if (out.some((o) => d.f.index < o.f.index + o.f.length && o.f.index < d.f.index + d.f.length)) continue;
-    out.push(d);
-  }
-  return out.sort((a, b) => a.f.index - b.f.index);
-}

@@ -1,4 +1,4 @@
-import { findPlaceholders } from '../../analysis/text-scan.js';
+import { textFacts } from '../../analysis/text-facts.js';
 import { defineRule } from '../types.js';
 import { examplePlan } from './examples.js';
 
@@ -36,9 +36,13 @@ export const placeholderText = defineRule({
   },
   create(ctx) {
     const seen = new Set<number>();
+    // found once for all blocks (src/analysis/text-facts.ts), in block order
+    const found = textFacts(ctx.analysis.blocks, ctx.words).placeholders;
+    let next = 0;
     return {
-      block(block) {
-        for (const f of findPlaceholders(block.text, ctx.words)) {
+      block(block, index) {
+        for (; next < found.length && found[next].block === index; next++) {
+          const f = found[next];
           const span = ctx.source.blockSpan(block, f.index, f.index + f.length);
           if (seen.has(span.start.offset)) continue;
           seen.add(span.start.offset);

@@ -1,0 +1,127 @@
+// Damaged and unfinished text, found once for all the text blocks of an analysis: template
+// placeholders (placeholder-text), encoding damage and digits-only dates (garbled-text). The
+// rules read these facts instead of each scanning every block with its own patterns.
+//
+// One pass over each block's characters, through a table built from the word lists, tells
+// which finders can find anything in it; most blocks hold none of the characters any of them
+// needs (an X, a token's first character, U+FFFD, a Latin-1 letter, a tone mark, "?", a
+// character outside GB2312), and the finders' patterns run only on the others.
+import type { LintWords } from '../grammars/lint-words.js';
+import { findCodePageRuns, findInjectedPinyin, findLostCharacters, gbTable } from './garbled-scan.js';
+import { findGarbled, findPlaceholders, lostDate, type Found } from './text-scan.js';
+import { escapeRegExp } from '../util/text.js';
+
+export type DamageKind = 'mojibake' | 'codePage' | 'pinyin' | 'lostChars';
+
+/** A finding in `blocks[block].text` at [index, index + length). */
+export interface BlockFinding extends Found {
+  block: number;
+}
+
+export interface DamageFinding extends BlockFinding {
+  kind: DamageKind;
+}
+
+export interface LostDateFinding extends BlockFinding {
+  /** the date the digits read as, YYYY-MM-DD */
+  date: string;
+}
+
+export interface TextFacts {
+  /** in block order, then in text order */
+  placeholders: BlockFinding[];
+  damage: DamageFinding[];
+  lostDates: LostDateFinding[];
+}
+
+// what a character may start or belong to (bits of the scan table)
+const PLACEHOLDER = 1;
+const DAMAGE = 2;
+
+interface Scan {
+  table: Uint8Array;
+  /** a signature line followed by a date whose 年月日 were lost */
+  signed: RegExp;
+}
+
+const scans = new WeakMap<LintWords, Scan>();
+
+function scanOf(words: LintWords): Scan {
+  let s = scans.get(words);
+  if (s) return s;
+  const table = new Uint8Array(65536);
+  const mark = (chars: string, bit: number) => {
+    for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] |= bit;
+  };
+  // placeholders: X runs and single X need an X; each token its first character
+  mark('XxＸｘ', PLACEHOLDER);
+  for (const t of [...words.placeholders.tokens, ...words.placeholders.wordTokens]) if (t) table[t.charCodeAt(0)] |= PLACEHOLDER;
+  // damage: U+FFFD, the first letters of Latin-1 mojibake (Â Ã â…ï), the markers' first
+  // characters, tone marks (injected pinyin), "?" (lost characters), and every character
+  // outside GB2312 that is no ASCII (text read with the wrong code page)
+  mark('\uFFFD\u00C2\u00C3', DAMAGE);
+  for (let c = 0xe2; c <= 0xef; c++) table[c] |= DAMAGE;
+  for (const m of words.mojibake.markers) if (m) table[m.charCodeAt(0)] |= DAMAGE;
+  mark('āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ', DAMAGE);
+  mark('?？', DAMAGE);
+  const gb = gbTable();
+  for (let c = 0x80; c < 65536; c++) if (!gb[c]) table[c] |= DAMAGE;
+  const endings = words.mojibake.signatureEndings.map(escapeRegExp).join('|');
+  s = { table, signed: new RegExp(`^(?:.*(?:${endings})[\\s　]*)?((?:19|20)\\d{5,6})[\\s　]*$`, 'u') };
+  scans.set(words, s);
+  return s;
+}
+
+/** Every kind of damage in a text, in order, overlapping finds kept once (the first kind wins). */
+function damage(text: string, words: LintWords): { f: Found; kind: DamageKind }[] {
+  const all: { f: Found; kind: DamageKind }[] = [
+    ...findGarbled(text, words).map((f) => ({ f, kind: 'mojibake' as const })),
+    ...findInjectedPinyin(text).map((f) => ({ f, kind: 'pinyin' as const })),
+    ...findLostCharacters(text).map((f) => ({ f, kind: 'lostChars' as const })),
+    ...findCodePageRuns(text).map((f) => ({ f, kind: 'codePage' as const })),
+  ];
+  const out: typeof all = [];
+  for (const d of all) {
+    if (out.some((o) => d.f.index < o.f.index + o.f.length && o.f.index < d.f.index + d.f.length)) continue;
+    out.push(d);
+  }
+  return out.sort((a, b) => a.f.index - b.f.index);
+}
+
+/** A line that ends in a digit after its trailing whitespace: the only kind that can end in a lost date. */
+function endsWithDigit(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+const computed = new WeakMap<readonly { text: string }[], Map<LintWords, TextFacts>>();
+
+/** The text facts of an analysis' blocks, found on first use and kept. */
+export function textFacts(blocks: readonly { text: string }[], words: LintWords): TextFacts {
+  let byWords = computed.get(blocks);
+  if (!byWords) computed.set(blocks, (byWords = new Map()));
+  let facts = byWords.get(words);
+  if (!facts) byWords.set(words, (facts = findTextFacts(blocks, words)));
+  return facts;
+}
+
+function findTextFacts(blocks: readonly { text: string }[], words: LintWords): TextFacts {
+  const { table, signed } = scanOf(words);
+  const out: TextFacts = { placeholders: [], damage: [], lostDates: [] };
+  blocks.forEach(({ text }, block) => {
+    let bits = 0;
+    for (let i = 0; i < text.length && bits !== (PLACEHOLDER | DAMAGE); i++) bits |= table[text.charCodeAt(i)];
+    if (bits & PLACEHOLDER) for (const f of findPlaceholders(text, words)) out.placeholders.push({ ...f, block });
+    if (bits & DAMAGE) for (const { f, kind } of damage(text, words)) out.damage.push({ ...f, block, kind });
+    // only lines ending in 7–8 digits can hold a lost date: test the costly pattern on those alone
+    if (!endsWithDigit(text) || !/\d{7}[\s　]*$/.test(text)) return;
+    const m = signed.exec(text.trimStart());
+    const date = m ? lostDate(m[1]) : null;
+    if (!m || !date) return;
+    const index = text.lastIndexOf(m[1]);
+    out.lostDates.push({ block, index, length: m[1].length, text: m[1], date });
+  });
+  return out;
+}
