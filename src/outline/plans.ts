@@ -204,10 +204,11 @@ export function segmentPlans(blocks: Block[]): Segmented {
     // a title broken over two lines: "某市应急管理“十四五”" / "规划(2021—2025年)"
     const next = blocks[bi + 1];
     if (b.kind === 'line' && next?.kind === 'line' && b.key.length <= 40 && !isPlanTitle(b.key) && !/[。,;:，；：]/.test(b.key)) {
-      const joined = b.key + next.key;
+      const first = b.key;
+      const joined = first + next.key;
       // at the top of the text or named by the notice, "关于加快…的" / "实施意见" is one title too
       const broad = () =>
-        isOpeningTitle(joined) && (opening || isNamedSq(squeeze(joined), forms)) && !isOpeningTitle(b.key) && (stripPeriod(squeeze(next.key)).length <= 8 || !isOpeningTitle(next.key));
+        isOpeningTitle(joined) && (opening || isNamedSq(squeeze(joined), forms)) && !isOpeningTitle(first) && (stripPeriod(squeeze(next.key)).length <= 8 || !isOpeningTitle(next.key));
       if ((isPlanTitle(joined) && !isPlanTitle(next.key)) || broad()) {
         b = { kind: 'line', piece: concat([b.piece, next.piece]), key: joined };
         bi++;
