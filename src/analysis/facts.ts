@@ -10,7 +10,7 @@ import type { SourceText } from '../ingest/source-text.js';
 import type { Facts, IndicatorFacts, PlanAnalysis, PlanFacts, TargetStatus, TaskFacts, UnitFact } from '../model/analysis.js';
 import type { Indicator, Plan, PlanDocument, Span, Task } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
-import { escapeRegExp } from '../util/text.js';
+import { findSpaced } from '../util/text.js';
 import { findPlaceholders } from './text-scan.js';
 
 /** How far past a task's end its owner clause may stand (a clause after a list covers the list). */
@@ -28,8 +28,8 @@ function ownerClauseSpan(source: SourceText, task: Task): Span | null {
   const from = task.span.start.offset;
   const to = Math.min(text.length, task.span.end.offset + CLAUSE_REACH);
   const window = foldKey(text.slice(from, to));
-  const m = new RegExp([...foldKey(clause)].map(escapeRegExp).join('\\s*')).exec(window);
-  return m ? source.span(from + m.index, from + m.index + m[0].length) : null;
+  const m = findSpaced(window, [...foldKey(clause)]);
+  return m ? source.span(from + m[0], from + m[1]) : null;
 }
 
 function taskFacts(task: Task, source: SourceText, clause: Span | null | undefined): TaskFacts {

@@ -298,8 +298,9 @@ export interface ClauseHit {
   clause: Clause;
 }
 
-const OPENERS = new Set([0x28, 0x3010, 0x5b]); // ( 【 [
-const CLOSERS = new Set([0x29, 0x3011, 0x5d]);
+// ( 【 [ and their closers
+const isOpener = (c: number) => c === 0x28 || c === 0x3010 || c === 0x5b;
+const isCloser = (c: number) => c === 0x29 || c === 0x3011 || c === 0x5d;
 
 /** Does a bracket at [open, close] close a sentence (so it may hold bare unit names)? */
 function closesSentence(key: string, open: number, close: number): boolean {
@@ -336,10 +337,12 @@ export function findClauses(text: string, key: string): ClauseHit[] {
   let open = -1;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    if (OPENERS.has(c)) {
+    // brackets are rare: one comparison passes over nearly every character
+    if (c > 0x5d && c !== 0x3010 && c !== 0x3011) continue;
+    if (isOpener(c)) {
       if (depth === 0) open = i;
       depth++;
-    } else if (CLOSERS.has(c) && depth > 0) {
+    } else if (isCloser(c) && depth > 0) {
       depth--;
       if (depth > 0) continue;
       const form: ClauseForm = closesSentence(key, open, i) ? 'closing' : 'bracket';

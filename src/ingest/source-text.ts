@@ -3,7 +3,7 @@
 // Offsets count UTF-16 code units of the decoded text (JavaScript string indices); lines and
 // columns are 1-based, columns count code points (SPEC).
 import type { Point, Span } from '../model/schema.js';
-import { escapeRegExp } from '../util/text.js';
+import { escapeRegExp, findSpaced } from '../util/text.js';
 
 /** A run of text whose characters each know their offset in the source (a lint text block). */
 export interface OffsetText {
@@ -161,11 +161,16 @@ export class SourceText {
   locate(within: Span, needle: string): Span | null {
     if (!needle) return null;
     const hay = this.text.slice(within.start.offset, within.end.offset);
-    const pattern = [...needle.replace(/\s+/g, '')].map(escapeRegExp).join('\\s*');
-    const m = new RegExp(pattern, 'u').exec(hay);
-    if (!m) return null;
-    const start = within.start.offset + m.index;
-    return this.span(start, start + m[0].length);
+    const chars = [...needle.replace(/\s+/g, '')];
+    let found: [number, number] | null;
+    if (/[\ud800-\udfff]/.test(needle)) {
+      // characters beyond the BMP: the pattern, which matches them whole (rare)
+      const m = new RegExp(chars.map(escapeRegExp).join('\\s*'), 'u').exec(hay);
+      found = m ? [m.index, m.index + m[0].length] : null;
+    } else found = findSpaced(hay, chars);
+    if (!found) return null;
+    const start = within.start.offset + found[0];
+    return this.span(start, within.start.offset + found[1]);
   }
 }
 

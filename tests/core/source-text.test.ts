@@ -1,8 +1,10 @@
 // The one line model: a line ends at \n, \r\n or a lone \r, for every stage alike (readers,
 // spans, diagnostics, directives).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SourceText } from '../../src/ingest/source-text.js';
 import { physicalLines } from '../../src/ingest/txt.js';
+import { escapeRegExp, findSpaced } from '../../src/util/text.js';
 
 describe('SourceText', () => {
   const text = '第一行\r\n第二行\r第三行\n\n𠀀第五行';
@@ -39,5 +41,25 @@ describe('SourceText', () => {
     const paged = new SourceText('一\n二\n三', [0, 4]);
     expect(paged.pageOf(paged.text.indexOf('三'))).toBe(2);
     expect(s.pageOf(0)).toBeNull();
+  });
+});
+
+describe('findSpaced (locate and the owner clause search, without a RegExp per name)', () => {
+  const viaRegExp = (hay: string, parts: string[]) => {
+    const m = new RegExp(parts.map(escapeRegExp).join('\\s*')).exec(hay);
+    return m ? [m.index, m.index + m[0].length] : null;
+  };
+  it('finds what the pattern of the parts joined by \\s* finds, leftmost', () => {
+    const alphabet = fc.constantFrom('区', '应', '急', '局', ' ', '\u3000', '\n', '(', '.', 'a', '、');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), fc.array(alphabet.filter((c) => !/\s/.test(c)), { minLength: 1, maxLength: 4 }), (hay, parts) => {
+        expect(findSpaced(hay.join(''), parts)).toEqual(viaRegExp(hay.join(''), parts));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('locates a name split by the scrape ("区应急 管理局")', () => {
+    const s = new SourceText('牵头单位：区应急\n 管理局');
+    expect(s.locate(s.span(0, s.text.length), '区应急管理局')?.start.column).toBe(6);
   });
 });

@@ -82,20 +82,21 @@ export const headingSequence = defineRule({
           const runOn = through.has(h.scheme) ? lastOfScheme.get(h.scheme) : undefined;
           lastInGroup.set(key, h);
           lastOfScheme.set(h.scheme, value);
-          const at = { ...ctx.source.headSpan(h.span), plan: index };
+          // where a report stands, found only for the headings reported (most are in sequence)
+          const at = () => ({ ...ctx.source.headSpan(h.span), plan: index });
           if (!prev) {
             if (value === 1 || (runOn !== undefined && value === runOn + 1)) continue;
             if (value > 1 && (runOn === undefined || value > runOn + 1)) {
               const from = runOn !== undefined && runOn < value ? runOn + 1 : 1;
-              ctx.report({ messageId: 'start', data: { label: h.label, missing: range(from, value - 1, h) }, ...at });
+              ctx.report({ messageId: 'start', data: { label: h.label, missing: range(from, value - 1, h) }, ...at() });
             }
             continue;
           }
           const pv = prev.value ?? 0;
           if (value === pv + 1) continue;
-          if (value === pv) ctx.report({ messageId: 'repeat', data: { label: h.label }, ...at });
-          else if (value > pv + 1) ctx.report({ messageId: 'skip', data: { label: h.label, previous: prev.label, missing: range(pv + 1, value - 1, h) }, ...at });
-          else ctx.report({ messageId: 'backwards', data: { label: h.label, previous: prev.label }, ...at });
+          if (value === pv) ctx.report({ messageId: 'repeat', data: { label: h.label }, ...at() });
+          else if (value > pv + 1) ctx.report({ messageId: 'skip', data: { label: h.label, previous: prev.label, missing: range(pv + 1, value - 1, h) }, ...at() });
+          else ctx.report({ messageId: 'backwards', data: { label: h.label, previous: prev.label }, ...at() });
         }
       },
     };
