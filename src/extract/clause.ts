@@ -113,7 +113,7 @@ const cut = (t: Keyed, a: number, b: number): Keyed => ({ text: t.text.slice(0, 
 /** Removes a stated convention ("（排在第一位的为牵头单位，下同）") from a clause. */
 function withoutConvention(t: Keyed): Keyed & { found: boolean } {
   const key = t.key;
-  if (!compiled().convention.test(key)) return { ...t, found: false };
+  if (!compiled().convention.test(key)) return { text: t.text, key, found: false };
   // the bracketed note that holds it, or the part (between separators) that holds it
   const br = /[(]([^()]*)[)]/g;
   let m: RegExpExecArray | null;
@@ -123,7 +123,7 @@ function withoutConvention(t: Keyed): Keyed & { found: boolean } {
   for (const [a, b] of splitOutside(key, PART_BREAK)) {
     if (compiled().convention.test(key.slice(a, b))) return { ...cut(t, a, b), found: true };
   }
-  return { ...t, found: true };
+  return { text: t.text, key, found: true };
 }
 
 /** Units of a list where some are marked as lead: "市发展改革委（牵头）、市财政局". */

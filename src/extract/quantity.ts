@@ -15,10 +15,20 @@ function vocab() {
   const units = longestFirst(q.units);
   // "万亩", "亿元": a magnitude joined to any unit, tried before the bare unit
   const withMagnitude = longestFirst(q.magnitudes.flatMap((m) => units.map((u) => m + u)));
+  const all = longestFirst([...withMagnitude, ...units]);
+  // the units by their first character, longest first: a number is followed by one of a few
+  const unitsByFirst = new Map<string, string[]>();
+  for (const u of all) {
+    const list = unitsByFirst.get(u[0]);
+    if (list) list.push(u);
+    else unitsByFirst.set(u[0], [u]);
+  }
   return {
     before,
     tails: [...q.tails].sort((a, b) => b.word.length - a.word.length),
-    units: longestFirst([...withMagnitude, ...units]),
+    units: all,
+    unitsByFirst,
+    emptyUnit: all.includes(''),
     durations: new Set(q.durationUnits),
     rangeMarks: q.rangeMarks,
     decrease: longestFirst(q.changes.decrease),
@@ -42,8 +52,9 @@ export interface QuantityHit extends Quantity {
 function unitAt(key: string, at: number): string | null {
   let i = at;
   while (key[i] === ' ') i++;
-  for (const u of v().units) if (key.startsWith(u, i)) return u;
-  return null;
+  // the longest unit written there (the empty unit, if a grammar lists one, is tried last)
+  for (const u of v().unitsByFirst.get(key[i]) ?? []) if (key.startsWith(u, i)) return u;
+  return v().emptyUnit ? '' : null;
 }
 
 /** A bounding word right before the number ("≤", "不超过", "超"). */
@@ -127,7 +138,9 @@ export function isVague(text: string): boolean {
   });
 }
 
-const CLAUSE_BREAK = /[,;。:!?，；：！？\n]/;
+/** Where a clause ends: , ; 。 : ! ? ，；：！？ or a line break (a test of the code unit, no regex call per character) */
+const isClauseBreak = (c: number) =>
+  c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x3a || c === 0x21 || c === 0x3f || c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0xff01 || c === 0xff1f || c === 0x0a;
 const RATE_UNITS = new Set(['%', '‰', '个百分点', '百分点']);
 
 export interface FindOptions {
@@ -167,7 +180,7 @@ export function findQuantities(text: string, opts: FindOptions = {}): QuantityHi
     const tail = tailAfter(key.slice(qEnd), unit);
     if (tail) qEnd = key.indexOf(tail.word, qEnd) + tail.word.length;
     let clauseStart = start;
-    while (clauseStart > 0 && !CLAUSE_BREAK.test(key[clauseStart - 1])) clauseStart--;
+    while (clauseStart > 0 && !isClauseBreak(key.charCodeAt(clauseStart - 1))) clauseStart--;
     const before = key.slice(clauseStart, start);
     const comparator = comparatorBefore(before) ?? tail?.comparator ?? (range > 0 ? 'ge' : null);
     const bounded = comparator !== null || tail !== null;
@@ -179,7 +192,7 @@ export function findQuantities(text: string, opts: FindOptions = {}): QuantityHi
     if (/^(?:小时|分钟|天|日)/.test(unit ?? '') && /^[^,;。，；]{0,3}(?:内|以内)?[\p{Script=Han}]{0,4}率/u.test(key.slice(qEnd)) && !comparatorBefore(before)) continue;
     // the statement runs on to the end of its clause when little follows ("48小时内放行")
     let clauseEnd = qEnd;
-    while (clauseEnd < key.length && !CLAUSE_BREAK.test(key[clauseEnd])) clauseEnd++;
+    while (clauseEnd < key.length && !isClauseBreak(key.charCodeAt(clauseEnd))) clauseEnd++;
     const stop = clauseEnd - qEnd <= 30 ? clauseEnd : qEnd;
     const textOut = text.slice(clauseStart, stop).replace(/^\s+/, '').replace(/\s+$/, '');
     hits.push({

@@ -428,7 +428,7 @@ function conventionStart(root: OutlineNode): number {
     }
   };
   walk(root, (n) => {
-    if (n.scheme !== 'root') look(n.line, foldKey(n.line.text));
+    if (n.scheme !== 'root') look(n.line, n.lineKey);
     for (const b of n.body) look(b.piece, b.key);
   });
   return at;

@@ -25,6 +25,8 @@ export class SourceText {
   private readonly starts: number[] = [0];
   /** offsets of the second halves of surrogate pairs, ascending (none in most plans) */
   private readonly pairTails: number[] = [];
+  /** index in `starts` of the line lineOf found last */
+  private lastLine = 0;
 
   /**
    * @param pages where each page starts in `text` (offsets, ascending, the first 0), for readers
@@ -54,6 +56,13 @@ export class SourceText {
   /** The 1-based line that holds `offset`. */
   lineOf(offset: number): number {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    // spans are mostly asked for in text order: the line found last, or the next, usually holds it
+    const s = this.starts;
+    const last = this.lastLine;
+    if (s[last] <= o) {
+      if (last + 1 >= s.length || o < s[last + 1]) return last + 1;
+      if (last + 2 >= s.length || o < s[last + 2]) return (this.lastLine = last + 1) + 1;
+    }
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -61,6 +70,7 @@ export class SourceText {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return lo + 1;
   }
 

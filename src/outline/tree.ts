@@ -17,6 +17,8 @@ export interface OutlineNode {
   restKey: string;
   /** the whole heading line */
   line: Piece;
+  /** its folded key */
+  lineKey: string;
   body: LineBlock[];
   /** tables (indicator or task) that stand directly under this node */
   tables: number;
@@ -55,6 +57,7 @@ function makeNode(b: LineBlock | HeadingBlock, parent: OutlineNode | null): Outl
     rest,
     restKey: b.key.slice(cut),
     line: b.piece,
+    lineKey: b.key,
     body: [],
     tables: 0,
     children: [],
@@ -79,6 +82,7 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table'
     rest: rootLine,
     restKey: '',
     line: rootLine,
+    lineKey: '',
     body: [],
     tables: 0,
     children: [],
