@@ -2,6 +2,7 @@
 // their regular expressions once. A mistake in a grammar file is reported with its file and key.
 import type { z } from 'zod';
 import { lazySchema } from '../util/zod.js';
+import { requiredChars } from './prefilter.js';
 import { readValidated } from './validated.js';
 
 // The schemas are built only when a grammar file is validated (the build, or a file changed
@@ -276,6 +277,8 @@ function compile() {
       re: anyOf(chrome.patterns),
       url: re(chrome.urlPattern, 'gu'),
       inline: chrome.inline.length ? re(chrome.inline.map((s) => `(?:${s})`).join('|'), 'gu') : null,
+      /** characters a line must hold for `inline` to match in it (src/grammars/prefilter.ts) */
+      inlineQuick: chrome.inline.length ? requiredChars(chrome.inline.map((s) => `(?:${s})`).join('|'), 'u') : null,
     },
     owners: compileOwners(owners),
     deadlines: deadlines.patterns.map((p) => ({ re: re(p.pattern, 'gu'), date: p.date, needsYear: p.needsYear, weak: p.weak })),

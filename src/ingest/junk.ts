@@ -22,8 +22,10 @@ function hasUrl(key: string): boolean {
 }
 
 /** The piece without what `re` matches in its key (same indexes), or null when nothing matched. */
-function cutMatches(p: Piece, key: string, re: RegExp): Piece | null {
-  // most lines hold no junk: a plain test is several times cheaper than starting matchAll
+function cutMatches(p: Piece, key: string, re: RegExp, quick: RegExp | null): Piece | null {
+  // most lines hold no junk: a scan for the characters junk needs, then a plain test, are
+  // several times cheaper than the pattern's own scan and starting matchAll
+  if (quick && !quick.test(key)) return null;
   re.lastIndex = 0;
   if (!re.test(key)) return null;
   re.lastIndex = 0;
@@ -43,7 +45,7 @@ function cutMatches(p: Piece, key: string, re: RegExp): Piece | null {
 
 /** The blocks without site junk: chrome lines dropped, glued junk cut out of lines and headings. */
 export function dropSiteJunk(blocks: Block[]): Block[] {
-  const inline = grammars().chrome.inline;
+  const { inline, inlineQuick } = grammars().chrome;
   const out: Block[] = [];
   for (const b of blocks) {
     if (b.kind === 'table') {
@@ -52,7 +54,7 @@ export function dropSiteJunk(blocks: Block[]): Block[] {
     }
     // the readers dropped chrome up to maxLength; what is longer is chrome only for its URL
     if (b.key.length > grammars().chrome.maxLength && hasUrl(b.key) && isChromeLine(b.key)) continue;
-    const piece = inline ? cutMatches(b.piece, b.key, inline) : null;
+    const piece = inline ? cutMatches(b.piece, b.key, inline, inlineQuick) : null;
     if (!piece) {
       out.push(b);
       continue;

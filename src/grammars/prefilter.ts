@@ -1,0 +1,302 @@
+// A quick, exact rejection test for a grammar's regular expression: a character class holding,
+// for every alternative of the pattern, the characters one of which each of its matches must
+// contain. A text with none of them cannot match, and one scan for a character class decides
+// that, where the pattern itself (lookbehinds, Unicode properties, optional prefixes) may try
+// every position of every line. Used where a pattern runs on every line and rarely matches.
+//
+// The analysis reads the pattern's source: literal characters, escapes, classes, groups and
+// quantifiers. Whatever it does not understand (a negated class, ".", \p{…}, a back-reference,
+// the i flag) yields no prefilter at all (null), never a wrong one.
+
+type Ranges = [number, number][];
+
+interface Atom {
+  /** the characters the atom consumes one of; null: unknown (".", \S, \p{…}, a back-reference) */
+  set: Ranges | null;
+  /** for a group: its alternatives */
+  alts?: Atom[][];
+  /** zero-width (anchors, lookarounds, \b): consumes nothing */
+  zero?: boolean;
+  /** the least number of times it occurs */
+  min: number;
+}
+
+class Unsupported extends Error {}
+
+const SPACE: Ranges = [
+  [9, 13],
+  [32, 32],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+];
+const DIGIT: Ranges = [[48, 57]];
+const WORD: Ranges = [
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122],
+];
+
+class Parser {
+  i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly unicode: boolean,
+  ) {}
+
+  private peek(): string {
+    return this.src[this.i];
+  }
+
+  /** one character of the source as a code point (a pair whole in Unicode mode) */
+  private char(): number {
+    const c = this.unicode ? this.src.codePointAt(this.i)! : this.src.charCodeAt(this.i);
+    this.i += c > 0xffff ? 2 : 1;
+    return c;
+  }
+
+  alternation(): Atom[][] {
+    const alts: Atom[][] = [[]];
+    while (this.i < this.src.length && this.peek() !== ')') {
+      if (this.peek() === '|') {
+        this.i++;
+        alts.push([]);
+        continue;
+      }
+      const atom = this.atom();
+      this.quantifier(atom);
+      alts[alts.length - 1].push(atom);
+    }
+    return alts;
+  }
+
+  private quantifier(atom: Atom): void {
+    const c = this.peek();
+    if (c === '?' || c === '*') {
+      atom.min = 0;
+      this.i++;
+    } else if (c === '+') this.i++;
+    else if (c === '{') {
+      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.i));
+      if (!m) {
+        if (this.unicode) throw new Unsupported();
+        return; // a literal "{" outside Unicode mode: read as the next atom
+      }
+      atom.min = Math.min(atom.min, Number(m[1]));
+      this.i += m[0].length;
+    } else return;
+    if (this.peek() === '?') this.i++; // lazy
+  }
+
+  private atom(): Atom {
+    const c = this.peek();
+    if (c === '^' || c === '$') {
+      this.i++;
+      return { set: null, zero: true, min: 1 };
+    }
+    if (c === '.') {
+      this.i++;
+      return { set: null, min: 1 };
+    }
+    if (c === '(') return this.group();
+    if (c === '[') return { set: this.charClass(), min: 1 };
+    if (c === '\\') return this.escape(false);
+    if (c === '*' || c === '+' || c === '?') throw new Unsupported();
+    const code = this.char();
+    return { set: [[code, code]], min: 1 };
+  }
+
+  private group(): Atom {
+    this.i++; // (
+    if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i) || this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) {
+      // a lookaround consumes nothing: what it holds does not matter, only where it ends
+      this.skipGroup();
+      return { set: null, zero: true, min: 1 };
+    }
+    if (this.src.startsWith('?:', this.i)) this.i += 2;
+    else if (this.src.startsWith('?<', this.i)) {
+      const end = this.src.indexOf('>', this.i);
+      if (end < 0) throw new Unsupported();
+      this.i = end + 1;
+    } else if (this.peek() === '?') throw new Unsupported(); // modifiers and the like
+    const alts = this.alternation();
+    if (this.peek() !== ')') throw new Unsupported();
+    this.i++;
+    return { set: null, alts, min: 1 };
+  }
+
+  /** past the ")" that closes the group whose "(" was just read */
+  private skipGroup(): void {
+    let depth = 1;
+    while (this.i < this.src.length) {
+      const c = this.src[this.i++];
+      if (c === '\\') this.i++;
+      else if (c === '[') {
+        while (this.i < this.src.length && this.src[this.i] !== ']') this.i += this.src[this.i] === '\\' ? 2 : 1;
+        this.i++;
+      } else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return;
+    }
+    throw new Unsupported();
+  }
+
+  /** an escape outside a class; `inClass`: inside one (\b is a backspace there) */
+  private escape(inClass: boolean): Atom {
+    this.i++; // backslash
+    const e = this.src[this.i];
+    if (e === undefined) throw new Unsupported();
+    this.i++;
+    switch (e) {
+      case 'd':
+        return { set: DIGIT, min: 1 };
+      case 's':
+        return { set: SPACE, min: 1 };
+      case 'w':
+        return { set: WORD, min: 1 };
+      case 'D':
+      case 'S':
+      case 'W':
+        return { set: null, min: 1 };
+      case 'p':
+      case 'P': {
+        // \p{…}: some character of a Unicode property (not described here)
+        const m = /^\{[^}]*\}/.exec(this.src.slice(this.i));
+        if (!m || !this.unicode) throw new Unsupported();
+        this.i += m[0].length;
+        return { set: null, min: 1 };
+      }
+      case 'k': {
+        const m = /^<[^>]*>/.exec(this.src.slice(this.i));
+        if (!m) throw new Unsupported();
+        this.i += m[0].length;
+        return { set: null, min: 1 }; // what a named group captured: unknown here
+      }
+      case 'b':
+        return inClass ? { set: [[8, 8]], min: 1 } : { set: null, zero: true, min: 1 };
+      case 'B':
+        if (inClass) throw new Unsupported();
+        return { set: null, zero: true, min: 1 };
+      case 'n':
+        return { set: [[10, 10]], min: 1 };
+      case 't':
+        return { set: [[9, 9]], min: 1 };
+      case 'r':
+        return { set: [[13, 13]], min: 1 };
+      case 'f':
+        return { set: [[12, 12]], min: 1 };
+      case 'v':
+        return { set: [[11, 11]], min: 1 };
+      case '0':
+        if (/[0-9]/.test(this.peek() ?? '')) throw new Unsupported();
+        return { set: [[0, 0]], min: 1 };
+      case 'x': {
+        const m = /^[0-9a-fA-F]{2}/.exec(this.src.slice(this.i));
+        if (!m) throw new Unsupported();
+        this.i += 2;
+        const c = parseInt(m[0], 16);
+        return { set: [[c, c]], min: 1 };
+      }
+      case 'u': {
+        const m = /^(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]+\})/.exec(this.src.slice(this.i));
+        if (!m) throw new Unsupported();
+        this.i += m[0].length;
+        const c = parseInt(m[0].replace(/[{}]/g, ''), 16);
+        if (m[0].startsWith('{') && !this.unicode) throw new Unsupported();
+        return { set: [[c, c]], min: 1 };
+      }
+      case 'c':
+        throw new Unsupported();
+      default:
+        if (/[1-9]/.test(e)) {
+          // a back-reference: the text a group captured, unknown here
+          while (/[0-9]/.test(this.peek() ?? '')) this.i++;
+          return { set: null, min: 1 };
+        }
+        // anything else alphanumeric we do not know: no prefilter
+        if (/[0-9A-Za-z]/.test(e)) throw new Unsupported();
+        return { set: [[e.charCodeAt(0), e.charCodeAt(0)]], min: 1 };
+    }
+  }
+
+  private charClass(): Ranges | null {
+    this.i++; // [
+    if (this.peek() === '^') throw new Unsupported();
+    const out: Ranges = [];
+    let known = true;
+    const one = (): Ranges => {
+      if (this.peek() === '\\') {
+        const a = this.escape(true);
+        if (!a.set) known = false; // [\S…], [\p{…}]: a class we cannot list
+        return a.set ?? [];
+      }
+      const c = this.char();
+      return [[c, c]];
+    };
+    while (this.i < this.src.length && this.peek() !== ']') {
+      const a = one();
+      if (this.peek() === '-' && this.src[this.i + 1] !== ']' && this.i + 1 < this.src.length) {
+        this.i++;
+        const b = one();
+        if (a.length !== 1 || b.length !== 1 || a[0][0] !== a[0][1] || b[0][0] !== b[0][1]) throw new Unsupported();
+        out.push([a[0][0], b[0][0]]);
+      } else out.push(...a);
+    }
+    if (this.peek() !== ']') throw new Unsupported();
+    this.i++;
+    return known ? out : null;
+  }
+}
+
+const size = (r: Ranges) => r.reduce((n, [a, b]) => n + b - a + 1, 0);
+
+/** A set of characters one of which every match of the sequence contains, or null. */
+function required(seq: Atom[]): Ranges | null {
+  let best: Ranges | null = null;
+  for (const atom of seq) {
+    if (atom.zero || atom.min === 0) continue;
+    const set = atom.alts ? requiredOfAlts(atom.alts) : atom.set;
+    // the smallest set wins; among equals the later one (a pattern's later words tend to be rarer)
+    if (set && (!best || size(set) <= size(best))) best = set;
+  }
+  return best;
+}
+
+function requiredOfAlts(alts: Atom[][]): Ranges | null {
+  const out: Ranges = [];
+  for (const alt of alts) {
+    const r = required(alt);
+    if (!r) return null;
+    out.push(...r);
+  }
+  return out;
+}
+
+/** a character of a class: a code point in Unicode mode, a code unit (a surrogate half alone) else */
+const esc = (c: number, unicode: boolean) => (unicode ? `\\u{${c.toString(16)}}` : `\\u${c.toString(16).padStart(4, '0')}`);
+
+/**
+ * A character class any text that `source` (with `flags`) matches must hold one character of,
+ * or null where that cannot be said for sure.
+ */
+export function requiredChars(source: string, flags = ''): RegExp | null {
+  if (flags.includes('i') || flags.includes('v')) return null;
+  const unicode = flags.includes('u');
+  try {
+    const p = new Parser(source, unicode);
+    const alts = p.alternation();
+    if (p.i !== source.length) return null;
+    const ranges = requiredOfAlts(alts);
+    if (!ranges?.length) return null;
+    const cls = ranges.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
+    return new RegExp(`[${cls}]`, unicode ? 'u' : '');
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
