@@ -1,7 +1,7 @@
 // Plain text → blocks: one block per non-empty line, after dropping page chrome and
 // re-joining sentences that the scrape broke over two lines.
 import { grammars } from '../grammars/load.js';
-import { concat, foldKey, pieceOf, slice, tidy, type Piece } from '../normalize/piece.js';
+import { BORDER, concat, foldKey, HAS_SPACE, pieceOf, slice, SPACE, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
 import { decode, NotTextError } from './decode.js';
 import { defineReader, ReadError, type ReadResult } from './reader.js';
@@ -10,7 +10,10 @@ import type { SourceText } from './source-text.js';
 /** Physical lines of a text as pieces, in the one line model of SourceText (\n, \r\n, \r). */
 export function physicalLines(source: SourceText): Piece[] {
   const out: Piece[] = [];
-  for (const l of source.lines()) out.push(pieceOf(source.text.slice(l.start, l.end), l.start));
+  for (let l = 1; l <= source.lineCount; l++) {
+    const r = source.lineRange(l);
+    out.push(pieceOf(source.text.slice(r.start, r.end), r.start));
+  }
   return out;
 }
 
@@ -19,7 +22,14 @@ export function isChrome(key: string): boolean {
   return key.length <= g.maxLength && g.re.test(key);
 }
 
-const endsMidSentence = (key: string) => /[\p{Script=Han}、]$/u.test(key);
+/** the last character (a code point) is a Han character or 、 (tested alone: a $-anchored pattern scans the whole line) */
+const endsMidSentence = (key: string) => {
+  const n = key.length;
+  if (!n) return false;
+  const c = key.charCodeAt(n - 1);
+  const last = c >= 0xdc00 && c <= 0xdfff && n >= 2 ? key.slice(n - 2) : key.slice(n - 1);
+  return /^[\p{Script=Han}、]$/u.test(last);
+};
 const startsMidSentence = (key: string) => /^[\p{Script=Han},，、;；]/u.test(key);
 
 function isNumbered(key: string): boolean {
@@ -34,17 +44,21 @@ function isNumbered(key: string): boolean {
 function continues(prev: LineBlock, next: LineBlock): boolean {
   return (
     prev.key.length >= 20 &&
-    /[,，、。;；]/.test(prev.key) &&
     next.key.length >= 15 &&
     endsMidSentence(prev.key) &&
     startsMidSentence(next.key) &&
+    /[,，、。;；]/.test(prev.key) &&
     !isNumbered(prev.key) &&
     !isNumbered(next.key)
   );
 }
 
-/** Cells of a line printed as a table row: separated by tabs, │/|, or gaps of 2+ spaces. */
-function cellsOf(raw: Piece): Piece[] | undefined {
+/**
+ * Cells of a line printed as a table row: separated by tabs, │/|, or gaps of 2+ spaces.
+ * `flags`: the line's character flags (a line with no whitespace and no border has no cells).
+ */
+function cellsOf(raw: Piece, flags: number): Piece[] | undefined {
+  if (!(flags & (SPACE | BORDER))) return undefined;
   const t = raw.text;
   if (t.indexOf('\t') < 0 && t.indexOf('  ') < 0 && t.indexOf('\u3000\u3000') < 0 && !/[│|┃]/.test(t)) return undefined;
   if (!/\S(?:\t|\s{2,}|\u3000{2,}|[│|┃])\s*\S/u.test(raw.text)) return undefined;
@@ -64,6 +78,9 @@ function cellsOf(raw: Piece): Piece[] | undefined {
   return out.length >= 2 ? out : undefined;
 }
 
+/** a cell border (BORDER of charTable, as one scan) */
+const HAS_BORDER = /[│|┃]/;
+
 /** The space-separated words of a line, each with its offsets. */
 function wordsOf(raw: Piece): Piece[] {
   const out: Piece[] = [];
@@ -82,14 +99,18 @@ export function readLines(raws: Iterable<Piece>): Block[] {
   const blocks: Block[] = [];
   let last: LineBlock | null = null;
   for (const raw of raws) {
-    const piece = tidy(raw);
+    // what the steps below need to look at, told by two scans (most lines hold no whitespace
+    // and no border: nothing to tidy, no cells, no words); a regex scans faster than a loop
+    const t = raw.text;
+    const flags = (HAS_SPACE.test(t) ? SPACE : 0) | (HAS_BORDER.test(t) ? BORDER : 0);
+    const piece = flags & SPACE ? tidy(raw) : raw;
     if (!piece.text) continue;
     const key = foldKey(piece.text);
     if (isChrome(key)) continue;
     const block: LineBlock = { kind: 'line', piece, key };
-    const cells = cellsOf(raw);
+    const cells = cellsOf(raw, flags);
     if (cells) block.cells = cells;
-    else if (key.length <= 120 && / \S/.test(raw.text.trim())) block.words = wordsOf(raw);
+    else if (flags & SPACE && key.length <= 120 && / \S/.test(t.trim())) block.words = wordsOf(raw);
     if (last && !cells && !last.cells && continues(last, block)) {
       last.piece = concat([last.piece, piece]);
       last.key = last.key + key;

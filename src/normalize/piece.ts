@@ -136,40 +136,72 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x85;
 }
 
+/** What a line reader asks of a character, one table lookup instead of a chain of comparisons. */
+export const SPACE = 1;
+export const CJK = 2;
+/** │ | ┃: a cell border of a table printed as text */
+export const BORDER = 4;
+
+let charFlags: Uint8Array | null = null;
+
+/** code unit → SPACE | CJK | BORDER bits */
+export function charTable(): Uint8Array {
+  if (charFlags) return charFlags;
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = (isSpaceCode(c) ? SPACE : 0) | (isCjkCode(c) ? CJK : 0);
+  for (const c of '│|┃') t[c.charCodeAt(0)] |= BORDER;
+  charFlags = t;
+  return t;
+}
+
+/** A character tidy() takes for whitespace: JavaScript's \s, the zero-width space and NEL (SPACE of charTable, as one scan). */
+export const HAS_SPACE = /[\s\u200b\u0085]/;
+
 /**
  * Trims a line and removes whitespace that scraping put inside Chinese text
  * ("市公安局开发 区分局" → "市公安局开发区分局"); other runs of whitespace become one space.
  */
 export function tidy(p: Piece): Piece {
   const t = p.text;
-  // the common case: no whitespace at all
-  let any = false;
-  for (let i = 0; i < t.length; i++)
-    if (isSpaceCode(t.charCodeAt(i))) {
-      any = true;
+  const table = charTable();
+  // the common cases first: no whitespace at all, or whitespace only around the text
+  let a = 0;
+  while (a < t.length && table[t.charCodeAt(a)] & SPACE) a++;
+  let b = t.length;
+  while (b > a && table[t.charCodeAt(b - 1)] & SPACE) b--;
+  let inner = false;
+  for (let i = a; i < b; i++)
+    if (table[t.charCodeAt(i)] & SPACE) {
+      inner = true;
       break;
     }
-  if (!any) return p;
-  const b = new PieceBuilder();
+  if (!inner) {
+    if (a === 0 && b === t.length) return p;
+    if (a === b) return { text: '', runs: [], end: p.end };
+    // what the builder below makes of it: the stretch, ending where the line ended
+    const s = slice(p, a, b);
+    return { text: s.text, runs: s.runs, end: p.end };
+  }
+  const b2 = new PieceBuilder();
   let prev = -1; // code of the last kept character
   let i = 0;
   while (i < t.length) {
     const c = t.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    if (table[c] & SPACE) {
       let j = i;
-      while (j < t.length && isSpaceCode(t.charCodeAt(j))) j++;
-      if (prev >= 0 && j < t.length && !isCjkCode(prev) && !isCjkCode(t.charCodeAt(j))) b.push(' ', offsetAt(p, i));
+      while (j < t.length && table[t.charCodeAt(j)] & SPACE) j++;
+      if (prev >= 0 && j < t.length && !(table[prev] & CJK) && !(table[t.charCodeAt(j)] & CJK)) b2.push(' ', offsetAt(p, i));
       i = j;
       continue;
     }
     // copy the stretch up to the next space in one go
     let j = i + 1;
-    while (j < t.length && !isSpaceCode(t.charCodeAt(j))) j++;
-    b.append(slice(p, i, j));
+    while (j < t.length && !(table[t.charCodeAt(j)] & SPACE)) j++;
+    b2.append(slice(p, i, j));
     prev = t.charCodeAt(j - 1);
     i = j;
   }
-  return b.build(p.end);
+  return b2.build(p.end);
 }
 
 let foldTable: Uint16Array | null = null;

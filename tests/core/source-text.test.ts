@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SourceText } from '../../src/ingest/source-text.js';
 import { physicalLines } from '../../src/ingest/txt.js';
 import { escapeRegExp, findSpaced } from '../../src/util/text.js';
+import { BORDER, charTable, HAS_SPACE, SPACE } from '../../src/normalize/piece.js';
 
 describe('SourceText', () => {
   const text = '第一行\r\n第二行\r第三行\n\n𠀀第五行';
@@ -61,5 +62,16 @@ describe('findSpaced (locate and the owner clause search, without a RegExp per n
   it('locates a name split by the scrape ("区应急 管理局")', () => {
     const s = new SourceText('牵头单位：区应急\n 管理局');
     expect(s.locate(s.span(0, s.text.length), '区应急管理局')?.start.column).toBe(6);
+  });
+});
+
+describe('the character table of the line reader', () => {
+  it('HAS_SPACE and the │|┃ test agree with the table for every code unit', () => {
+    const t = charTable();
+    for (let c = 0; c < 65536; c++) {
+      const ch = String.fromCharCode(c);
+      expect(HAS_SPACE.test(ch), `U+${c.toString(16)}`).toBe((t[c] & SPACE) !== 0);
+      expect(/[│|┃]/.test(ch), `U+${c.toString(16)}`).toBe((t[c] & BORDER) !== 0);
+    }
   });
 });
