@@ -45,12 +45,21 @@ function guardNesting(text: string): void {
   if (indent > MAX_INDENT || quotes > MAX_QUOTE_DEPTH) throw new ReadError('Markdown nested too deeply to be a plan');
 }
 
+/** What a read collects; remark's positions are offsets into the text read, which starts at `base` in the source. */
+interface Collect {
+  src: string;
+  source: SourceText;
+  blocks: Block[];
+  directives: InlineDirective[];
+}
+
 /** Text of inline content with an offset for every character; inline comments may be directives. */
-function inlinePiece(nodes: PhrasingContent[], src: string, directives: InlineDirective[], source: SourceText): Piece {
+function inlinePiece(nodes: PhrasingContent[], c: Collect, base: number): Piece {
+  const { src, source, directives } = c;
   const parts: Piece[] = [];
   for (const node of nodes) {
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? start;
+    const start = (node.position?.start.offset ?? 0) + base;
+    const end = (node.position?.end.offset ?? start - base) + base;
     if (node.type === 'text' || node.type === 'inlineCode') {
       const raw = src.slice(start, end);
       if (raw === node.value) parts.push(pieceOf(node.value, start));
@@ -65,7 +74,7 @@ function inlinePiece(nodes: PhrasingContent[], src: string, directives: InlineDi
     } else if (node.type === 'html') {
       directives.push(...directivesIn(node.value, start, source));
     } else if ('children' in node) {
-      parts.push(inlinePiece(node.children as PhrasingContent[], src, directives, source));
+      parts.push(inlinePiece(node.children as PhrasingContent[], c, base));
     }
   }
   return concat(parts);
@@ -77,38 +86,40 @@ function joinLines(p: Piece): Piece {
   return tidy(p);
 }
 
-export async function readMarkdown(source: SourceText): Promise<ReadResult> {
-  const src = source.text;
-  guardNesting(src);
+/** A paragraph's text as a line block, unless it is page chrome. */
+function addLine(c: Collect, piece: Piece): void {
+  const p = joinLines(piece);
+  if (!p.text) return;
+  const key = foldKey(p.text);
+  if (isChrome(key)) return;
+  c.blocks.push({ kind: 'line', piece: p, key });
+}
+
+function addHeading(c: Collect, piece: Piece, depth: number): void {
+  const p = joinLines(piece);
+  if (p.text) c.blocks.push({ kind: 'heading', piece: p, key: foldKey(p.text), depth });
+}
+
+/** Reads src[from, to) with remark (GFM where the whole text has a table), as a document of its own. */
+async function readWithRemark(c: Collect, from: number, to: number, gfm: boolean): Promise<void> {
+  const { src } = c;
   const { withGfm, plain } = await loadParsers();
-  // GFM costs as much again as CommonMark parsing, and a plan needs it only for tables: texts
-  // without a table delimiter row are parsed without it
   let tree: Root;
   try {
-    tree = (DELIMITER_ROW.test(src) ? withGfm : plain).parse(src) as Root;
+    tree = (gfm ? withGfm : plain).parse(from === 0 && to === src.length ? src : src.slice(from, to)) as Root;
   } catch (e) {
     if (e instanceof RangeError) throw new ReadError('text nested too deeply to be a plan');
     throw e;
   }
-  const blocks: Block[] = [];
-  const directives: InlineDirective[] = [];
-  const inline = (nodes: PhrasingContent[]) => inlinePiece(nodes, src, directives, source);
-
-  const line = (piece: Piece) => {
-    const p = joinLines(piece);
-    if (!p.text) return;
-    const key = foldKey(p.text);
-    if (isChrome(key)) return;
-    blocks.push({ kind: 'line', piece: p, key });
-  };
+  const base = from;
+  const inline = (nodes: PhrasingContent[]) => inlinePiece(nodes, c, base);
+  const at = (offset: number | undefined) => (offset ?? 0) + base;
 
   const visit = (node: RootContent | Nodes, listCtx?: { ordered: boolean; n: number; at: number }) => {
     switch (node.type) {
-      case 'heading': {
-        const p = joinLines(inline(node.children));
-        if (p.text) blocks.push({ kind: 'heading', piece: p, key: foldKey(p.text), depth: node.depth });
+      case 'heading':
+        addHeading(c, inline(node.children), node.depth);
         return;
-      }
       case 'paragraph': {
         const p = inline(node.children);
         if (listCtx?.ordered) {
@@ -117,15 +128,15 @@ export async function readMarkdown(source: SourceText): Promise<ReadResult> {
           const label = `${listCtx.n}.`;
           const written = src.slice(listCtx.at, listCtx.at + label.length);
           const marker = written.replace(')', '.') === label ? pieceOf(label, listCtx.at) : pinnedPiece(label, p.text ? startOffset(p) : listCtx.at);
-          line(concat([marker, p]));
+          addLine(c, concat([marker, p]));
           listCtx.ordered = false; // only the item's first paragraph carries the number
-        } else line(p);
+        } else addLine(c, p);
         return;
       }
       case 'list': {
         const list = node as List;
         list.children.forEach((item, i) => {
-          const ctx = { ordered: Boolean(list.ordered), n: (list.start ?? 1) + i, at: item.position?.start.offset ?? 0 };
+          const ctx = { ordered: Boolean(list.ordered), n: (list.start ?? 1) + i, at: at(item.position?.start.offset) };
           for (const child of item.children) visit(child, ctx);
         });
         return;
@@ -136,11 +147,11 @@ export async function readMarkdown(source: SourceText): Promise<ReadResult> {
       case 'table': {
         const t = node as Table;
         const rows = t.children.map((row) => row.children.map((cell) => joinLines(inline(cell.children))));
-        blocks.push({ kind: 'table', rows, start: t.position?.start.offset ?? 0, end: t.position?.end.offset ?? 0 });
+        c.blocks.push({ kind: 'table', rows, start: at(t.position?.start.offset), end: at(t.position?.end.offset) });
         return;
       }
       case 'html':
-        directives.push(...directivesIn(node.value, node.position?.start.offset ?? 0, source));
+        c.directives.push(...directivesIn(node.value, at(node.position?.start.offset), c.source));
         return;
       default:
         return; // code, thematic breaks, definitions: not plan text
@@ -152,7 +163,121 @@ export async function readMarkdown(source: SourceText): Promise<ReadResult> {
     if (e instanceof RangeError) throw new ReadError('text nested too deeply to be a plan');
     throw e;
   }
-  return { blocks, directives };
+}
+
+// ---------- the common case without remark: headings and paragraphs of plain text ----------
+//
+// Most of a plan in Markdown is "# 标题" lines and paragraphs of plain text; remark is needed
+// only where Markdown syntax stands (tables, lists, quotes, emphasis, links, comments …). The
+// text is read as runs of lines between blank lines: a run made only of plain lines is read
+// here, exactly as remark would read it; every other run, with the runs right after it that
+// are no plain runs either, is handed to remark as a document of its own.
+
+/** Constructs whose reading reaches across blank lines or the whole text: remark reads all of it. */
+const WHOLE_TEXT = /^ {0,3}(?:`{3,}|~{3,}|\[[^\]\n]*\]:|<(?:script|pre|style|textarea|\?|!\[CDATA\[|![A-Za-z]))/im;
+
+/** A comment that spans lines: it may hold a blank line, across which runs cannot be cut. */
+const MULTILINE_COMMENT = /<!--(?:(?!-->)[^\n])*\n/;
+
+/** What remark reads as syntax somewhere in a line (and autolink literals and hard breaks). */
+const SYNTAX_CHAR = /[\\`*_[\]!<>&~|@]|:\/\/|www\./i;
+
+/** Plain text as remark keeps it: nothing around it to strip, no syntax inside. */
+const isPlainText = (s: string) => s.length > 0 && !/^\s|\s$/.test(s) && !SYNTAX_CHAR.test(s);
+
+/** A line that can only be paragraph text: plain, and opening no block (heading, list, quote, rule, setext line). */
+const isPlainParagraphLine = (s: string) => isPlainText(s) && !/^(?:[#>=+\-*]|\d{1,9}[.)](?:\s|$))/.test(s);
+
+/** "# 标题": depth and where the plain heading text starts, or null. */
+function plainHeading(line: string): { depth: number; at: number } | null {
+  const m = /^(#{1,6})[ \t]+/.exec(line);
+  if (!m) return null;
+  const text = line.slice(m[0].length);
+  return isPlainText(text) && !text.includes('#') ? { depth: m[1].length, at: m[0].length } : null;
+}
+
+const isBlank = (s: string) => /^[ \t]*$/.test(s);
+
+export async function readMarkdown(source: SourceText): Promise<ReadResult> {
+  const src = source.text;
+  guardNesting(src);
+  // GFM costs as much again as CommonMark parsing, and a plan needs it only for tables: texts
+  // without a table delimiter row are parsed without it
+  const gfm = DELIMITER_ROW.test(src);
+  const c: Collect = { src, source, blocks: [], directives: [] };
+  if (WHOLE_TEXT.test(src) || (src.includes('<!--') && MULTILINE_COMMENT.test(src))) {
+    await readWithRemark(c, 0, src.length, gfm);
+    return { blocks: c.blocks, directives: c.directives };
+  }
+  const n = source.lineCount;
+  const lines: { start: number; end: number; text: string }[] = [];
+  for (let l = 1; l <= n; l++) {
+    const r = source.lineRange(l);
+    lines.push({ start: r.start, end: r.end, text: src.slice(r.start, r.end) });
+  }
+  const plainRun = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!isPlainParagraphLine(lines[i].text) && !plainHeading(lines[i].text)) return false;
+    return true;
+  };
+  /** the end (exclusive) of the run of non-blank lines from `i` */
+  const runEnd = (i: number) => {
+    let j = i;
+    while (j < n && !isBlank(lines[j].text)) j++;
+    return j;
+  };
+  let i = 0;
+  while (i < n) {
+    if (isBlank(lines[i].text)) {
+      i++;
+      continue;
+    }
+    let j = runEnd(i);
+    if (plainRun(i, j)) {
+      readPlainRun(c, lines.slice(i, j));
+      i = j;
+      continue;
+    }
+    // remark reads this run and the runs after it up to the next plain one
+    let last = j;
+    for (;;) {
+      let k = last;
+      while (k < n && isBlank(lines[k].text)) k++;
+      if (k >= n) break;
+      const e = runEnd(k);
+      if (plainRun(k, e)) break;
+      last = e;
+    }
+    await readWithRemark(c, lines[i].start, lines[last - 1].end, gfm);
+    i = last;
+  }
+  return { blocks: c.blocks, directives: c.directives };
+}
+
+/** The whole text read by remark, as every text was before the plain runs were read by hand (tests compare the two). */
+export async function readMarkdownWithRemark(source: SourceText): Promise<ReadResult> {
+  guardNesting(source.text);
+  const c: Collect = { src: source.text, source, blocks: [], directives: [] };
+  await readWithRemark(c, 0, source.text.length, DELIMITER_ROW.test(source.text));
+  return { blocks: c.blocks, directives: c.directives };
+}
+
+/** Headings and paragraphs of plain lines, as remark reads them. */
+function readPlainRun(c: Collect, run: { start: number; end: number; text: string }[]): void {
+  let k = 0;
+  while (k < run.length) {
+    const h = plainHeading(run[k].text);
+    if (h) {
+      // the heading's text: after the #s and the space, to the end of the line
+      addHeading(c, pieceOf(run[k].text.slice(h.at), run[k].start + h.at), h.depth);
+      k++;
+      continue;
+    }
+    // a paragraph: its lines up to the next heading, line breaks as written
+    let e = k;
+    while (e + 1 < run.length && !plainHeading(run[e + 1].text)) e++;
+    addLine(c, pieceOf(c.src.slice(run[k].start, run[e].end), run[k].start));
+    k = e + 1;
+  }
 }
 
 /** "# 标题" or a "| … |" row near the start: Markdown whatever the file is called. */
