@@ -2,6 +2,7 @@
 // the document's year, "规划期内" → the period's end), and time limits written in a clause or a
 // 完成时限 field ("6月底完成", "持续推进"). Patterns live in grammars/deadlines.yaml and owners.yaml.
 import { grammars } from '../grammars/load.js';
+import { requiredChars } from '../grammars/prefilter.js';
 import type { Deadline } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 import { isoDate, lastDayOfMonth } from '../normalize/numbers.js';
@@ -62,6 +63,8 @@ interface Live {
   patterns: DeadlinePattern[];
   /** null where patterns cannot be joined into one (a back-reference would change meaning) */
   any: RegExp | null;
+  /** the characters a text must hold for `any` to match (src/grammars/prefilter.ts) */
+  quick: RegExp | null;
 }
 const liveCache = new Map<string, Live>();
 
@@ -72,7 +75,7 @@ function livePatterns(time: PlanTime): Live {
     const patterns = grammars().deadlines.filter((p) => canYield(p, time));
     const joinable = patterns.every((p) => !/\\[1-9]|\\k</.test(p.re.source));
     const any = joinable && patterns.length ? new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), 'u') : null;
-    live = { patterns, any };
+    live = { patterns, any, quick: any && requiredChars(any.source, any.flags) };
     liveCache.set(k, live);
   }
   return live;
@@ -83,7 +86,7 @@ export function findDeadline(text: string, time: PlanTime): Deadline | null {
   const key = foldKey(text);
   const live = livePatterns(time);
   // most task texts state no deadline: one scan tells, instead of one per pattern
-  if (live.any && !live.any.test(key)) return null;
+  if (live.any && ((live.quick && !live.quick.test(key)) || !live.any.test(key))) return null;
   let best: { date: string; text: string; weak: boolean } | null = null;
   for (const p of live.patterns) {
     p.re.lastIndex = 0;

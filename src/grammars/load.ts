@@ -180,6 +180,8 @@ const load = <F extends GrammarFile>(file: F): Data<F> =>
 
 const re = (s: string, flags = 'u') => new RegExp(s, flags);
 const anyOf = (list: string[]) => re(list.map((s) => `(?:${s})`).join('|'));
+/** The prefilter of a list of patterns joined into one (src/grammars/prefilter.ts), null when there is none. */
+const joinedQuick = (list: string[]) => (list.length ? requiredChars(list.map((s) => `(?:${s})`).join('|'), 'u') : null);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Owner-clause grammar: labels with their colon, role words anchored at a part's end. */
@@ -244,6 +246,8 @@ function compile() {
       projects: sections.projects.map((p) => re(p)),
       projectSchemes: new Set(sections.projectSchemes),
       toc: sections.toc.map((p) => re(p)),
+      /** the characters a line must hold to be a TOC marker (null: unknown) */
+      tocQuick: joinedQuick(sections.toc),
       salutation: anyOf(sections.salutations),
     },
     titles: {

@@ -141,6 +141,12 @@ const sameTitle = (a: string, b: string) => a === b || (a.length >= 6 && b.lengt
 
 const isTocSq = (s: string) => grammars().sections.toc.some((re) => re.test(s));
 
+/** A line that may be a table of contents' marker: it holds a character every TOC pattern needs (or no such character is known). */
+const mayBeToc = (key: string) => {
+  const q = grammars().sections.tocQuick;
+  return q === null || q.test(key);
+};
+
 const textOf = (b: Block) => (b.kind === 'table' ? '' : b.key);
 
 /** A plan has begun once it holds a numbered heading or some prose. */
@@ -215,11 +221,12 @@ export function segmentPlans(blocks: Block[]): Segmented {
       }
     }
     const key = textOf(b);
-    // the line without whitespace, which most of the tests below read (squeezed once)
-    const sq = squeeze(key);
+    // the line without whitespace, which most of the tests below read (squeezed once, when first needed)
+    let squeezed: string | null = null;
+    const sq = () => (squeezed ??= squeeze(key));
     if (toc && b.kind !== 'table') {
       // entries may carry their page number glued to the text ("建设区域创新高地15", "总体要求……1")
-      const k = sq.replace(/[.…·_\-—\s]*\d+$/, '');
+      const k = sq().replace(/[.…·_\-—\s]*\d+$/, '');
       // a long line ends a TOC, unless it is entries run together ("第一章…第二章…")
       const runTogether = (key.match(/第[一二三四五六七八九十百\d]+[篇章节]/g) ?? []).length >= 2;
       const ends =
@@ -256,17 +263,17 @@ export function segmentPlans(blocks: Block[]): Segmented {
       plans.push(cur);
       continue;
     }
-    if (b.kind !== 'table' && isTocSq(sq)) {
+    if (b.kind !== 'table' && mayBeToc(key) && isTocSq(sq())) {
       // "目录序言": the marker and the first entry on one line
       const glued = grammars()
-        .sections.toc.map((re) => re.exec(sq)?.[1])
+        .sections.toc.map((re) => re.exec(sq())?.[1])
         .find((x) => x);
       toc = { first: glued ?? null };
       (cur ? cur.aside : header).push(b);
       continue;
     }
     if (b.kind === 'table' || isProse(key) || isItemHeading(key)) opening = false;
-    if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(sq);
+    if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(sq());
     // an attachment that is no plan of its own (a list of names, a form) is not the plan's text;
     // its tables still are (a task table may be attached)
     if (afterAttachment && cur) inAppendix = true;
@@ -276,12 +283,13 @@ export function segmentPlans(blocks: Block[]): Segmented {
   return { header, plans };
 
   /** Whether the line at hand (`sq`: squeezed) starts a plan (or repeats the current plan's title). */
-  function isTitleHere(key: string, sq: string): boolean {
+  function isTitleHere(key: string, squeezed: () => string): boolean {
     if (key.length > 200) return false;
+    const sq = squeezed();
     // whether the notice names it, found only when needed
     let namedHere: boolean | null = null;
     const isNamedHere = () => (namedHere ??= isNamedSq(sq, forms));
-    const title = isPlanTitleSq(sq) || ((opening || isNamedHere()) && isOpeningTitleSq(sq));
+    const title = isPlanTitleSq(sq) || (isOpeningTitleSq(sq) && (opening || isNamedHere()));
     if (!title) return false;
     if (!cur || !hasBody(cur) || sameTitle(titleKey(key), titleKey(cur.title.key))) return true;
     // a later plan: named by the notice, under an 附件 line, or a full title that is no TOC entry
