@@ -27,13 +27,16 @@ export interface SourceMeta {
   format: InputFormat;
 }
 
-/** A text block for the lint rules; its per-character offsets are built only if a rule asks. */
+/** A text block for the lint rules; its span and per-character offsets are built only if a rule asks. */
 function textBlock(p: Piece, plan: number | null, source: SourceText): TextBlock {
   let offsets: number[] | null = null;
+  let span: TextBlock['span'] | null = null;
   return {
     text: p.text,
     plan,
-    span: source.span(startOffset(p), p.end),
+    get span() {
+      return (span ??= source.span(startOffset(p), p.end));
+    },
     get offsets() {
       return (offsets ??= offsetsOf(p));
     },
@@ -68,12 +71,14 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
   const meta = headerMeta([...header, ...(regions[0]?.blocks.slice(0, 12) ?? [])], last?.signature ?? last?.blocks.slice(-3) ?? []);
   const plans: Plan[] = [];
   const analyses: PlanAnalysis[] = [];
-  const textBlocks: TextBlock[] = [];
+  // each block with where it starts (its span is built only when asked for)
+  const starts: { start: number; block: TextBlock }[] = [];
   const addBlocks = (bs: Block[], plan: number | null) => {
     for (const b of bs)
       for (const p of blockText(b)) {
         if (!p.text) continue;
-        textBlocks.push(textBlock(p, plan, source));
+        // (as the span's start offset would say: clamped to the text)
+        starts.push({ start: Math.max(0, Math.min(startOffset(p), source.text.length)), block: textBlock(p, plan, source) });
       }
   };
   addBlocks(header, null);
@@ -83,7 +88,7 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
     analyses.push(analysis);
     addBlocks([...(r.titleInBody ? [] : [r.title]), ...r.blocks, ...r.aside], i);
   });
-  textBlocks.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  const textBlocks = starts.sort((a, b) => a.start - b.start).map((s) => s.block);
   const document: PlanDocument = {
     schemaVersion: 1,
     source: { path: source.path, sha256: source.sha256, encoding: source.encoding, encodingNote: source.encodingNote ?? null, format: source.format },
