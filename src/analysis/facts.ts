@@ -38,7 +38,17 @@ function taskFacts(task: Task, source: SourceText, clause: Span | null | undefin
   const units: UnitFact[] = [
     ...lead.map((name) => ({ name, role: 'lead' as const })),
     ...support.map((name) => ({ name, role: 'support' as const })),
-  ].map((u) => ({ ...u, collective: isCollective(u.name), span: source.locate(task.span, u.name) }));
+  ].map((u) => {
+    // where the name stands is looked up only when asked for (a report about it)
+    let span: Span | null | undefined;
+    return {
+      ...u,
+      collective: isCollective(u.name),
+      get span() {
+        return span === undefined ? (span = source.locate(task.span, u.name)) : span;
+      },
+    };
+  });
   const d = task.deadline;
   return {
     owned: units.length > 0,
