@@ -56,7 +56,7 @@ describe('findSpaced (locate and the owner clause search, without a RegExp per n
       fc.property(fc.array(alphabet, { maxLength: 40 }), fc.array(alphabet.filter((c) => !/\s/.test(c)), { minLength: 1, maxLength: 4 }), (hay, parts) => {
         expect(findSpaced(hay.join(''), parts)).toEqual(viaRegExp(hay.join(''), parts));
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
   it('locates a name split by the scrape ("区应急 管理局")', () => {
@@ -68,10 +68,11 @@ describe('findSpaced (locate and the owner clause search, without a RegExp per n
 describe('the character table of the line reader', () => {
   it('HAS_SPACE and the │|┃ test agree with the table for every code unit', () => {
     const t = charTable();
+    const wrong: string[] = [];
     for (let c = 0; c < 65536; c++) {
       const ch = String.fromCharCode(c);
-      expect(HAS_SPACE.test(ch), `U+${c.toString(16)}`).toBe((t[c] & SPACE) !== 0);
-      expect(/[│|┃]/.test(ch), `U+${c.toString(16)}`).toBe((t[c] & BORDER) !== 0);
+      if (HAS_SPACE.test(ch) !== ((t[c] & SPACE) !== 0) || /[│|┃]/.test(ch) !== ((t[c] & BORDER) !== 0)) wrong.push(`U+${c.toString(16)}`);
     }
+    expect(wrong).toEqual([]);
   });
 });
