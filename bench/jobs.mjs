@@ -24,7 +24,7 @@ const counts = String(opt('--jobs', '1,2,3,4')).split(',').map(Number);
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'plan-lint-jobs-'));
 // the corpus is built by size; 150 of its files are about 8 MB
-let corpus = buildCorpus(root, path.join(work, 'c'), Math.max(1, Math.round(files / 18)), 'txt', 7);
+let corpus = buildCorpus(root, path.join(work, 'c'), Math.max(1, Math.round(files / 18)), opt('--kind', 'txt-fw'), 7);
 const probe = path.join(root, 'bench', 'rss-probe.mjs');
 
 function run(jobs) {

@@ -122,7 +122,7 @@ export function registerCheck(program: Command, ctx: CommandContext): Command {
     .option('--quiet', 'report errors only')
     .addOption(new Option('--locale <locale>', 'language of the messages').choices(['zh', 'en']).default('zh'))
     .option('--no-color', 'no colours in the output (also: NO_COLOR=1)')
-    .option('-j, --jobs <n>', 'files worked on at once, in worker threads when more than one (default: 1 on machines with 2 cores or fewer, else cores - 1, at most 4)', positiveInt)
+    .option('-j, --jobs <n>', 'files worked on at once, in worker threads when more than one (default: 1 on machines with 2 cores or fewer, else cores - 1, at most 4 and one per 4 MB of input)', positiveInt)
     .action(async (paths: string[], opts: CheckOptions) => {
       ctx.exitCode = await runCheck(paths, opts, ctx.io);
     });

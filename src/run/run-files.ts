@@ -2,6 +2,7 @@
 // input order, each the file's analysis and lint messages or the problem that stopped it.
 // check, report, export and diff are short consumers of it; extract reads its one file with
 // runFile. Work runs in this thread or, where it pays (check over many files), in worker threads.
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import { expandInputs, STDIN } from '../ingest/walk.js';
 import type { Analysis } from '../model/analysis.js';
@@ -51,16 +52,35 @@ export type Outcome =
     }
   | { ok: false; file: string; problem: Problem };
 
+/** How much text (bytes) gives a worker thread enough to do to pay for its start-up. */
+export const BYTES_PER_WORKER = 4 * 1024 * 1024;
+
 /**
- * How many files check works on at once by default. Measured (bench/jobs.mjs, bench/RESULTS.md)
- * on the project's 2-core machines: a second worker thread makes check slower (1.19× the time
- * of one thread over 145 files) and heavier (1.6× the memory), because one thread already keeps
- * more than one core busy (the garbage collector runs beside it) and each worker pays its own
- * module loading and warm-up. So one thread there; on larger machines one worker per core
- * beyond the first, at most four (not measured here: run `node bench/jobs.mjs` to see).
+ * How many files check works on at once by default, from the cores and the size of the run
+ * (measured with bench/jobs.mjs, bench/RESULTS.md). On the project's 2-core machines, shared
+ * with other work, a second worker thread is slower or no faster at every corpus size measured
+ * (2 to 61 MB: 0.91× to 1.29× the time of one thread) and heavier (+50–75 MB): one thread keeps
+ * more than one core busy already (the garbage collector runs beside it) and each worker pays
+ * its own module loading and warm-up, about 0.2 s. So one thread there. With more cores, one
+ * worker per core beyond the first, at most four, and no more workers than the run has text
+ * for: each gets at least BYTES_PER_WORKER (about a second of work, five times its start-up).
  */
-export function defaultJobs(cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length): number {
-  return cores > 2 ? Math.min(4, cores - 1) : 1;
+export function defaultJobs(cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length, bytes = Infinity): number {
+  if (cores <= 2) return 1;
+  return Math.max(1, Math.min(4, cores - 1, Math.ceil(bytes / BYTES_PER_WORKER)));
+}
+
+/** The total size of the files (those that cannot be measured count as empty). */
+function totalBytes(files: string[]): number {
+  let n = 0;
+  for (const f of files) {
+    try {
+      n += f === STDIN ? 0 : statSync(f).size;
+    } catch {
+      // reported when the file is read
+    }
+  }
+  return n;
 }
 
 /** Fewer files than this and worker threads do not pay for their start-up. */
@@ -98,7 +118,8 @@ export async function* runFiles(inputs: string[], opts: RunOptions): AsyncGenera
   const files = expanded.files;
   const total = files.length;
   opts.onProgress?.(0, total);
-  const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), total));
+  // the size of the run matters only where there are cores to spare
+  const jobs = Math.max(1, Math.min(opts.jobs ?? (defaultJobs() > 1 ? defaultJobs(undefined, totalBytes(files)) : 1), total));
   const useWorkers = jobs > 1 && opts.keep === 'messages' && opts.config !== undefined && !opts.extract && total >= MIN_FILES_FOR_WORKERS;
   const pool = useWorkers ? new WorkerPool<WorkRequest, WorkReply>(opts.workerScript ?? new URL('./worker.js', import.meta.url), jobs) : null;
   const shownOf = (file: string) => (file === STDIN ? STDIN_PATH : displayPath(file, opts.cwd));

@@ -100,4 +100,9 @@ describe('defaultJobs', () => {
   it('one thread up to two cores (measured: a second is slower there), then cores − 1, at most 4', () => {
     expect([1, 2, 3, 4, 8, 16].map((c) => defaultJobs(c))).toEqual([1, 1, 2, 3, 4, 4]);
   });
+  it('no more workers than the run has text for', () => {
+    const mb = 1024 * 1024;
+    expect([1, 4, 5, 9, 13, 100].map((m) => defaultJobs(8, m * mb))).toEqual([1, 1, 2, 3, 4, 4]);
+    expect(defaultJobs(2, 1000 * mb)).toBe(1);
+  });
 });
