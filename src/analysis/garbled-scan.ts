@@ -10,16 +10,18 @@ import { GB2312_BITMAP_BASE64 } from './gb2312-table.js';
 
 let gb2312: Uint8Array | null = null;
 
-/** 1 for every character of GB2312 (the 6 763 characters and symbols of ordinary text). */
-export function gbTable(): Uint8Array {
-  if (gb2312) return gb2312;
-  // precomputed (scripts/gen-gb2312.mjs): decoding all of GB2312 with iconv-lite at run time took
-  // over 100 ms of every cold start
-  const bits = Buffer.from(GB2312_BITMAP_BASE64, 'base64');
-  const t = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) t[c] = (bits[c >> 3] >> (c & 7)) & 1;
-  gb2312 = t;
-  return t;
+/**
+ * Bit c set for every character of GB2312 (the 6 763 characters and symbols of ordinary text):
+ * precomputed (scripts/gen-gb2312.mjs); decoding all of GB2312 with iconv-lite at run time took
+ * over 100 ms of every cold start.
+ */
+function gbBits(): Uint8Array {
+  return (gb2312 ??= Buffer.from(GB2312_BITMAP_BASE64, 'base64'));
+}
+
+/** Whether code unit c is a character of GB2312. */
+export function inGb2312(c: number): boolean {
+  return ((gbBits()[c >> 3] >> (c & 7)) & 1) === 1;
 }
 
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
@@ -33,16 +35,15 @@ const isStray = (c: number) => (c >= 0x2500 && c <= 0x257f) || (c >= 0x0400 && c
 
 /** Runs of characters read with the wrong Chinese code page. */
 export function findCodePageRuns(text: string): Found[] {
-  const gb = gbTable();
   // suspicion of each position: 2 = alien next to Han, 1 = rare Han or stray symbol
   const marks: number[] = [];
   const nearHan = (i: number) => isHan(text.charCodeAt(i - 1)) || isHan(text.charCodeAt(i + 1));
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // the common case first: ASCII, or a character of ordinary text
-    if (c < 0x80 || gb[c]) continue;
+    if (c < 0x80 || inGb2312(c)) continue;
     if (isHan(c)) {
-      if (!gb[foldKey(text[i]).charCodeAt(0)]) marks.push(i, 1);
+      if (!inGb2312(foldKey(text[i]).charCodeAt(0))) marks.push(i, 1);
     } else if (isAlien(c)) {
       if (nearHan(i)) marks.push(i, 2);
     } else if (isStray(c) && nearHan(i)) marks.push(i, 1);

@@ -7,7 +7,7 @@
 // needs (an X, a token's first character, U+FFFD, a Latin-1 letter, a tone mark, "?", a
 // character outside GB2312), and the finders' patterns run only on the others.
 import type { LintWords } from '../grammars/lint-words.js';
-import { findCodePageRuns, findInjectedPinyin, findLostCharacters, gbTable } from './garbled-scan.js';
+import { findCodePageRuns, findInjectedPinyin, findLostCharacters, inGb2312 } from './garbled-scan.js';
 import { findGarbled, findPlaceholders, lostDate, type Found } from './text-scan.js';
 import { escapeRegExp } from '../util/text.js';
 
@@ -57,15 +57,13 @@ function scanOf(words: LintWords): Scan {
   mark('XxＸｘ', PLACEHOLDER);
   for (const t of [...words.placeholders.tokens, ...words.placeholders.wordTokens]) if (t) table[t.charCodeAt(0)] |= PLACEHOLDER;
   // damage: U+FFFD, the first letters of Latin-1 mojibake (Â Ã â…ï), the markers' first
-  // characters, tone marks (injected pinyin), "?" (lost characters), and every character
-  // outside GB2312 that is no ASCII (text read with the wrong code page)
+  // characters, tone marks (injected pinyin), "?" (lost characters); and every character
+  // outside GB2312 that is no ASCII (text read with the wrong code page), tested in the scan
   mark('\uFFFD\u00C2\u00C3', DAMAGE);
   for (let c = 0xe2; c <= 0xef; c++) table[c] |= DAMAGE;
   for (const m of words.mojibake.markers) if (m) table[m.charCodeAt(0)] |= DAMAGE;
   mark('āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ', DAMAGE);
   mark('?？', DAMAGE);
-  const gb = gbTable();
-  for (let c = 0x80; c < 65536; c++) if (!gb[c]) table[c] |= DAMAGE;
   const endings = words.mojibake.signatureEndings.map(escapeRegExp).join('|');
   s = { table, signed: new RegExp(`^(?:.*(?:${endings})[\\s　]*)?((?:19|20)\\d{5,6})[\\s　]*$`, 'u') };
   scans.set(words, s);
@@ -112,7 +110,11 @@ function findTextFacts(blocks: readonly { text: string }[], words: LintWords): T
   const out: TextFacts = { placeholders: [], damage: [], lostDates: [] };
   blocks.forEach(({ text }, block) => {
     let bits = 0;
-    for (let i = 0; i < text.length && bits !== (PLACEHOLDER | DAMAGE); i++) bits |= table[text.charCodeAt(i)];
+    for (let i = 0; i < text.length && bits !== (PLACEHOLDER | DAMAGE); i++) {
+      const c = text.charCodeAt(i);
+      bits |= table[c];
+      if (c >= 0x80 && !(bits & DAMAGE) && !inGb2312(c)) bits |= DAMAGE;
+    }
     if (bits & PLACEHOLDER) for (const f of findPlaceholders(text, words)) out.placeholders.push({ ...f, block });
     if (bits & DAMAGE) for (const { f, kind } of damage(text, words)) out.damage.push({ ...f, block, kind });
     // only lines ending in 7–8 digits can hold a lost date: test the costly pattern on those alone

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SourceText } from '../../src/ingest/source-text.js';
 import { physicalLines } from '../../src/ingest/txt.js';
 import { escapeRegExp, findSpaced } from '../../src/util/text.js';
-import { BORDER, charTable, HAS_SPACE, SPACE } from '../../src/normalize/piece.js';
+import { BORDER, charTable, CJK, HAS_SPACE, isCjkCode, isSpaceCode, SPACE } from '../../src/normalize/piece.js';
 
 describe('SourceText', () => {
   const text = '第一行\r\n第二行\r第三行\n\n𠀀第五行';
@@ -73,6 +73,15 @@ describe('the character table of the line reader', () => {
       const ch = String.fromCharCode(c);
       if (HAS_SPACE.test(ch) !== ((t[c] & SPACE) !== 0) || /[│|┃]/.test(ch) !== ((t[c] & BORDER) !== 0)) wrong.push(`U+${c.toString(16)}`);
     }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('the character table is the functions it stands for', () => {
+  it('SPACE and CJK bits as isSpaceCode and isCjkCode say, for every code unit', () => {
+    const t = charTable();
+    const wrong: number[] = [];
+    for (let c = 0; c < 65536; c++) if (((t[c] & SPACE) !== 0) !== isSpaceCode(c) || ((t[c] & CJK) !== 0) !== isCjkCode(c)) wrong.push(c);
     expect(wrong).toEqual([]);
   });
 });
