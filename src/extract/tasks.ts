@@ -185,7 +185,9 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
   else if (node.restKey && !node.body.length) units.push({ piece: node.rest, key: node.restKey });
   const bodyStart = units.length;
   // "各位代表！" turns a speech to its next part: it and what follows it in this item are no task
-  const salute = node.body.findIndex((b) => grammars().sections.salutation.test(b.key.trim()));
+  // so does a line opening an attachment or a roster (附件：…, 组  长：…)
+  const s = grammars().sections;
+  const salute = node.body.findIndex((b) => s.salutation.test(b.key.trim()) || s.attachmentBreak.test(b.key.trim()));
   units.push(...(salute >= 0 ? node.body.slice(0, salute) : node.body).map(unitOf));
   if (!units.length) return [];
 

@@ -26,6 +26,7 @@ const SectionsSchema = z.strictObject({
   projectSchemes: z.array(z.string()),
   toc: regexList,
   salutations: regexList,
+  attachmentBreaks: regexList,
 });
 const PlanTitlesSchema = z.strictObject({
   kinds: z.array(z.strictObject({ kind: z.enum(['plan', 'workPoints', 'taskBreakdown', 'other']), patterns: regexList })),
@@ -76,6 +77,7 @@ const OwnersSchema = z.strictObject({
   leadMark: regex,
   timeWords: z.array(z.string()),
   timeVerbs: z.array(z.string()),
+  maxTimeTail: z.number().int().min(0),
   separators: regex,
   trailingCollective: regex,
   collectives: z.strictObject({ exact: z.array(z.string().min(1)), prefixes: z.array(z.string().min(1)) }),
@@ -180,6 +182,7 @@ function compileOwners(owners: z.infer<typeof OwnersSchema>) {
     leadMark: re(owners.leadMark),
     timeWords: longest(owners.timeWords),
     timeVerbs: longest(owners.timeVerbs),
+    maxTimeTail: owners.maxTimeTail,
     separators: re(owners.separators),
     trailingCollective: re(owners.trailingCollective),
     collectives: { exact: new Set(owners.collectives.exact), prefixes: owners.collectives.prefixes },
@@ -222,6 +225,7 @@ function compile() {
       projectSchemes: new Set(sections.projectSchemes),
       toc: sections.toc.map((p) => re(p)),
       salutation: anyOf(sections.salutations),
+      attachmentBreak: anyOf(sections.attachmentBreaks),
     },
     titles: {
       kinds: titles.kinds.map((k) => ({ kind: k.kind, res: k.patterns.map((p) => re(p)) })),
@@ -258,6 +262,8 @@ function compile() {
     owners: compileOwners(owners),
     deadlines: deadlines.patterns.map((p) => ({ re: re(p.pattern, 'gu'), date: p.date, needsYear: p.needsYear, weak: p.weak })),
     timeExpression: re(deadlines.timeExpression),
+    // the same expression at the start of a longer part ("5月底取得阶段性成效"): its end anchor dropped
+    timeLead: re(deadlines.timeExpression.replace(/\$$/, '')),
     inferredDeadline: deadlines.inferred,
     quantities,
     table: {
