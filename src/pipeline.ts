@@ -14,6 +14,7 @@ import type { Plan, PlanDocument } from './model/schema.js';
 import { headerMeta } from './extract/meta.js';
 import { buildPlan } from './extract/plan.js';
 import { segmentPlans, untitledTitle } from './outline/plans.js';
+import { splitNumberedBreaks } from './outline/numbered-breaks.js';
 import { dropSiteJunk } from './ingest/junk.js';
 import { foldKey, offsetsOf, startOffset, type Piece } from './normalize/piece.js';
 
@@ -56,7 +57,7 @@ function wellFormed(text: string): string {
 
 function analyze(source: SourceFile, read: ReadResult): Analysis {
   const { directives } = read;
-  const blocks = dropSiteJunk(read.blocks);
+  const blocks = splitNumberedBreaks(dropSiteJunk(read.blocks), source.text);
   let { header, plans: regions } = segmentPlans(blocks);
   if (!regions.length && blocks.length) {
     // no title line: the whole text is one plan, named by its notice or by itself, else untitled
