@@ -101,6 +101,8 @@ export function isTimeLimit(key: string): boolean {
   const isWord = (t: string) => g.owners.timeWords.some((w) => t === w || (t.startsWith(w) && t.length - w.length <= 4));
   if (isWord(whole) || isWord(k)) return true;
   if (NAMED_TIME.test(k) && g.timeExpression.test(k)) return true;
+  // a span of years: "2023-2025年", "2024年至2025年底"
+  if (/^\d{4}\s*年?\s*[-—–~～至到]+\s*\d{4}\s*年(?:底|末)?(?:前)?$/.test(k)) return true;
   // a time limit and what is to be done by then: "5月底取得阶段性成效并持续推进"
   const lead = g.timeLead.exec(k)?.[0] ?? '';
   return lead.length >= 2 && NAMED_TIME.test(lead) && /[年月季汛底末前内]/.test(lead) && k.length - lead.length <= g.owners.maxTimeTail;

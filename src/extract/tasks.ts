@@ -147,6 +147,21 @@ function addClause(acc: Acc, c: Clause, span: [number, number], ctx: ClauseConte
   }
 }
 
+/**
+ * A clause that stands before the item's text ("【责任单位：A】加强…") or inside its title, before
+ * the first 。 of the item's own line, with the item's text after it: it owns the item, it does
+ * not close a piece of it.
+ */
+function leadsItem(key: string, hit: ClauseHit, pos: number, ownLine: boolean): boolean {
+  const before = key.slice(pos, hit.start).replace(/[\s:：]/g, '');
+  const after = key.slice(hit.end).replace(/^[\s。.;；,，]+/, '');
+  if (!substantial(after)) return false;
+  if (before === '') return true;
+  if (!ownLine || pos !== 0) return false;
+  const stop = key.indexOf('。');
+  return stop < 0 || hit.end <= stop + 1;
+}
+
 /** A time limit written right after a clause: "…（牵头单位：A）2024年6月底前完成。" → its end. */
 function trailingTimeEnd(key: string, from: number): number {
   let i = from;
@@ -251,6 +266,12 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
       for (const hit of hits) {
         if (!hit.clause.fields.length) {
           // a time limit alone ("（2024年底前完成）") dates the task without ending it
+          addClause(cur, hit.clause, spanOf(u, hit), ctx);
+          continue;
+        }
+        if (leadsItem(u.key, hit, pos, ui === 0 && bodyStart === 1)) {
+          // a clause that opens the item ("【责任单位：A】加强…") or closes its title
+          // ("推进公路建设（县交通局）。加快…") names the owners of the whole item
           addClause(cur, hit.clause, spanOf(u, hit), ctx);
           continue;
         }

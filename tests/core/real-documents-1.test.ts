@@ -211,3 +211,16 @@ describe('an assessment whose tasks stand in its attachment', () => {
     expect(p.tasks.some((t) => /组\s*长|附件/.test(t.text))).toBe(false);
   });
 });
+
+describe('a clause before the text or in the title', () => {
+  it('owns the whole item: no ownerless second task; a span of years is a time limit, never a unit', async () => {
+    const p = await plan('r1-clause-before-the-text.txt');
+    expect(p.tasks.map((t) => [t.id, t.owners?.lead, t.owners?.support, t.deadline?.date])).toEqual([
+      ['1.1', ['县交通运输局'], [], '2024-12-31'],
+      ['1.2', ['县交通运输局', '各乡镇人民政府'], [], '2024-12-31'],
+      ['1.3', ['县发展改革局'], ['县自然资源局'], '2025-12-31'],
+    ]);
+    expect(p.tasks[0].text).toContain('年底前全部完工');
+    expect(p.tasks[1].text).toContain('新增公交线路3条');
+  });
+});
