@@ -115,9 +115,12 @@ interface Acc {
   ownParagraph: boolean;
   /** a lead-phrase paragraph with no clause yet: a clause closing the paragraphs after it covers it too */
   awaiting: boolean;
+  /** how many parts are text, not clause lines */
+  content: number;
 }
 
 const newAcc = (title: string | null = null): Acc => ({
+  content: 0,
   ownParagraph: false,
   awaiting: false,
   parts: [],
@@ -239,10 +242,13 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
       if (whole) {
         const h = hits[0];
         const target = cur.parts.length ? cur : drafts[drafts.length - 1] ?? cur;
+        // lines under an item's heading, before its text ("牵头单位：A" then the paragraph): they
+        // name the owners of what follows and end nothing
+        const leading = target === cur && cur.content === 0 && ui < joined.length - 1;
         addClause(target, h.clause, spanOf(u, h), ctx);
         target.parts.push(u.piece);
-        if (h.clause.fields.length) target.closing = true;
-        if (target === cur && h.clause.fields.length) close();
+        if (h.clause.fields.length && !leading) target.closing = true;
+        if (target === cur && h.clause.fields.length && !leading) close();
         return;
       }
       // a new paragraph opening with a lead phrase starts a task of its own ("智能化制造。…",
@@ -282,6 +288,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
           end = timeEnd;
         }
         cur.parts.push(slice(u.piece, pos, end));
+        cur.content++;
         addClause(cur, hit.clause, spanOf(u, hit), ctx);
         if (cur.title === null && drafts.length) cur.title = titleOf(u, pos);
         cur.closing = u.key.slice(end).replace(/[\s。.;；,，]/g, '') === '' && ui === joined.length - 1;
@@ -301,6 +308,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
       if (pos < u.key.length) {
         if (!cur.parts.length && drafts.length) cur.title = titleOf(u, pos);
         cur.parts.push(slice(u.piece, pos));
+        cur.content++;
       }
     });
     if (cur.parts.length) {

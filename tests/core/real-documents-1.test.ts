@@ -219,6 +219,8 @@ describe('a clause before the text or in the title', () => {
       ['1.1', ['县交通运输局'], [], '2024-12-31'],
       ['1.2', ['县交通运输局', '各乡镇人民政府'], [], '2024-12-31'],
       ['1.3', ['县发展改革局'], ['县自然资源局'], '2025-12-31'],
+      // clause lines under a heading, before its paragraph
+      ['2.1', ['县财政局'], ['县交通运输局'], '2024-12-31'],
     ]);
     expect(p.tasks[0].text).toContain('年底前全部完工');
     expect(p.tasks[1].text).toContain('新增公交线路3条');
