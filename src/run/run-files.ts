@@ -111,7 +111,8 @@ export async function* runFiles(inputs: string[], opts: RunOptions): AsyncGenera
 
   const work = async (file: string): Promise<Outcome> => {
     const shown = shownOf(file);
-    if (!pool || file === STDIN) return runFile(file, shown, opts);
+    // the document records the file as shown (source.path), as extract of one file does
+    if (!pool || file === STDIN) return runFile(file, shown, opts, shown);
     try {
       const config = opts.config!.forFile(file);
       const reply = await pool.run({ file, rules: config.rules, aliases: config.units?.aliases, locale: opts.locale ?? 'zh' });
