@@ -66,7 +66,23 @@ export function taskKey(t: Task): string {
   return looseKey(text);
 }
 
-const shortName = (t: Task) => t.title ?? [...t.text].slice(0, 20).join('');
+/** Longest opening a task without a lead phrase is named by, before it is cut with "…". */
+const NAME_LENGTH = 20;
+/** A clause boundary this far in (or less) ends the name instead of a cut. */
+const CLAUSE_REACH = 24;
+
+/**
+ * A task's name: its lead phrase, else the opening of its text — the whole text when short, the
+ * first clause when it ends within reach, else the first NAME_LENGTH characters; a name that is
+ * not the whole text ends in "…", so a cut never passes for the task's own words.
+ */
+export function shortName(t: Task): string {
+  if (t.title) return t.title;
+  const chars = [...t.text.trim()];
+  if (chars.length <= CLAUSE_REACH) return chars.join('');
+  const boundary = chars.slice(0, CLAUSE_REACH + 1).findIndex((c, i) => i >= 6 && /[，。；：,;:]/.test(c));
+  return (boundary > 0 ? chars.slice(0, boundary) : chars.slice(0, NAME_LENGTH)).join('') + '…';
+}
 const lineOf = (x: { span: Task['span'] }) => x.span.start.line;
 
 function indicatorChanges(old: Indicator[], now: Indicator[]): Change[] {
