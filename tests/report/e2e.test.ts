@@ -158,6 +158,16 @@ describe('report in Chromium', { timeout: 120_000 }, () => {
     await page.goBack();
     await page.locator(`section.plan#${id}`).waitFor();
     expect(await page.locator('section.plan').count()).toBe(1);
+    // the skip link goes to the main content and leaves the plan open
+    await page.locator('a.skip').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#main');
+    expect(await page.locator(`section.plan#${id}`).isVisible()).toBe(true);
+    // the back button returns to the overview
+    await page.goBack();
+    await page.goBack();
+    await page.locator('#index').waitFor();
+    expect(await page.locator('section.plan').count()).toBe(0);
     await page.context().close();
   });
 

@@ -50,11 +50,13 @@ export const script = `
     var hash = decodeURIComponent(location.hash);
     var id = planOf(hash);
     if (!id) {
+      var target = hash.length > 1 ? document.getElementById(hash.slice(1)) : null;
+      /* a place outside the overview (the skip link's #main) leaves the open plan open */
+      if (current && target && !overview.contains(target)) { target.scrollIntoView(); return; }
       var was = current;
       if (current) { view.innerHTML = ''; current = null; document.title = baseTitle; }
       view.hidden = true;
       overview.hidden = false;
-      var target = hash.length > 1 && document.getElementById(hash.slice(1));
       var row = was && overview.querySelector('a[href="#' + was + '"]');
       if (target && target !== overview) target.scrollIntoView();
       else if (row) { row.scrollIntoView({ block: 'center' }); row.focus({ preventScroll: true }); }
