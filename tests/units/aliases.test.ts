@@ -7,8 +7,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { unitNamer } from '../../src/analysis/unit-names.js';
+import { runCheck } from '../../src/cli/check.js';
 import { extractText } from '../../src/pipeline.js';
-import { planLint, workspace } from '../helpers/cli.js';
+import { captureIO, planLint, repo, workspace } from '../helpers/cli.js';
 
 describe('canonical names', () => {
   const canonical = unitNamer();
@@ -122,6 +123,19 @@ describe('applied everywhere units are counted or compared', () => {
     // without the alias, 区安监局 is unknown (区安全生产监督管理局 is not in the list)
     const unaliased = await planLint(['check', 'plan.txt', '-f', 'json'], { cwd: folder(rules) });
     expect(ids(unaliased)).toEqual(['责任单位“区安监局”不在已知单位名单中']);
+  });
+
+  it('owner-unknown in worker threads (check -j 2 over many files) reads the same aliases', async () => {
+    const rules = 'rules:\n  owner-unknown: [warn, {units: [区市场监督管理局, 区住房和城乡建设局, 区应急管理局]}]\n';
+    const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`plan-${i}.txt`, text.replace('示范区', `第${i}示范区`)]));
+    const dir = workspace({ ...files, '.planlintrc.yaml': `units:\n  aliases:\n    区安监局: 区应急管理局\n${rules}` });
+    const c = captureIO({ cwd: dir });
+    const workerScript = new URL(`file://${path.join(repo, 'dist', 'run', 'worker.js')}`);
+    await runCheck(['.'], { format: 'json', jobs: 2, workerScript, rule: ['task-missing-deadline=off'] }, c.io);
+    expect(c.stderr()).toBe('');
+    const results = JSON.parse(c.stdout()) as { messages: { ruleId: string }[] }[];
+    expect(results).toHaveLength(8);
+    expect(results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'owner-unknown')).toEqual([]);
   });
 
   it('diff: a unit written the other way, or by its configured alias, is not an owner change', async () => {
