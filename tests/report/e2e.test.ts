@@ -125,22 +125,36 @@ describe('report in Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('section.plan').count()).toBe(0);
     for (const [i, plan] of plans.entries()) {
       // the first plan opened by a click on its name, the others by their address
-      if (i > 0) await page.evaluate((id) => void (location.hash = id), `p${i + 1}`);
-      const s = i === 0 ? await openPlan(page, 'p1') : page.locator(`section.plan#p${i + 1}`);
-      await s.waitFor();
-      expect(await page.locator('section.plan').count()).toBe(1);
-      expect(await page.locator('#index').isVisible()).toBe(false);
-      expect(await s.locator('h2').innerText()).toBe(plan.title);
-      expect(await page.title()).toBe(`${plan.title} · plan-lint 规划审阅报告`);
-      const shown = async (key: string) => Number(await s.locator(`[data-count="${key}"]`).innerText());
-      expect(await shown('indicators'), `${plan.title}: indicators`).toBe(plan.indicators.length);
-      expect(await shown('tasks'), `${plan.title}: tasks`).toBe(plan.tasks.length);
-      expect(await shown('projects'), `${plan.title}: projects`).toBe(plan.projects.length);
-      const row = page.locator('nav.index tbody tr').nth(i);
-      const cells = await row.locator('td.num').allInnerTexts();
-      expect(cells.slice(0, 3).map(Number)).toEqual([plan.indicators.length, plan.tasks.length, plan.projects.length]);
-      // one row per task in the grouped table
-      expect(await s.locator('tbody.group tr[id]').count()).toBe(plan.tasks.length);
+      const id = `p${i + 1}`;
+      if (i > 0) await page.evaluate((h) => void (location.hash = h), id);
+      if (i === 0) await openPlan(page, id);
+      else await page.locator(`section.plan#${id}`).waitFor();
+      // what the page shows, read in one go
+      const shown = await page.evaluate((pid) => {
+        const s = document.getElementById(pid)!;
+        const count = (key: string) => Number(s.querySelector(`[data-count="${key}"]`)!.textContent);
+        const row = document.querySelectorAll('nav.index tbody tr')[Number(pid.slice(1)) - 1];
+        return {
+          sections: document.querySelectorAll('section.plan').length,
+          overviewShown: !document.getElementById('index')!.hidden,
+          title: s.querySelector('h2')!.textContent,
+          pageTitle: document.title,
+          counts: [count('indicators'), count('tasks'), count('projects')],
+          row: Array.from(row.querySelectorAll('td.num'), (td) => Number(td.textContent)).slice(0, 3),
+          taskRows: s.querySelectorAll('tbody.group tr[id]').length,
+        };
+      }, id);
+      const want = [plan.indicators.length, plan.tasks.length, plan.projects.length];
+      expect(shown, plan.title).toEqual({
+        sections: 1,
+        overviewShown: false,
+        title: plan.title,
+        pageTitle: `${plan.title} · plan-lint 规划审阅报告`,
+        counts: want,
+        row: want,
+        // one row per task in the grouped table
+        taskRows: plan.tasks.length,
+      });
     }
     // back to the overview: the plan leaves the page
     await page.locator('.plan-nav a[href="#index"]').click();
