@@ -3,21 +3,22 @@
 // Exit codes: 0 done (no --fail-on kind found), 1 a --fail-on kind found, 2 usage error or bad input.
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { diffDocuments } from '../diff/compare.js';
+import { diffDocuments, type Revision } from '../diff/compare.js';
 import { diffFormats, formatDiff, type DiffFormat } from '../diff/format.js';
 import { changeKinds, isChangeKind, type ChangeKind, type Locale } from '../diff/kinds.js';
-import type { PlanDocument } from '../model/schema.js';
 import type { RunIO } from '../run/io.js';
 import { writeOutput } from '../run/output.js';
 import { problemLine } from '../run/problems.js';
 import { runFile, type Extract } from '../run/run-files.js';
 import { displayPath, STDIN_PATH } from '../util/paths.js';
-import { collect, type CommandContext } from './command.js';
+import { collect, settleConfig, type CommandContext } from './command.js';
 
 export interface DiffOptions {
   format?: DiffFormat;
   failOn?: string[];
   locale?: Locale;
+  /** a configuration file instead of the one found upwards (read for its units.aliases) */
+  config?: string;
   /** the pipeline (tests inject their own) */
   extract?: Extract;
 }
@@ -42,11 +43,15 @@ export async function runDiff(oldFile: string, newFile: string, opts: DiffOption
     io.stderr('plan-lint: only one of the two revisions can be read from standard input\n');
     return 2;
   }
+  // the configuration names units (units.aliases), so a unit written two ways is one owner
+  const config = settleConfig({ config: opts.config }, io);
+  if (!config) return 2;
   const shown = (f: string) => (f === '-' ? STDIN_PATH : displayPath(path.resolve(io.cwd, f), io.cwd));
-  const docs: PlanDocument[] = [];
+  const docs: Revision[] = [];
   for (const file of [oldFile, newFile]) {
-    const o = await runFile(file === '-' ? file : path.resolve(io.cwd, file), shown(file), { cwd: io.cwd, keep: 'analysis', stdin: io.stdin, extract: opts.extract });
-    if (o.ok) docs.push(o.analysis!.document);
+    const run = { cwd: io.cwd, config, lint: false, keep: 'analysis', stdin: io.stdin, extract: opts.extract } as const;
+    const o = await runFile(file === '-' ? file : path.resolve(io.cwd, file), shown(file), run);
+    if (o.ok) docs.push(o.analysis!);
     else io.stderr(problemLine(o.problem));
   }
   if (docs.length < 2) return 2;
@@ -70,6 +75,7 @@ export function registerDiff(program: Command, ctx: CommandContext): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(diffFormats).default('text'))
     .option('--fail-on <kinds>', `exit 1 when any change of these kinds is found (comma-separated, repeatable): ${changeKinds.join(', ')}`, collect)
     .addOption(new Option('--locale <locale>', 'language of the labels').choices(['zh', 'en']).default('zh'))
+    .option('-c, --config <file>', 'use this configuration file (its units.aliases) instead of looking for .planlintrc.* upwards')
     .action(async (oldFile: string, newFile: string, opts: DiffOptions) => {
       ctx.exitCode = await runDiff(oldFile, newFile, opts, ctx.io);
     });

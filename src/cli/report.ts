@@ -10,6 +10,7 @@ import { toolVersion } from '../report/version.js';
 import type { RunIO } from '../run/io.js';
 import { writeOutput } from '../run/output.js';
 import { problemLine, problemOf } from '../run/problems.js';
+import { progressBar } from '../run/progress.js';
 import { runFiles, type Extract } from '../run/run-files.js';
 import { collect, settleConfig, type CommandContext } from './command.js';
 
@@ -29,12 +30,19 @@ export async function runReport(inputs: string[], opts: ReportCliOptions, io: Ru
   if (!config) return 2;
   const problems: InputProblem[] = [];
   const reportInputs: ReportInput[] = [];
-  for await (const o of runFiles(inputs, { cwd: io.cwd, config, locale: 'zh', jobs: 1, keep: 'analysis', stdin: io.stdin, extract: opts.extract })) {
-    if (o.ok) reportInputs.push({ file: o.file, analysis: o.analysis!, messages: o.messages! });
-    else {
-      io.stderr(problemLine(o.problem));
-      problems.push({ file: o.problem.file, message: o.problem.message });
+  // a corpus report reads hundreds of files: the one progress bar, on a terminal
+  const progress = await progressBar(io, true);
+  try {
+    const run = { cwd: io.cwd, config, locale: 'zh', jobs: 1, keep: 'analysis', stdin: io.stdin, extract: opts.extract, onProgress: progress.update } as const;
+    for await (const o of runFiles(inputs, run)) {
+      if (o.ok) reportInputs.push({ file: o.file, analysis: o.analysis!, messages: o.messages! });
+      else {
+        progress.stderr(problemLine(o.problem));
+        problems.push({ file: o.problem.file, message: o.problem.message });
+      }
     }
+  } finally {
+    progress.stop();
   }
   const html = renderReport(reportInputs, { title: opts.title, generated: opts.generated, version: toolVersion(), problems });
   try {

@@ -15,15 +15,23 @@ const RuleEntrySchema = z.union([
   z.strictObject({ severity: LevelSchema.optional(), options: z.unknown().optional() }),
 ]);
 
+/** `units.aliases: {市市场监管局: 市市场监督管理局}`: names of one unit, each mapped to the one to count it under */
+const UnitsSchema = z.strictObject({
+  aliases: z.record(z.string().trim().min(1), z.string().trim().min(1)).default({}),
+});
+
 export const ConfigFileSchema = z.strictObject({
   $schema: z.string().optional(),
   rules: z.record(z.string(), RuleEntrySchema).default({}),
+  units: UnitsSchema.optional(),
 });
 
 export interface Config {
   /** where the configuration came from (null: defaults) */
   file: string | null;
   rules: Record<string, RuleSetting>;
+  /** unit names: `aliases` maps a name as written to the name it counts under (absent: none) */
+  units?: { aliases: Record<string, string> };
 }
 
 /** An invalid configuration file: `plan-lint: FILE: key: reason`, exit 2. */
@@ -67,7 +75,7 @@ export function validateConfig(data: unknown, file: string): Config {
     }
     rules[id] = { ...(level ? { level } : {}), ...(options !== undefined ? { options } : {}) };
   }
-  return { file, rules };
+  return { file, rules, ...(r.data.units ? { units: { aliases: r.data.units.aliases } } : {}) };
 }
 
 /** Parse `--rule ID=off|warn|error`. */

@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { expandInputs, STDIN } from '../ingest/walk.js';
 import type { Analysis } from '../model/analysis.js';
+import { applyUnitAliases } from '../analysis/unit-names.js';
 import { lint } from '../lint/engine.js';
 import type { LintMessage, Locale } from '../lint/types.js';
 import { displayPath, STDIN_PATH } from '../util/paths.js';
@@ -17,8 +18,13 @@ export type Extract = (file: string, opts?: { stdin?: () => Promise<Uint8Array>;
 
 export interface RunOptions {
   cwd: string;
-  /** the configuration of each file; without it files are analysed, not linted */
+  /**
+   * the configuration of each file (its rules, its unit aliases); without it files are analysed
+   * with the defaults, not linted
+   */
   config?: ConfigSource;
+  /** whether files with a configuration are linted (default true; export and diff only want its unit aliases) */
+  lint?: boolean;
   locale?: Locale;
   /** how many files are worked on at once (default: defaultJobs()) */
   jobs?: number;
@@ -79,8 +85,8 @@ export async function runFile(file: string, shown: string, opts: RunOptions, nam
   try {
     const config = opts.config?.forFile(file);
     const extract = opts.extract ?? (await loadPipeline());
-    const analysis = await extract(file, { stdin: opts.stdin, name });
-    const messages = config ? lint(analysis, { rules: config.rules, locale: opts.locale }) : null;
+    const analysis = applyUnitAliases(await extract(file, { stdin: opts.stdin, name }), config?.units?.aliases);
+    const messages = config && opts.lint !== false ? lint(analysis, { rules: config.rules, locale: opts.locale }) : null;
     return { ok: true, file: shown, path: file, analysis: opts.keep === 'messages' ? null : analysis, messages };
   } catch (e) {
     return { ok: false, file: shown, problem: problemOf(e, shown, opts.cwd) };
@@ -105,10 +111,11 @@ export async function* runFiles(inputs: string[], opts: RunOptions): AsyncGenera
 
   const work = async (file: string): Promise<Outcome> => {
     const shown = shownOf(file);
-    if (!pool || file === STDIN) return runFile(file, shown, opts);
+    // the document records the file as shown (source.path), as extract of one file does
+    if (!pool || file === STDIN) return runFile(file, shown, opts, shown);
     try {
-      const rules = opts.config!.forFile(file).rules;
-      const reply = await pool.run({ file, rules, locale: opts.locale ?? 'zh' });
+      const config = opts.config!.forFile(file);
+      const reply = await pool.run({ file, rules: config.rules, aliases: config.units?.aliases, locale: opts.locale ?? 'zh' });
       if (reply.ok) return { ok: true, file: shown, path: file, analysis: null, messages: reply.messages };
       return { ok: false, file: shown, problem: { ...reply.problem, file: shown } };
     } catch (e) {

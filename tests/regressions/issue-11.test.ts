@@ -60,7 +60,7 @@ describe('bug 2: many small tables', () => {
         throw new RangeError('Maximum call stack size exceeded');
       };
       for (const run of [
-        (io: RunIO) => runExtract('plan.txt', { extract: overflow }, io),
+        (io: RunIO) => runExtract(['plan.txt'], { extract: overflow }, io),
         (io: RunIO) => runCheck(['plan.txt'], { extract: overflow }, io),
       ]) {
         let stderr = '';

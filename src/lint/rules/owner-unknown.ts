@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namerOf } from '../../analysis/unit-names.js';
 import { defineRule } from '../types.js';
 import { editDistance, normName } from '../util.js';
 import { examplePlan } from './examples.js';
@@ -65,12 +66,14 @@ export const ownerUnknown = defineRule({
     what:
       'Reports an owner (lead or support unit) of a task or project that is not in the configured list of known ' +
       'units (`rules: { owner-unknown: { options: { units: [...] } } }`), with the closest known name as a hint. ' +
+      'Names are compared by their canonical form, so an official short form (区住建局 for 区住房和城乡建设局, ' +
+      'grammars/unit-aliases.yaml) or a configured alias (`units: { aliases: { 区安监局: 区应急管理局 } }`) of a known unit is known. ' +
       'Collective phrases (各有关部门) are left to task-vague-owner. Off until a list is configured; on (warn) once one is.',
     why: 'Units are renamed in reorganizations (区安监局 → 区应急管理局) and misspelled in drafts; a task assigned to a unit that does not exist is assigned to no one.',
     failing: {
       text: examplePlan({
         tasks: [
-          '(一)健全应急指挥体系。完善区应急指挥部运行机制。(责任单位:区应急局)',
+          '(一)健全应急指挥体系。完善区应急指挥部运行机制。(责任单位:区应急管里局)',
           '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
         ],
       }),
@@ -79,13 +82,15 @@ export const ownerUnknown = defineRule({
     passing: { text: examplePlan() },
   },
   create(ctx) {
-    const known = new Set(ctx.options.units.map(normName));
-    if (known.size === 0) return {};
+    if (ctx.options.units.length === 0) return {};
+    // the known units named the way the facts name the plan's units
+    const canonical = namerOf(ctx.analysis);
+    const known = new Set(ctx.options.units.map((k) => canonical(normName(k))));
     return {
       task({ plan, task, facts }) {
         for (const unit of facts.units) {
           const u = normName(unit.name);
-          if (!u || known.has(u) || unit.collective) continue;
+          if (!u || known.has(unit.canonical) || unit.collective) continue;
           const hint = closestUnit(u, ctx.options.units, ctx.options.maxDistance);
           const at = unit.span ?? ctx.source.headSpan(task.span);
           ctx.report({ messageId: hint ? 'hint' : 'unknown', data: { unit: u, hint: hint ?? '' }, ...at, plan: plan.index });
