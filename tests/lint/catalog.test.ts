@@ -38,6 +38,7 @@ describe('rule catalog', () => {
       'owner-unknown',
       'garbled-text',
       'table-unread',
+      'inline-config',
     ]);
   });
 
@@ -48,8 +49,13 @@ describe('rule catalog', () => {
           expect(m.zh).toMatch(/[\u4e00-\u9fff]/);
           expect(m.en).toMatch(/^[\x20-\x7e\u4e00-\u9fff“”（）()—–…·、，。%‰≤≥]+$/);
         }
-        expect(rule.docs.what.length).toBeGreaterThan(20);
-        expect(rule.docs.why.length).toBeGreaterThan(20);
+        for (const t of [rule.docs.what, rule.docs.why, rule.docs.summary]) {
+          expect(t.zh.length).toBeGreaterThan(5);
+          expect(t.zh).toMatch(/[\u4e00-\u9fff]/);
+          expect(t.en.length).toBeGreaterThan(5);
+        }
+        expect(rule.docs.what.en.length).toBeGreaterThan(20);
+        expect(rule.docs.why.en.length).toBeGreaterThan(20);
         expect(rule.docs.failing.reports.length).toBeGreaterThan(0);
       });
 

@@ -33,7 +33,9 @@ export const headingSequence = defineRule({
   },
   docs: {
     summary: { zh: '同级编号跳号或重复（一、之后是三、；(二)出现两次）', en: 'Numbering that skips or repeats at one level (一、 then 三、; (二) twice)' },
-    what:
+    what: {
+      zh: '报告同一上级下、同一层级中编号不接续的条目：跳号（一、之后是三、）、重号（(二)出现两次）或倒退。编号在每个上级下重新从1开始（二、下有(一)(二)后，三、下出现(三)会被报告），但整篇连续编号的方案除外：默认为专栏（专栏1……专栏7）和 1. 2. 式条目（许多规划的 1.……24. 贯穿各节，也有许多在每节重新编号），这类方案在新的上级下既可从1重新开始，也可接续上一节。选项 `runOn` 列出这类方案（`runOn: [box]` 使 1. 2. 在每节重新编号）。若某方案在两次及以上的换节处都接续编号（如中央文件在一、……八、下编(一)……(二十八)），视为有意贯穿全篇。',
+      en:
       'Reports an outline item whose number does not follow the previous item at the same level under the same parent: ' +
       'a skip (一、 then 三、), a repeat ((二) twice) or a step back. Numbering starts again under each parent ' +
       '((三) under 三、 after (一)(二) under 二、 is reported), except for the schemes numbered through the whole plan: ' +
@@ -42,7 +44,11 @@ export const headingSequence = defineRule({
       'previous section. Option `runOn` lists these schemes (`runOn: [box]` makes 1. 2. start again in every ' +
       'section). A scheme that goes on at every one of two or more section changes ((一)…(二十八) under 一、…八、, as ' +
       'central documents number them) is taken as numbered through the plan on purpose.',
-    why: 'A skipped or doubled number usually means a section was deleted or pasted twice; cross-references ("第三项") then point to the wrong item.',
+    },
+    why: {
+      zh: '跳号或重号通常意味着某一节被删掉或重复粘贴；文中的交叉引用（“第三项”）随之指错。',
+      en: 'A skipped or doubled number usually means a section was deleted or pasted twice; cross-references ("第三项") then point to the wrong item.',
+    },
     failing: {
       text: examplePlan({
         tasks: [

@@ -13,10 +13,16 @@ export const taskMissingDeadline = defineRule({
       zh: '任务没有明确时限（多年规划默认关闭，工作要点和任务分工默认警告）',
       en: 'A task with no explicit deadline (off for multi-year plans, warn for work points and task breakdowns)',
     },
-    what:
+    what: {
+      zh: '报告没有写明自身时限（年底前、2022年6月底前、汛期前）的任务。若一个规划的所有任务都没有时限，只在规划标题处报告一次，而不是逐项报告。对工作要点和任务分工方案默认开启（这类文件的用途就是给每一项定出日期）；对多年规划默认关闭（以规划期末为准）。',
+      en:
       'Reports a task that states no deadline of its own (年底前, 2022年6月底前, 汛期前). On by default for 工作要点 and ' +
       '任务分工方案, whose purpose is to assign each item with a date; off for multi-year plans, where the period end applies.',
-    why: 'An annual work plan without dates cannot be tracked month by month; "年底前" at least tells the owner when it is due.',
+    },
+    why: {
+      zh: '没有日期的年度工作计划无法按月跟踪；“年底前”至少告诉责任单位何时到期。',
+      en: 'An annual work plan without dates cannot be tracked month by month; "年底前" at least tells the owner when it is due.',
+    },
     failing: {
       text: examplePlan({
         title: '示范区应急管理局2024年工作要点',

@@ -14,10 +14,16 @@ export const taskMissingOwner = defineRule({
   },
   docs: {
     summary: { zh: '任务没有责任单位/牵头单位', en: 'A task with no 责任单位/牵头单位' },
-    what:
+    what: {
+      zh: '报告没有责任单位条款（责任单位、牵头单位、“A牵头”）的任务。若一个规划的所有任务都没有，只在规划标题处报告一次，而不是逐项报告。',
+      en:
       'Reports a task with no owner clause (责任单位, 牵头单位, "A牵头"). Where no task of a plan has one, it reports ' +
       'the plan once, at its title, instead of every task.',
-    why: 'A task nobody is assigned to is nobody\'s job: the 分工 is what makes a plan enforceable and reviewable.',
+    },
+    why: {
+      zh: '没有分配给任何人的任务就是没人负责的任务：正是分工让规划可以落实、可以考核。',
+      en: 'A task nobody is assigned to is nobody\'s job: the 分工 is what makes a plan enforceable and reviewable.',
+    },
     failing: {
       text: examplePlan({
         tasks: [
