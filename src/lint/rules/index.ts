@@ -14,6 +14,7 @@ import { headingSequence } from './heading-sequence.js';
 import { ownerUnknown } from './owner-unknown.js';
 import { garbledText } from './garbled-text.js';
 import { tableUnread } from './table-unread.js';
+import { inlineConfig } from './inline-config.js';
 
 export const rules: readonly AnyRule[] = [
   indicatorMissingTarget,
@@ -30,6 +31,7 @@ export const rules: readonly AnyRule[] = [
   ownerUnknown,
   garbledText,
   tableUnread,
+  inlineConfig,
 ];
 
 export const ruleById: ReadonlyMap<string, AnyRule> = new Map(rules.map((r) => [r.id, r]));
