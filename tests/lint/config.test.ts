@@ -65,11 +65,11 @@ describe('configuration files', () => {
     });
     const read = (f: string) => () => readConfigFile(path.join(root, f));
     expect(errorOf(read('bad-level.yaml'))).toMatch(/^bad-level\.yaml: rules\.placeholder-text: /);
-    expect(errorOf(read('bad-rule.yaml'))).toBe('bad-rule.yaml: rules.no-such-rule: unknown rule (see plan-lint rules)');
+    expect(errorOf(read('bad-rule.yaml'))).toBe('bad-rule.yaml: rules.no-such-rule: unknown rule "no-such-rule" (see plan-lint rules)');
     expect(errorOf(read('bad-option.yaml'))).toMatch(/^bad-option\.yaml: rules\.owner-unknown\.options\.units: .*array/);
     expect(errorOf(read('bad-key.yaml'))).toMatch(/^bad-key\.yaml: \(root\): .*rule/);
     expect(errorOf(read('bad-yaml.yaml'))).toMatch(/^bad-yaml\.yaml: invalid YAML: /);
-    expect(errorOf(read('no-options.json'))).toBe('no-options.json: rules.garbled-text.options: this rule takes no options');
+    expect(errorOf(read('no-options.json'))).toBe('no-options.json: rules.garbled-text[1]: this rule takes no options');
   });
 
   it('refuses YAML alias bombs', () => {
