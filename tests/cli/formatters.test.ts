@@ -34,10 +34,15 @@ describe('json', () => {
         { ruleId: 'placeholder-text', severity: 2, message: '模板占位符“20XX”未替换', line: 4, column: 3, endLine: 4, endColumn: 7 },
         { ruleId: 'placeholder-text', severity: 2, message: '模板占位符“XXX”未替换', line: 4, column: 12, endLine: 4, endColumn: 15 },
       ],
+      suppressedMessages: [],
       errorCount: 2,
+      fatalErrorCount: 0,
       warningCount: 1,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: [],
     });
-    expect(out[1]).toEqual({ filePath: '/repo/plans/clean.md', messages: [], errorCount: 0, warningCount: 0 });
+    expect(out[1]).toMatchObject({ filePath: '/repo/plans/clean.md', messages: [], errorCount: 0, warningCount: 0 });
   });
 });
 
@@ -96,7 +101,8 @@ describe('sarif', () => {
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.id));
-    expect(run.tool.driver.rules[9].help.text).toContain('What it does');
+    expect(run.tool.driver.rules[9].help.text).toContain('作用');
+    expect(JSON.parse(formatters.sarif(results, ctx({ locale: 'en' }))).runs[0].tool.driver.rules[9].help.text).toContain('What it does');
     expect(run.results).toHaveLength(3);
     for (const r of run.results) expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
     expect(run.results[1]).toMatchObject({
