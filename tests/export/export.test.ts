@@ -255,6 +255,6 @@ describe('bad inputs', () => {
   it('an unknown --what is a usage error', async () => {
     const r = await planLintCmd(['export', 'fixtures/seeds', '--what', 'targets']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^plan-lint: unknown --what targets/);
+    expect(r.stderr).toMatch(/^plan-lint: 未知的 --what targets/);
   });
 });
