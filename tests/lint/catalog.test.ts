@@ -8,6 +8,7 @@ import { extractPath } from '../../src/pipeline.js';
 import { lint } from '../../src/lint/engine.js';
 import { rules } from '../../src/lint/rules/index.js';
 import type { AnyRule, RuleExample } from '../../src/lint/types.js';
+import { reportedLines, ruleHelpText } from '../../src/lint/docs.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'plan-lint-catalog-'));
 
@@ -57,6 +58,13 @@ describe('rule catalog', () => {
         expect(rule.docs.what.en.length).toBeGreaterThan(20);
         expect(rule.docs.why.en.length).toBeGreaterThan(20);
         expect(rule.docs.failing.reports.length).toBeGreaterThan(0);
+      });
+
+      it('its documentation shows the lines it reports (marked ›), in both locales', () => {
+        for (const locale of ['zh', 'en'] as const) {
+          const doc = ruleHelpText(rule, locale);
+          for (const line of reportedLines(rule.docs.failing.reports)) expect(doc).toMatch(new RegExp(`^    › +${line} │ `, 'm'));
+        }
       });
 
       it('reports its failing example where the docs say', async () => {
