@@ -132,6 +132,13 @@ export function ruleHelpMarkdown(rule: AnyRule, locale: Locale = 'zh'): string {
   ].join('\n');
 }
 
+/** The page docs/rules/<id>.md: the documentation in Chinese, then in English (generated; SARIF's helpUri). */
+export function ruleDocPage(rule: AnyRule): string {
+  const note = '<!-- generated from src/lint/rules by scripts/rule-docs.mjs: edit the rule, not this page -->';
+  const md = (locale: Locale) => ruleHelpMarkdown(rule, locale).replace(/^## /, '# ');
+  return [note, '', md('zh'), '', '---', '', md('en').replace(/^# .*\n/, '## English\n'), ''].join('\n');
+}
+
 function indent(s: string): string {
   return s
     .split('\n')
