@@ -47,7 +47,7 @@ export function configSource(opts: ConfigSourceOptions, cwd: string): ConfigSour
   const resolver = new ConfigResolver(explicit, {
     locale,
     onCompeting: (dir, files) =>
-      note(say(configText.competing, locale, { dir: displayPath(dir, cwd) || '.', files: files.map((f) => path.basename(f)).join(locale === 'zh' ? '、' : ', '), used: path.basename(files[0]) })),
+      note(say(configText.competing, locale, { dir: path.resolve(dir) === path.resolve(cwd) ? '.' : displayPath(dir, cwd), files: files.map((f) => path.basename(f)).join(locale === 'zh' ? '、' : ', '), used: path.basename(files[0]) })),
   });
   const told = new Set<string>();
   /** a rule switched on (by a flag or a file) that cannot report anything with its options */
