@@ -15,6 +15,7 @@ import { ownerUnknown } from './owner-unknown.js';
 import { garbledText } from './garbled-text.js';
 import { tableUnread } from './table-unread.js';
 import { inlineConfig } from './inline-config.js';
+import { halfwidthPunctuation } from './halfwidth-punctuation.js';
 
 export const rules: readonly AnyRule[] = [
   indicatorMissingTarget,
@@ -32,6 +33,7 @@ export const rules: readonly AnyRule[] = [
   garbledText,
   tableUnread,
   inlineConfig,
+  halfwidthPunctuation,
 ];
 
 export const ruleById: ReadonlyMap<string, AnyRule> = new Map(rules.map((r) => [r.id, r]));
