@@ -16,6 +16,7 @@ const words = {
   title: { zh: '{id} — {summary}', en: '{id} — {summary}' },
   severity: { zh: '默认严重程度：{severity}', en: 'Default severity: {severity}' },
   options: { zh: '选项（默认值）：{options}', en: 'Options (defaults): {options}' },
+  fixable: { zh: '可用 --fix 自动修正（见“作用”）', en: 'Fixable with --fix (see What it does)' },
   what: { zh: '作用', en: 'What it does' },
   why: { zh: '为什么要改', en: 'Why is this bad?' },
   example: { zh: '示例（报告位置：{at}；› 标出报告的行）', en: 'Example (reported at {at}; › marks the reported lines)' },
@@ -84,6 +85,7 @@ export function ruleHelpText(rule: AnyRule, locale: Locale = 'zh'): string {
   const parts = [say(words.title, locale, { id: rule.id, summary: d.summary[locale] }), d.summary[other], say(words.severity, locale, { severity: severityText(rule.defaultSeverity, locale) })];
   const o = optionsText(rule);
   if (o) parts.push(say(words.options, locale, { options: o }));
+  if (rule.fixable) parts.push(words.fixable[locale]);
   parts.push(
     '',
     words.what[locale],
@@ -113,6 +115,7 @@ export function ruleHelpMarkdown(rule: AnyRule, locale: Locale = 'zh'): string {
     '',
     say(words.severity, locale, { severity: `\`${severityText(rule.defaultSeverity, locale)}\`` }),
     ...(o ? ['', say(words.options, locale, { options: `\`${o}\`` })] : []),
+    ...(rule.fixable ? ['', words.fixable[locale]] : []),
     '',
     `### ${words.what[locale]}`,
     d.what[locale],

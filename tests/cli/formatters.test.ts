@@ -30,7 +30,17 @@ describe('json', () => {
     expect(out[0]).toEqual({
       filePath: '/repo/plans/示范 规划.txt',
       messages: [
-        { ruleId: 'garbled-text', severity: 1, message: '日期“2022424”丢失了年月日，疑为2022年4月24日', line: 2, column: 1, endLine: 2, endColumn: 8 },
+        {
+          ruleId: 'garbled-text',
+          severity: 1,
+          message: '日期“2022424”丢失了年月日，疑为2022年4月24日',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 8,
+          // ESLint's fix: the range in the source and its replacement
+          fix: { range: [8, 15], text: '2022年4月24日' },
+        },
         { ruleId: 'placeholder-text', severity: 2, message: '模板占位符“20XX”未替换', line: 4, column: 3, endLine: 4, endColumn: 7 },
         { ruleId: 'placeholder-text', severity: 2, message: '模板占位符“XXX”未替换', line: 4, column: 12, endLine: 4, endColumn: 15 },
       ],
@@ -39,7 +49,7 @@ describe('json', () => {
       fatalErrorCount: 0,
       warningCount: 1,
       fixableErrorCount: 0,
-      fixableWarningCount: 0,
+      fixableWarningCount: 1,
       usedDeprecatedRules: [],
     });
     expect(out[1]).toMatchObject({ filePath: '/repo/plans/clean.md', messages: [], errorCount: 0, warningCount: 0 });
@@ -79,6 +89,7 @@ describe('stylish', () => {
         '  4:12  错误  模板占位符“XXX”未替换                         placeholder-text',
         '',
         '✖ 3 个问题（2 个错误，1 个警告）',
+        '  其中 0 个错误、1 个警告可用 --fix 自动修正。',
         '',
       ].join('\n'),
     );

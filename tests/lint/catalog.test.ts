@@ -9,6 +9,7 @@ import { lint } from '../../src/lint/engine.js';
 import { rules } from '../../src/lint/rules/index.js';
 import type { AnyRule, RuleExample } from '../../src/lint/types.js';
 import { reportedLines, ruleHelpText } from '../../src/lint/docs.js';
+import { applyFixes } from '../../src/run/fix.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'plan-lint-catalog-'));
 
@@ -40,6 +41,7 @@ describe('rule catalog', () => {
       'garbled-text',
       'table-unread',
       'inline-config',
+      'halfwidth-punctuation',
     ]);
   });
 
@@ -75,6 +77,16 @@ describe('rule catalog', () => {
           expect(want.includes(':') ? at[i] : at[i].split(':')[0]).toBe(want);
         });
       });
+
+      if (rule.fixable)
+        it('its fixes correct its failing example: after --fix nothing fixable is reported', async () => {
+          const messages = await runExample(rule, rule.docs.failing, 'failing');
+          expect(messages.some((m) => m.fix)).toBe(true);
+          const fixed = applyFixes(rule.docs.failing.text, messages).text;
+          const after = await runExample(rule, { ...rule.docs.failing, text: fixed }, 'fixed');
+          expect(after.filter((m) => m.fix)).toEqual([]);
+          expect(after.length).toBeLessThan(messages.length);
+        });
 
       it('is silent on its passing example', async () => {
         const messages = await runExample(rule, rule.docs.passing, 'passing');
