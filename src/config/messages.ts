@@ -18,6 +18,7 @@ export const configText = {
   optionsObject: { zh: '{path}: 选项应为对象，收到 {got}', en: '{path}: the options must be an object, not {got}' },
   unknownKey: { zh: '{path}: 未知的键“{key}”（可用：{keys}）{hint}', en: '{path}: unknown key "{key}" (allowed: {keys}){hint}' },
   expected: { zh: '{path}: 应为{expected}，收到 {got}', en: '{path}: expected {expected}, not {got}' },
+  missing: { zh: '{path}: 缺少此项（应为{expected}）', en: '{path}: required ({expected})' },
   oneOf: { zh: '{path}: 应为 {values} 之一，收到 {got}', en: '{path}: expected one of {values}, not {got}' },
   tooSmall: { zh: '{path}: 至少应有 {minimum} {unit}', en: '{path}: at least {minimum} {unit}' },
   tooBig: { zh: '{path}: 至多 {maximum} {unit}', en: '{path}: at most {maximum} {unit}' },

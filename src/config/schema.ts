@@ -84,7 +84,7 @@ export function issueLine(issue: z.core.$ZodIssue, base: string, locale: Locale,
   switch (issue.code) {
     case 'invalid_type': {
       const expected = typeNames[issue.expected]?.[locale] ?? issue.expected;
-      return say(T.expected, locale, { path, expected: locale === 'zh' ? expected : ` ${expected}`.trimStart(), got: shown(input) });
+      return say(input === undefined ? T.missing : T.expected, locale, { path, expected, got: shown(input) });
     }
     case 'invalid_value':
       return say(T.oneOf, locale, { path, values: listOf(issue.values.map((v) => String(v)), locale), got: shown(input) });
@@ -159,7 +159,8 @@ function ruleSettings(rules: Record<string, unknown>, path: string, file: string
 export function validateConfig(data: unknown, file: string, locale: Locale = 'en'): ConfigFile {
   const r = ConfigFileSchema.safeParse(data ?? {}, { reportInput: true });
   if (!r.success) {
-    const issue = r.error.issues[0];
+    // a misspelled key says more than the missing key it was meant to be
+    const issue = r.error.issues.find((i) => i.code === 'unrecognized_keys') ?? r.error.issues[0];
     // a key misspelled inside an override names the override's keys
     const inOverride = issue.path[0] === 'overrides' && issue.code === 'unrecognized_keys';
     throw new ConfigError(file, issueLine(issue, '', locale, inOverride ? keysOf(OverrideSchema) : keysOf(ConfigFileSchema)));

@@ -103,14 +103,15 @@ describe('what is checked', () => {
   });
 
   it('check . skips the README (no plan structure) with a note, and still lints the plans beside it', async () => {
-    const cwd = workspace({ 'README.md': readFileSync(path.join(repo, 'README.md')), 'plans/plan.txt': withPlaceholder });
+    const notes = '# Notes\n\nHow we keep the plans: one file per plan, XX for what is not known yet.\n';
+    const cwd = workspace({ 'README.md': readFileSync(path.join(repo, 'README.md')), 'plans/plan.txt': withPlaceholder, 'notes/NOTES.md': notes });
     const r = await planLint(['check', '-f', 'compact', '.'], { cwd });
-    expect(r.stderr).toMatch(/^plan-lint: README\.md: 已跳过：未发现规划结构/);
+    expect(r.stderr).toMatch(/^plan-lint: README\.md: 已跳过：未发现规划结构.*\nplan-lint: notes\/NOTES\.md: 已跳过：未发现规划结构/);
     expect(r.stdout).toMatch(/^plans\/plan\.txt:\d+:\d+: error placeholder-text /);
-    expect(r.stdout).not.toContain('README');
+    expect(r.stdout).not.toMatch(/README|NOTES/);
     expect(r.status).toBe(1);
     // named on its own, a file is always checked
-    expect((await planLint(['check', '-f', 'compact', 'README.md'], { cwd })).stdout).toContain('README.md:');
+    expect((await planLint(['check', '-f', 'compact', 'notes/NOTES.md'], { cwd })).stdout).toContain('notes/NOTES.md:');
   });
 
   it('.planlintignore and --ignore-pattern leave files out', async () => {
