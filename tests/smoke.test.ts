@@ -50,9 +50,9 @@ describe('the binary', () => {
     // work points whose 200 items each hold placeholders: much output; binary files between them:
     // lines on stderr while stdout is still being written into a full pipe
     const item = (i: number) => `${i}.完善第${i}项XX工作机制，建成XX个站点。（责任单位：区应急管理局）`;
-    const plan = ['某区2024年应急管理工作要点', '一、重点任务', ...Array.from({ length: 200 }, (_, i) => item(i + 1)), ''].join('\n');
+    const plan = ['某区2024年应急管理工作要点', '一、重点任务', ...Array.from({ length: 150 }, (_, i) => item(i + 1)), ''].join('\n');
     const files: Record<string, string | Buffer> = {};
-    for (let k = 0; k < 6; k++) {
+    for (let k = 0; k < 5; k++) {
       files[`p${k}.txt`] = plan;
       files[`p${k}b.txt`] = Buffer.from([0, 1, 2, 3, 0, 0, 0, 7]);
     }
@@ -83,8 +83,8 @@ describe('the binary', () => {
     const lines = Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean);
     const annotations = lines.filter((l) => l.startsWith('::'));
     const errors = lines.filter((l) => l.startsWith('plan-lint: '));
-    expect(errors).toHaveLength(6);
-    expect(annotations.length).toBe(lines.length - 6);
+    expect(errors).toHaveLength(5);
+    expect(annotations.length).toBe(lines.length - 5);
     for (const l of annotations) expect(l).toMatch(/^::(?:warning|error) file=p\d\.txt,line=\d+,col=\d+,title=[a-z-]+::[^:]+$/);
     for (const l of errors) expect(l).toMatch(/^plan-lint: p\db\.txt: 二进制数据，不是规划文本$/);
   });

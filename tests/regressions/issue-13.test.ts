@@ -55,10 +55,11 @@ describe('one language at a time', () => {
   });
 
   it('--fail-on and --max-warnings speak the same language', async () => {
-    const old = 'fixtures/seeds/resort-three-plans-notice.txt';
-    const revised = 'fixtures/revisions/resort-three-plans-notice.revised.txt';
-    expect((await planLint(['diff', old, revised, '--fail-on', 'weakened-target'])).stderr).toMatch(/^plan-lint: --fail-on 命中：weakened-target \(\d+\)\n$/);
-    expect((await planLint(['diff', old, revised, '--fail-on', 'weakened-target', '--locale', 'en'])).stderr).toMatch(/^plan-lint: --fail-on matched: /);
+    const table = (target: string) =>
+      ['示范区应急管理“十四五”规划(2021—2025年)', '', '一、发展目标', '表1 主要指标', '序号', '指标名称', '目标值', '指标性质', '1', '生产安全事故死亡人数', target, '约束性', '', '二、主要任务', '(一)健全应急指挥体系。(责任单位:区应急管理局)', ''].join('\n');
+    const cwd = workspace({ 'old.txt': table('下降10%'), 'new.txt': table('下降5%') });
+    expect((await planLint(['diff', 'old.txt', 'new.txt', '--fail-on', 'weakened-target'], { cwd })).stderr).toBe('plan-lint: --fail-on 命中：weakened-target (1)\n');
+    expect((await planLint(['diff', 'old.txt', 'new.txt', '--fail-on', 'weakened-target', '--locale', 'en'], { cwd })).stderr).toBe('plan-lint: --fail-on matched: weakened-target (1)\n');
     expect((await planLint(['check', seed.district, '--max-warnings', '0'])).stderr).toMatch(/^plan-lint: 警告过多/);
   });
 
