@@ -77,9 +77,9 @@ export function readConfigFile(file: string, locale: Locale = 'en', chain: strin
   // a missing module is a read error like any other missing file, not a failed load
   if (moduleExtensions.has(path.extname(file).toLowerCase()) && !isRegularFile(file)) throw new ConfigError(file, say(T.cannotRead, locale, { code: 'ENOENT' }));
   const data = parse(file, locale);
-  const own = validateConfig(path.basename(file) === 'package.json' ? (data as Record<string, unknown> | null)?.planLint : data, file, locale);
-  if (!own.extends.length) return { file, rules: own.rules, ...(own.overrides ? { overrides: own.overrides } : {}), sources: [file] };
-  const layers: Config[] = own.extends.map((target) => {
+  const { extends: targets, ...own } = validateConfig(path.basename(file) === 'package.json' ? (data as Record<string, unknown> | null)?.planLint : data, file, locale);
+  if (!targets.length) return { ...own, sources: [file] };
+  const layers: Config[] = targets.map((target) => {
     const resolved = path.resolve(path.dirname(file), target);
     if (resolved === file || chain.includes(resolved))
       throw new ConfigError(file, say(T.extendsCycle, locale, { chain: [...chain, file, resolved].map((f) => path.basename(f)).join(' → ') }));
@@ -92,6 +92,8 @@ export function readConfigFile(file: string, locale: Locale = 'en', chain: strin
   });
   const overrides = [...layers.flatMap((l) => l.overrides ?? []), ...(own.overrides ?? [])];
   return {
+    // other settings: the extended files' first, this file's over them
+    ...Object.assign({}, ...layers, own),
     file,
     rules: mergeRules(...layers.map((l) => l.rules), own.rules),
     ...(overrides.length ? { overrides } : {}),

@@ -166,6 +166,8 @@ export function validateConfig(data: unknown, file: string, locale: Locale = 'en
     throw new ConfigError(file, issueLine(issue, '', locale, inOverride ? keysOf(OverrideSchema) : keysOf(ConfigFileSchema)));
   }
   const base = file.replace(/[\\/][^\\/]*$/, '') || '.';
+  // keys added to the schema beside rules (settings other parts of plan-lint read) are carried as they are
+  const { $schema: _schema, extends: _extends, rules: _rules, overrides: _overrides, ...settings } = r.data;
   const overrides: Override[] = (r.data.overrides ?? []).map((o, i) => ({
     files: list(o.files),
     excludedFiles: list(o.excludedFiles),
@@ -173,6 +175,7 @@ export function validateConfig(data: unknown, file: string, locale: Locale = 'en
     rules: ruleSettings(o.rules ?? {}, `overrides[${i}].rules`, file, locale),
   }));
   return {
+    ...settings,
     file,
     rules: ruleSettings(r.data.rules, 'rules', file, locale),
     ...(overrides.length ? { overrides } : {}),
