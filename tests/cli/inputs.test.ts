@@ -25,13 +25,12 @@ describe('files that are no plan', () => {
       'revisions/README.md': copy('fixtures/revisions/README.md'),
       'gold/FORMAT.md': copy('fixtures/gold/FORMAT.md'),
     });
-    const got = await outcomes(['.', path.join(repo, 'fixtures/minimal')], cwd);
+    const got = await outcomes(['.', path.join(repo, 'fixtures/md')], cwd);
     expect(got.filter((o) => o.ok === 'skipped').map((o) => o.file)).toEqual(['README.md', 'corpus/README.md', 'gold/FORMAT.md', 'revisions/README.md']);
     expect(got.filter((o) => o.ok === false)).toEqual([]);
-    // every plan is still linted: the untitled one, and every small plan of fixtures/minimal
+    // every plan is still linted: the untitled one, and the Markdown renditions of the seeds
     const linted = got.filter((o) => o.ok === true).map((o) => path.basename(o.file));
-    expect(linted).toContain('03-moa-2017-fishery-work-points.txt');
-    expect(linted.length).toBe(1 + readdirSync(path.join(repo, 'fixtures/minimal')).length);
+    expect(linted).toEqual(['03-moa-2017-fishery-work-points.txt', ...readdirSync(path.join(repo, 'fixtures/md')).sort()]);
   });
 
   it('the seeds are plans wherever they are found', async () => {

@@ -104,8 +104,10 @@ describe('what is checked', () => {
   });
 
   it('check . skips the README (no plan structure) with a note, and still lints the plans beside it', async () => {
+    // a repository's README: headings and English prose (tests/cli/inputs.test.ts walks this repository's own)
+    const readme = ['# plan-lint', '', '## Quick start', '', '1. Install it.', '2. Run `plan-lint check plans/`.', '', '## Rules', '', '- placeholder-text: XX left in', ''].join('\n');
     const notes = '# Notes\n\nHow we keep the plans: one file per plan, XX for what is not known yet.\n';
-    const cwd = workspace({ 'README.md': readFileSync(path.join(repo, 'README.md')), 'plans/plan.txt': withPlaceholder, 'notes/NOTES.md': notes });
+    const cwd = workspace({ 'README.md': readme, 'plans/plan.txt': withPlaceholder, 'notes/NOTES.md': notes });
     const r = await planLint(['check', '-f', 'compact', '.'], { cwd });
     expect(r.stderr).toMatch(/^plan-lint: README\.md: 已跳过：未发现规划结构.*\nplan-lint: notes\/NOTES\.md: 已跳过：未发现规划结构/);
     expect(r.stdout).toMatch(/^plans\/plan\.txt:\d+:\d+: error placeholder-text /);
