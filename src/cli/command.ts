@@ -39,6 +39,6 @@ export function skipLine(file: string, reason: SkipReason, locale: Locale): stri
 /** The note for a file --fix left alone (null: nothing to say). */
 export function fixLine(file: string, fix: FixOutcome | null, locale: Locale): string | null {
   if (!fix || !('refused' in fix)) return null;
-  const text = { format: cliText.fixFormat, stdin: cliText.fixStdin, encoding: cliText.fixEncoding, changed: cliText.fixChanged }[fix.refused];
+  const text = { format: cliText.fixFormat, stream: cliText.fixStream, encoding: cliText.fixEncoding, changed: cliText.fixChanged }[fix.refused];
   return say(text, locale, { file });
 }

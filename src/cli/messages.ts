@@ -17,7 +17,7 @@ export const cliText = {
     zh: 'plan-lint: {file}: 未修正：--fix 只改写纯文本（.txt）和 Markdown（.md）文件\n',
     en: 'plan-lint: {file}: not fixed: --fix rewrites plain text (.txt) and Markdown (.md) files only\n',
   },
-  fixStdin: { zh: 'plan-lint: {file}: 未修正：--fix 不改写标准输入\n', en: 'plan-lint: {file}: not fixed: --fix does not rewrite standard input\n' },
+  fixStream: { zh: 'plan-lint: {file}: 未修正：--fix 不改写标准输入或管道\n', en: 'plan-lint: {file}: not fixed: --fix does not rewrite standard input or a pipe\n' },
   fixEncoding: {
     zh: 'plan-lint: {file}: 未修正：文件无法按原编码原样写回（含有损坏的字节）\n',
     en: 'plan-lint: {file}: not fixed: the file cannot be written back in its own encoding unchanged (it holds damaged bytes)\n',

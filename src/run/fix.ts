@@ -16,8 +16,8 @@ import { writeFileAtomically } from './output.js';
 export const fixableFormats: ReadonlySet<string> = new Set(['txt', 'md']);
 const MAX_PASSES = 10;
 
-/** Why a file with fixable problems was not rewritten. */
-export type FixRefusal = 'format' | 'stdin' | 'encoding' | 'changed';
+/** Why a file with fixable problems was not rewritten: a format or stream plan-lint does not write, bytes that would not come back, a file changed meanwhile. */
+export type FixRefusal = 'format' | 'stream' | 'encoding' | 'changed';
 
 export type FixOutcome = { applied: number } | { refused: FixRefusal };
 
@@ -75,13 +75,16 @@ export async function fixFile(
 ): Promise<Fixed> {
   if (!result.messages.some((m) => m.fix)) return { analysis, result, outcome: null };
   const refuse = (refused: FixRefusal): Fixed => ({ analysis, result, outcome: { refused } });
-  if (file === '-') return refuse('stdin');
+  if (file === '-') return refuse('stream');
   if (!fixableFormats.has(analysis.source.format)) return refuse('format');
   let bytes: Buffer;
   let mode: number;
   try {
+    // a pipe named on the command line has been read to its end: there is no file to write back
+    const st = await fs.stat(file);
+    if (!st.isFile()) return refuse('stream');
+    mode = st.mode & 0o7777;
     bytes = await fs.readFile(file);
-    mode = (await fs.stat(file)).mode & 0o7777;
   } catch {
     return refuse('changed');
   }

@@ -80,6 +80,12 @@ describe('--fix', () => {
     expect(readFileSync(path.join(cwd, 'wp.html'), 'utf8')).toBe(html);
   });
 
+  it('standard input is reported, not rewritten', async () => {
+    const r = await planLint(['check', '-f', 'compact', '--fix', '-'], { stdin: plan });
+    expect(r.stderr).toBe('plan-lint: <stdin>: 未修正：--fix 不改写标准输入或管道\n');
+    expect(r.stdout).toContain('<stdin>:2:1: warning garbled-text');
+  });
+
   it('a date that reads two ways is reported but not rewritten', async () => {
     const cwd = workspace({ 'wp.txt': plan.replace('2022424', '2022111') });
     const r = await planLint(['check', '-f', 'compact', '--fix', 'wp.txt'], { cwd });
