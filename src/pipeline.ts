@@ -110,11 +110,17 @@ export interface ExtractOptions {
   name?: string;
 }
 
+/** The signature of OLE2 compound files: Word 97–2003 .doc (and .xls, .ppt, .wps). */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+export const isOle2 = (bytes: Uint8Array) => bytes.length >= OLE2.length && OLE2.every((b, i) => bytes[i] === b);
+
 /** Reads, decodes and extracts one file (`-` = standard input). Bad input throws InputError. */
 export async function extractPath(file: string, opts: ExtractOptions = {}): Promise<Analysis> {
   const display = opts.name ?? (file === '-' ? '<stdin>' : file);
   const bytes = await readBytes(file, opts.stdin);
   if (bytes.length === 0) throw new InputError(display, 'empty file, not a plan text');
+  // an old Word file: say what to do with it rather than "binary data"
+  if (isOle2(bytes)) throw new InputError(display, 'an old Word .doc file (OLE2), not a plan text: open it in Word or WPS and save it as .docx');
   const format = formatOf(file, bytes);
   const reader = readerOf(format);
   const sha256 = createHash('sha256').update(bytes).digest('hex');

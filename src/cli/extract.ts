@@ -7,16 +7,18 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import YAML from 'yaml';
+import type { Locale } from '../lint/types.js';
 import { documentJsonSchema, type PlanDocument } from '../model/schema.js';
 import type { RunIO } from '../run/io.js';
 import { openOutput, writeOutput, type Output } from '../run/output.js';
 import { problemLine, problemOf } from '../run/problems.js';
 import { progressBar } from '../run/progress.js';
 import { runFile, runFiles, type Extract } from '../run/run-files.js';
-import type { CommandContext } from './command.js';
+import { say, type Text } from '../util/i18n.js';
+import { pathsGiven, skipLine, type CommandContext } from './command.js';
 
-const formats = ['yaml', 'json'] as const;
-type Format = (typeof formats)[number];
+export const extractFormats = ['yaml', 'json'] as const;
+type Format = (typeof extractFormats)[number];
 
 export function serialize(doc: PlanDocument, format: string): string {
   if (format === 'json') return JSON.stringify(doc, null, 2) + '\n';
@@ -32,9 +34,25 @@ export function serializeInStream(doc: PlanDocument, format: Format): string {
 export interface ExtractOptions {
   format?: string;
   output?: string;
+  locale?: Locale;
+  quiet?: boolean;
   /** the pipeline (tests inject their own) */
   extract?: Extract;
 }
+
+const text = {
+  description: {
+    zh: '输出规划文件的结构化文档模型（默认 YAML）；多个文件时每个一份（JSON Lines 或多文档 YAML）',
+    en: 'print the typed document model of plan files (YAML by default); several files: one document each (JSON Lines, multi-document YAML)',
+  },
+  argument: {
+    zh: '规划文件（.txt .md .html .docx …）、文件夹、通配符，或用 - 读取标准输入',
+    en: 'plan files (.txt .md .html .docx …), folders, globs, or - for standard input',
+  },
+  format: { zh: '输出格式：yaml 或 json（多个文件时为 JSON Lines）', en: 'yaml or json (several files: JSON Lines)' },
+  formatUnknown: { zh: '未知的 --format {format}（yaml 或 json）\n', en: 'unknown --format {format} (yaml or json)\n' },
+  schema: { zh: '输出 extract 结果的 JSON Schema（由 zod 模型生成）', en: 'print the JSON Schema of the extract output (generated from the zod model)' },
+} satisfies Record<string, Text>;
 
 /** One input that names one file (or stdin): extract keeps its single-document output. */
 function isOneFile(inputs: string[], cwd: string): boolean {
@@ -48,38 +66,40 @@ function isOneFile(inputs: string[], cwd: string): boolean {
   }
 }
 
-async function extractOne(file: string, format: Format, opts: ExtractOptions, io: RunIO): Promise<number> {
+async function extractOne(file: string, format: Format, opts: ExtractOptions, io: RunIO, locale: Locale): Promise<number> {
   // the file as given names it in messages and in source.path
   const shown = file === '-' ? '<stdin>' : file;
   const o = await runFile(file === '-' ? file : path.resolve(io.cwd, file), shown, { cwd: io.cwd, keep: 'analysis', stdin: io.stdin, extract: opts.extract }, shown);
   if (!o.ok) {
-    io.stderr(problemLine(o.problem));
+    io.stderr(problemLine(o.problem, locale));
     return 2;
   }
   try {
     await writeOutput(opts.output ?? null, serialize(o.analysis!.document, format), io);
   } catch (e) {
-    io.stderr(problemLine(problemOf(e, opts.output ?? '<stdout>', io.cwd)));
+    io.stderr(problemLine(problemOf(e, opts.output ?? '<stdout>', io.cwd), locale));
     return 2;
   }
   return 0;
 }
 
-async function extractMany(inputs: string[], format: Format, opts: ExtractOptions, io: RunIO): Promise<number> {
-  const progress = await progressBar(io, true);
+async function extractMany(inputs: string[], format: Format, opts: ExtractOptions, io: RunIO, locale: Locale): Promise<number> {
+  const progress = await progressBar(io, !opts.quiet, locale);
   let out: Output;
   try {
     out = await openOutput(opts.output ?? null, io, () => progress.active && io.isTTY);
   } catch (e) {
-    io.stderr(problemLine(problemOf(e, opts.output ?? '', io.cwd)));
+    io.stderr(problemLine(problemOf(e, opts.output ?? '', io.cwd), locale));
     return 2;
   }
   let bad = 0;
   try {
     for await (const o of runFiles(inputs, { cwd: io.cwd, jobs: 1, keep: 'analysis', stdin: io.stdin, extract: opts.extract, onProgress: progress.update })) {
-      if (o.ok) await out.write(serializeInStream(o.analysis!.document, format));
+      if (o.ok === 'skipped') {
+        if (!opts.quiet) progress.stderr(skipLine(o.file, o.reason, locale));
+      } else if (o.ok) await out.write(serializeInStream(o.analysis!.document, format));
       else {
-        progress.stderr(problemLine(o.problem));
+        progress.stderr(problemLine(o.problem, locale));
         bad++;
       }
     }
@@ -89,7 +109,7 @@ async function extractMany(inputs: string[], format: Format, opts: ExtractOption
   try {
     await out.close();
   } catch (e) {
-    io.stderr(problemLine(problemOf(e, opts.output ?? '', io.cwd)));
+    io.stderr(problemLine(problemOf(e, opts.output ?? '', io.cwd), locale));
     return 2;
   }
   return bad > 0 ? 2 : 0;
@@ -97,21 +117,26 @@ async function extractMany(inputs: string[], format: Format, opts: ExtractOption
 
 /** Run `extract`; returns the exit code. Never throws for bad input or output. */
 export async function runExtract(inputs: string[], opts: ExtractOptions, io: RunIO): Promise<number> {
+  const locale = opts.locale ?? 'zh';
   const format = opts.format ?? 'yaml';
-  if (!(formats as readonly string[]).includes(format)) {
-    io.stderr(`plan-lint: unknown --format ${format} (yaml or json)\n`);
+  if (!(extractFormats as readonly string[]).includes(format)) {
+    io.stderr('plan-lint: ' + say(text.formatUnknown, locale, { format }));
     return 2;
   }
-  return isOneFile(inputs, io.cwd) ? extractOne(inputs[0], format as Format, opts, io) : extractMany(inputs, format as Format, opts, io);
+  if (!pathsGiven(inputs, io, locale)) return 2;
+  return isOneFile(inputs, io.cwd) ? extractOne(inputs[0], format as Format, opts, io, locale) : extractMany(inputs, format as Format, opts, io, locale);
 }
 
 export function registerExtract(program: Command, ctx: CommandContext): void {
+  const v = ctx.options;
   program
     .command('extract')
-    .description('print the typed document model of plan files (YAML by default); several files: one document each (JSON Lines, multi-document YAML)')
-    .argument('<paths...>', 'plan files (.txt .md .html .docx …), folders, globs, or - for standard input')
-    .option('--format <format>', 'yaml or json (several files: JSON Lines)', 'yaml')
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .description(text.description[ctx.locale])
+    .argument('<paths...>', text.argument[ctx.locale])
+    .addOption(v.format(extractFormats, 'yaml', text.format))
+    .addOption(v.output())
+    .addOption(v.locale())
+    .addOption(v.quiet())
     .action(async (files: string[], opts: ExtractOptions) => {
       ctx.exitCode = await runExtract(files, opts, ctx.io);
     });
@@ -120,6 +145,15 @@ export function registerExtract(program: Command, ctx: CommandContext): void {
 export function registerSchema(program: Command, ctx: CommandContext): void {
   program
     .command('schema')
-    .description('print the JSON Schema of the extract output (generated from the zod model)')
-    .action(() => writeOutput(null, JSON.stringify(documentJsonSchema(), null, 2) + '\n', ctx.io));
+    .description(text.schema[ctx.locale])
+    .addOption(ctx.options.output())
+    .addOption(ctx.options.locale())
+    .action(async (opts: { output?: string }) => {
+      try {
+        await writeOutput(opts.output ?? null, JSON.stringify(documentJsonSchema(), null, 2) + '\n', ctx.io);
+      } catch (e) {
+        ctx.io.stderr(problemLine(problemOf(e, opts.output ?? '', ctx.io.cwd), ctx.locale));
+        ctx.exitCode = 2;
+      }
+    });
 }

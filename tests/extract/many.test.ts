@@ -47,7 +47,7 @@ describe('extract over many files', () => {
     writeFileSync(path.join(dir, 'empty.txt'), '');
     const r = await planLint(['extract', 'a.txt', 'empty.txt', 'missing.txt', 'b.txt', '--format', 'json'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n').sort()).toEqual(['plan-lint: empty.txt: empty file, not a plan text', 'plan-lint: missing.txt: no such file or directory']);
+    expect(r.stderr.trim().split('\n').sort()).toEqual(['plan-lint: empty.txt: 空文件，不是规划文本', 'plan-lint: missing.txt: 文件或文件夹不存在']);
     expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).source.path)).toEqual(['a.txt', 'b.txt']);
   });
 

@@ -231,7 +231,7 @@ describe('runReport', () => {
     writeFileSync(empty, '');
     const out = path.join(dir, 'r.html');
     const c = captureIO({ cwd: repo });
-    const code = await runReport([path.join(seedsDir, 'district-work-points-2020.txt'), empty, path.join(dir, 'missing.txt')], { output: out }, c.io);
+    const code = await runReport([path.join(seedsDir, 'district-work-points-2020.txt'), empty, path.join(dir, 'missing.txt')], { output: out, locale: 'en' }, c.io);
     expect(code).toBe(2);
     expect(c.stderr()).toMatch(/^plan-lint: .*empty\.txt: empty file, not a plan text\nplan-lint: .*missing\.txt: no such file or directory\n$|^plan-lint: .*missing\.txt: no such file or directory\nplan-lint: .*empty\.txt: empty file, not a plan text\n$/);
     const written = readFileSync(out, 'utf8');

@@ -48,6 +48,13 @@ export const ownerUnknown = defineRule({
   id: 'owner-unknown',
   defaultSeverity: 'off',
   severityWhenConfigured: (o) => (o.units.length > 0 ? 'warn' : null),
+  inert: (o) =>
+    o.units.length > 0
+      ? null
+      : {
+          zh: 'owner-unknown 需要单位名单（rules.owner-unknown.options.units），未配置名单时不会报告任何问题',
+          en: 'owner-unknown needs a list of units (rules.owner-unknown.options.units): without one it reports nothing',
+        },
   options: OwnerUnknownOptions,
   defaultOptions: { units: [] },
   exampleOptions: { units: ['区应急管理局', '区气象局'] },
@@ -63,13 +70,19 @@ export const ownerUnknown = defineRule({
       zh: '责任单位不在配置的单位名单中，并提示最接近的名称',
       en: 'A 责任单位 not in the configured list, with the closest known name as a hint',
     },
-    what:
+    what: {
+      zh: '报告任务或工程项目的牵头或配合单位不在配置的已知单位名单中（`rules: { owner-unknown: { options: { units: [...] } } }`），并提示最接近的已知名称。泛称（各有关部门）由 task-vague-owner 处理。未配置名单时关闭；配置后默认为警告。',
+      en:
       'Reports an owner (lead or support unit) of a task or project that is not in the configured list of known ' +
       'units (`rules: { owner-unknown: { options: { units: [...] } } }`), with the closest known name as a hint. ' +
       'Names are compared by their canonical form, so an official short form (区住建局 for 区住房和城乡建设局, ' +
       'grammars/unit-aliases.yaml) or a configured alias (`units: { aliases: { 区安监局: 区应急管理局 } }`) of a known unit is known. ' +
       'Collective phrases (各有关部门) are left to task-vague-owner. Off until a list is configured; on (warn) once one is.',
-    why: 'Units are renamed in reorganizations (区安监局 → 区应急管理局) and misspelled in drafts; a task assigned to a unit that does not exist is assigned to no one.',
+    },
+    why: {
+      zh: '机构改革会更名（区安监局 → 区应急管理局），草稿中也常有错别字；分给一个并不存在的单位的任务，等于没有分给任何人。',
+      en: 'Units are renamed in reorganizations (区安监局 → 区应急管理局) and misspelled in drafts; a task assigned to a unit that does not exist is assigned to no one.',
+    },
     failing: {
       text: examplePlan({
         tasks: [
