@@ -14,6 +14,7 @@ import type { Plan, PlanDocument } from './model/schema.js';
 import { headerMeta } from './extract/meta.js';
 import { buildPlan } from './extract/plan.js';
 import { segmentPlans, untitledTitle } from './outline/plans.js';
+import { splitNumberedBreaks } from './outline/numbered-breaks.js';
 import { dropSiteJunk } from './ingest/junk.js';
 import { foldKey, offsetsOf, startOffset, type Piece } from './normalize/piece.js';
 
@@ -59,7 +60,7 @@ function wellFormed(text: string): string {
 
 function analyze(source: SourceFile, read: ReadResult): Analysis {
   const { directives } = read;
-  const blocks = dropSiteJunk(read.blocks);
+  const blocks = splitNumberedBreaks(dropSiteJunk(read.blocks), source.text);
   let { header, plans: regions } = segmentPlans(blocks);
   if (!regions.length && blocks.length) {
     // no title line: the whole text is one plan, named by its notice or by itself, else untitled
@@ -114,11 +115,17 @@ export interface ExtractOptions {
   name?: string;
 }
 
+/** The signature of OLE2 compound files: Word 97–2003 .doc (and .xls, .ppt, .wps). */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+export const isOle2 = (bytes: Uint8Array) => bytes.length >= OLE2.length && OLE2.every((b, i) => bytes[i] === b);
+
 /** Reads, decodes and extracts one file (`-` = standard input). Bad input throws InputError. */
 export async function extractPath(file: string, opts: ExtractOptions = {}): Promise<Analysis> {
   const display = opts.name ?? (file === '-' ? '<stdin>' : file);
   const bytes = await readBytes(file, opts.stdin);
   if (bytes.length === 0) throw new InputError(display, 'empty file, not a plan text');
+  // an old Word file: say what to do with it rather than "binary data"
+  if (isOle2(bytes)) throw new InputError(display, 'an old Word .doc file (OLE2), not a plan text: open it in Word or WPS and save it as .docx');
   const format = formatOf(file, bytes);
   const reader = readerOf(format);
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -2,7 +2,7 @@
 // process shows (exit codes as a shell sees them, worker threads from the bundle, a FIFO, a kill
 // in the middle of writing). Everything else runs in-process (tests/helpers/cli.ts).
 import { spawn, spawnSync } from 'node:child_process';
-import { promises as fsp, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, openSync, promises as fsp, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentSchema } from '../src/model/schema.js';
@@ -18,18 +18,18 @@ describe('the binary', () => {
     expect(errors.stdout).toMatch(/: error placeholder-text /);
     const usage = await spawnPlanLint(['check', '--no-such-flag', seed.city]);
     expect(usage.status).toBe(2);
-    expect(usage.stderr).toMatch(/unknown option '--no-such-flag'/);
+    expect(usage.stderr).toMatch(/^plan-lint: 未知选项“--no-such-flag”\n/);
     noStack(usage.stderr);
     const help = await spawnPlanLint(['--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('Usage: plan-lint');
+    expect(help.stdout).toMatch(/^用法：\s*plan-lint \[选项\] \[命令\]/);
   });
 
   it('a bad input: exit 2, one line naming the file, no stack trace; stdin is read for -', async () => {
     const dir = workspace({ 'bin.txt': Buffer.from([0, 1, 2, 3, 0, 255, 0, 7, 0, 0]) });
     const r = await spawnPlanLint(['extract', 'bin.txt'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('plan-lint: bin.txt: binary data, not a plan text\n');
+    expect(r.stderr).toBe('plan-lint: bin.txt: 二进制数据，不是规划文本\n');
     const piped = await spawnPlanLint(['extract', '-', '--format', 'json'], { input: readFileSync(seed.workPoints) });
     expect(piped.status).toBe(0);
     expect(DocumentSchema.parse(JSON.parse(piped.stdout)).source.path).toBe('<stdin>');
@@ -43,6 +43,49 @@ describe('the binary', () => {
     expect(two.stderr).toBe('');
     expect(two.status).toBe(one.status);
     expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('stdout and stderr in one pipe (2>&1, as in CI logs), read slowly: every line arrives whole', async () => {
+    // work points whose 200 items each hold placeholders: much output; binary files between them:
+    // lines on stderr while stdout is still being written into a full pipe
+    const item = (i: number) => `${i}.完善第${i}项XX工作机制，建成XX个站点。（责任单位：区应急管理局）`;
+    const plan = ['某区2024年应急管理工作要点', '一、重点任务', ...Array.from({ length: 150 }, (_, i) => item(i + 1)), ''].join('\n');
+    const files: Record<string, string | Buffer> = {};
+    for (let k = 0; k < 5; k++) {
+      files[`p${k}.txt`] = plan;
+      files[`p${k}b.txt`] = Buffer.from([0, 1, 2, 3, 0, 0, 0, 7]);
+    }
+    const dir = workspace(files);
+    const fifo = path.join(dir, 'log.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const rd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const wr = openSync(fifo, 'w');
+    const child = spawn(process.execPath, [bin, 'check', '-f', 'github', '.'], { cwd: dir, stdio: ['ignore', wr, wr], env: { ...process.env, NO_COLOR: '1' } });
+    closeSync(wr);
+    let exited = false;
+    child.on('exit', () => (exited = true));
+    const chunks: Buffer[] = [];
+    const buf = Buffer.alloc(700);
+    // a slow reader keeps the pipe nearly full, so that writes are often finished later
+    for (;;) {
+      let n = 0;
+      try {
+        n = readSync(rd, buf, 0, buf.length, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      }
+      if (n > 0) chunks.push(Buffer.from(buf.subarray(0, n)));
+      else if (exited) break;
+      await new Promise((r) => setTimeout(r, n > 0 ? 0 : 2));
+    }
+    closeSync(rd);
+    const lines = Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean);
+    const annotations = lines.filter((l) => l.startsWith('::'));
+    const errors = lines.filter((l) => l.startsWith('plan-lint: '));
+    expect(errors).toHaveLength(5);
+    expect(annotations.length).toBe(lines.length - 5);
+    for (const l of annotations) expect(l).toMatch(/^::(?:warning|error) file=p\d\.txt,line=\d+,col=\d+,title=[a-z-]+::[^:]+$/);
+    for (const l of errors) expect(l).toMatch(/^plan-lint: p\db\.txt: 二进制数据，不是规划文本$/);
   });
 
   it('a FIFO named on the command line is read like a pipe', async () => {

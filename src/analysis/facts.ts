@@ -12,6 +12,7 @@ import type { Indicator, Plan, PlanDocument, Span, Task } from '../model/schema.
 import { foldKey } from '../normalize/piece.js';
 import { findSpaced } from '../util/text.js';
 import { findPlaceholders } from './text-scan.js';
+import { builtinUnitNamer, namedUnits } from './unit-names.js';
 
 /** How far past a task's end its owner clause may stand (a clause after a list covers the list). */
 const CLAUSE_REACH = 400;
@@ -35,7 +36,7 @@ function ownerClauseSpan(source: SourceText, task: Task): Span | null {
 function taskFacts(task: Task, source: SourceText, clause: Span | null | undefined): TaskFacts {
   const lead = task.owners?.lead ?? [];
   const support = task.owners?.support ?? [];
-  const units: UnitFact[] = [
+  const written: Omit<UnitFact, 'canonical'>[] = [
     ...lead.map((name) => ({ name, role: 'lead' as const })),
     ...support.map((name) => ({ name, role: 'support' as const })),
   ].map((u) => {
@@ -49,10 +50,11 @@ function taskFacts(task: Task, source: SourceText, clause: Span | null | undefin
       },
     };
   });
+  const { units, unit } = namedUnits(written, builtinUnitNamer());
   const d = task.deadline;
   return {
     owned: units.length > 0,
-    unit: lead[0] ?? support[0] ?? null,
+    unit,
     units,
     // the reader's own position of the clause; else found again in the text (a task table's cells)
     ownerClause: clause ?? ownerClauseSpan(source, task),

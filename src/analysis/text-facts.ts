@@ -8,7 +8,7 @@
 // character outside GB2312), and the finders' patterns run only on the others.
 import type { LintWords } from '../grammars/lint-words.js';
 import { findCodePageRuns, findInjectedPinyin, findLostCharacters, inGb2312 } from './garbled-scan.js';
-import { findGarbled, findPlaceholders, lostDate, type Found } from './text-scan.js';
+import { findGarbled, findPlaceholders, lostDateReadings, type Found } from './text-scan.js';
 import { escapeRegExp } from '../util/text.js';
 
 export type DamageKind = 'mojibake' | 'codePage' | 'pinyin' | 'lostChars';
@@ -25,6 +25,8 @@ export interface DamageFinding extends BlockFinding {
 export interface LostDateFinding extends BlockFinding {
   /** the date the digits read as, YYYY-MM-DD */
   date: string;
+  /** how many dates the digits can be read as ("2022111": 1月11日 or 11月1日) */
+  readings: number;
 }
 
 export interface TextFacts {
@@ -120,10 +122,10 @@ function findTextFacts(blocks: readonly { text: string }[], words: LintWords): T
     // only lines ending in 7–8 digits can hold a lost date: test the costly pattern on those alone
     if (!endsWithDigit(text) || !/\d{7}[\s　]*$/.test(text)) return;
     const m = signed.exec(text.trimStart());
-    const date = m ? lostDate(m[1]) : null;
-    if (!m || !date) return;
+    const readings = m ? lostDateReadings(m[1]) : [];
+    if (!m || !readings.length) return;
     const index = text.lastIndexOf(m[1]);
-    out.lostDates.push({ block, index, length: m[1].length, text: m[1], date });
+    out.lostDates.push({ block, index, length: m[1].length, text: m[1], date: readings[0], readings: readings.length });
   });
   return out;
 }

@@ -88,18 +88,27 @@ export function findGarbled(text: string, w: LintWords): Found[] {
  * ("2022424" → 2022-04-24). Returns the date, or null.
  */
 export function lostDate(digits: string): string | null {
-  if (!/^(?:19|20)\d{5,6}$/.test(digits)) return null;
+  return lostDateReadings(digits)[0] ?? null;
+}
+
+/**
+ * Every real date 7–8 digits can be read as, in order: "2022424" only as 2022-04-24 (42 is no
+ * month), "2022111" as 2022-01-11 or 2022-11-01. A fix is safe only when there is one.
+ */
+export function lostDateReadings(digits: string): string[] {
+  if (!/^(?:19|20)\d{5,6}$/.test(digits)) return [];
   const year = Number(digits.slice(0, 4));
   const rest = digits.slice(4);
   const splits: [string, string][] =
     rest.length === 4 ? [[rest.slice(0, 2), rest.slice(2)]] : [[rest.slice(0, 1), rest.slice(1)], [rest.slice(0, 2), rest.slice(2)]];
+  const out: string[] = [];
   for (const [m, d] of splits) {
     const month = Number(m);
     const day = Number(d);
     if (month < 1 || month > 12 || day < 1 || d.startsWith('0') && d.length === 1) continue;
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
     if (day > last) continue;
-    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    out.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
   }
-  return null;
+  return out;
 }

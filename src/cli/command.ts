@@ -1,33 +1,44 @@
-// What every command module shares: option parsing helpers and settling --rule/--config.
-import { InvalidArgumentError } from 'commander';
+// What every command module shares: settling --rule/--config, refusing empty paths, and saying
+// what the runner set aside or could not fix.
 import { configSource, UsageError, type ConfigSource } from '../run/config.js';
+import type { FixOutcome } from '../run/fix.js';
 import type { RunIO } from '../run/io.js';
 import { problemLine, problemOf } from '../run/problems.js';
-
+import type { SkipReason } from '../run/run-files.js';
+import { say, type Locale } from '../util/i18n.js';
+import { cliText } from './messages.js';
 export type { CommandContext } from './program.js';
-
-export function nonNegativeInt(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return Number(value);
-}
-
-export function positiveInt(value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return Number(value);
-}
-
-/** commander accumulator for a repeatable option (--rule A --rule B) */
-export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+export { collect } from './options.js';
 
 /**
  * The configuration source of a linting command (check, report), or null after printing why
- * it cannot be had: a bad --rule flag or an invalid --config file (exit 2).
+ * it cannot be had: a bad --rule flag or an invalid --config file (exit 2). Notes about the
+ * configuration go to standard error unless `quiet`.
  */
-export function settleConfig(opts: { rule?: string[]; config?: string }, io: RunIO): ConfigSource | null {
+export function settleConfig(opts: { rule?: string[]; config?: string; quiet?: boolean }, io: RunIO, locale: Locale): ConfigSource | null {
   try {
-    return configSource(opts, io.cwd);
+    return configSource({ rule: opts.rule, config: opts.config, locale, note: opts.quiet ? undefined : (line) => io.stderr(line) }, io.cwd);
   } catch (e) {
-    io.stderr(e instanceof UsageError ? `plan-lint: ${e.message}\n` : problemLine(problemOf(e, opts.config ?? '', io.cwd)));
+    io.stderr(e instanceof UsageError ? `plan-lint: ${e.message}\n` : problemLine(problemOf(e, opts.config ?? '', io.cwd), locale));
     return null;
   }
+}
+
+/** False (after saying so) when a path argument is empty: `check "$UNSET"` must not check the working folder. */
+export function pathsGiven(paths: readonly string[], io: RunIO, locale: Locale): boolean {
+  if (paths.every((p) => p.trim() !== '')) return true;
+  io.stderr(cliText.emptyPath[locale]);
+  return false;
+}
+
+/** The note for a file the runner set aside. */
+export function skipLine(file: string, reason: SkipReason, locale: Locale): string {
+  return say(reason === 'ignored' ? cliText.skippedIgnored : cliText.skippedNoPlan, locale, { file });
+}
+
+/** The note for a file --fix left alone (null: nothing to say). */
+export function fixLine(file: string, fix: FixOutcome | null, locale: Locale): string | null {
+  if (!fix || !('refused' in fix)) return null;
+  const text = { format: cliText.fixFormat, stream: cliText.fixStream, encoding: cliText.fixEncoding, changed: cliText.fixChanged }[fix.refused];
+  return say(text, locale, { file });
 }

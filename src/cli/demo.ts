@@ -34,8 +34,8 @@ export async function runDemo(io: RunIO): Promise<number> {
   const files = readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join('fixtures', 'seeds', f));
   await io.stdout('plan-lint extract: what each bundled plan holds\n');
   for await (const o of runFiles(files, { cwd: root, keep: 'analysis', jobs: 1 })) {
-    if (o.ok) await io.stdout(summary(o.file, o.analysis!));
-    else io.stderr(problemLine(o.problem));
+    if (o.ok === true) await io.stdout(summary(o.file, o.analysis!));
+    else if (!o.ok) io.stderr(problemLine(o.problem));
   }
   await io.stdout('\nplan-lint check: what a drafter is told\n');
   // the demo shows the findings; their exit code (1 for the placeholder errors) is not its own

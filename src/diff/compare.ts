@@ -1,6 +1,7 @@
 // The semantic diff of two revisions of a plan document: plans paired by title, indicators by
 // name, tasks and projects by text similarity; then what changed in substance for each pair.
-import type { Deadline, Indicator, Owners, Plan, PlanDocument, Task } from '../model/schema.js';
+import type { Analysis, PlanFacts, TaskFacts } from '../model/analysis.js';
+import type { Deadline, Indicator, Plan, Task } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 import { directionOf, nameKey, type Direction } from './directions.js';
 import type { ChangeKind, Subject } from './kinds.js';
@@ -65,7 +66,23 @@ export function taskKey(t: Task): string {
   return looseKey(text);
 }
 
-const shortName = (t: Task) => t.title ?? [...t.text].slice(0, 20).join('');
+/** Longest opening a task without a lead phrase is named by, before it is cut with "…". */
+const NAME_LENGTH = 20;
+/** A clause boundary this far in (or less) ends the name instead of a cut. */
+const CLAUSE_REACH = 24;
+
+/**
+ * A task's name: its lead phrase, else the opening of its text — the whole text when short, the
+ * first clause when it ends within reach, else the first NAME_LENGTH characters; a name that is
+ * not the whole text ends in "…", so a cut never passes for the task's own words.
+ */
+export function shortName(t: Task): string {
+  if (t.title) return t.title;
+  const chars = [...t.text.trim()];
+  if (chars.length <= CLAUSE_REACH) return chars.join('');
+  const boundary = chars.slice(0, CLAUSE_REACH + 1).findIndex((c, i) => i >= 6 && /[，。；：,;:]/.test(c));
+  return (boundary > 0 ? chars.slice(0, boundary) : chars.slice(0, NAME_LENGTH)).join('') + '…';
+}
 const lineOf = (x: { span: Task['span'] }) => x.span.start.line;
 
 function indicatorChanges(old: Indicator[], now: Indicator[]): Change[] {
@@ -102,23 +119,29 @@ function indicatorChanges(old: Indicator[], now: Indicator[]): Change[] {
   return changes;
 }
 
-function roles(owners: Owners | null): Map<string, { unit: string; role: Role }> {
+/**
+ * A task's units by their canonical names (facts: 区住建局 and 区住房和城乡建设局 are one unit),
+ * each with its name as written and its role.
+ */
+function roles(facts: TaskFacts): Map<string, { unit: string; role: Role }> {
   const m = new Map<string, { unit: string; role: Role }>();
   // in written order, leads first; a unit named both as lead and as support is a lead
-  for (const u of owners?.lead ?? []) if (!m.has(looseKey(u))) m.set(looseKey(u), { unit: u, role: 'lead' });
-  for (const u of owners?.support ?? []) if (!m.has(looseKey(u))) m.set(looseKey(u), { unit: u, role: 'support' });
+  for (const u of facts.units) {
+    const k = looseKey(u.canonical);
+    if (!m.has(k)) m.set(k, { unit: u.name, role: u.role });
+  }
   return m;
 }
 
 const deadlineDate = (d: Deadline | null) => d?.date ?? null;
 
-function taskPairChanges(o: Task, n: Task, subject: Subject): Change[] {
+function taskPairChanges(o: Task, n: Task, of: TaskFacts, nf: TaskFacts, subject: Subject): Change[] {
   const cs: Change[] = [];
   const base = { subject, id: n.id, name: shortName(n), line: lineOf(n), oldLine: lineOf(o) };
   if (taskKey(o) !== taskKey(n) || looseKey(o.title ?? '') !== looseKey(n.title ?? ''))
     cs.push({ kind: 'reworded-task', ...base, old: o.text, new: n.text });
-  const before = roles(o.owners);
-  const after = roles(n.owners);
+  const before = roles(of);
+  const after = roles(nf);
   for (const [k, { unit, role }] of after) {
     const was = before.get(k);
     if (!was) cs.push({ kind: 'added-owner', ...base, unit, old: null, new: role });
@@ -135,7 +158,7 @@ function taskPairChanges(o: Task, n: Task, subject: Subject): Change[] {
   return cs;
 }
 
-function taskChanges(old: Task[], now: Task[], subject: Subject): Change[] {
+function taskChanges(old: Task[], now: Task[], oldFacts: TaskFacts[], nowFacts: TaskFacts[], subject: Subject): Change[] {
   const oldKeys = old.map(taskKey);
   const newKeys = now.map(taskKey);
   const sameTitle = (a: Task, b: Task) => {
@@ -155,7 +178,7 @@ function taskChanges(old: Task[], now: Task[], subject: Subject): Change[] {
   const changes: Change[] = [];
   now.forEach((n, b) => {
     const a = pairedNew.get(b);
-    if (a !== undefined) changes.push(...taskPairChanges(old[a], n, subject));
+    if (a !== undefined) changes.push(...taskPairChanges(old[a], n, oldFacts[a], nowFacts[b], subject));
     else changes.push({ kind: 'added-task', subject, id: n.id, name: shortName(n), old: null, new: n.text, line: lineOf(n), oldLine: null });
   });
   for (const a of p.removed) {
@@ -165,12 +188,21 @@ function taskChanges(old: Task[], now: Task[], subject: Subject): Change[] {
   return changes;
 }
 
-function planChanges(o: Plan, n: Plan): Change[] {
-  return [...indicatorChanges(o.indicators, n.indicators), ...taskChanges(o.tasks, n.tasks, 'task'), ...taskChanges(o.projects, n.projects, 'project')];
+function planChanges(o: Plan, n: Plan, of: PlanFacts, nf: PlanFacts): Change[] {
+  return [
+    ...indicatorChanges(o.indicators, n.indicators),
+    ...taskChanges(o.tasks, n.tasks, of.tasks, nf.tasks, 'task'),
+    ...taskChanges(o.projects, n.projects, of.projects, nf.projects, 'project'),
+  ];
 }
 
-/** Diffs two documents; `oldName`/`newName` are the files as shown in the report. */
-export function diffDocuments(old: PlanDocument, now: PlanDocument, oldName: string, newName: string): DiffReport {
+/** What diff reads of a revision: its document and the facts made of it (canonical unit names). */
+export type Revision = Pick<Analysis, 'document' | 'facts'>;
+
+/** Diffs two revisions; `oldName`/`newName` are the files as shown in the report. */
+export function diffDocuments(oldRev: Revision, nowRev: Revision, oldName: string, newName: string): DiffReport {
+  const old = oldRev.document;
+  const now = nowRev.document;
   const plans: PlanDiff[] = [];
   const byTitle = pairByKey(old.plans.map((p) => looseKey(p.title)), now.plans.map((p) => looseKey(p.title)));
   // plans whose titles differ pair in order of appearance
@@ -182,7 +214,7 @@ export function diffDocuments(old: PlanDocument, now: PlanDocument, oldName: str
   for (const [a, b] of pairs) {
     const o = old.plans[a];
     const p = now.plans[b];
-    const changes = planChanges(o, p);
+    const changes = planChanges(o, p, oldRev.facts.plans[a], nowRev.facts.plans[b]);
     const renamed = looseKey(o.title) !== looseKey(p.title);
     if (renamed)
       changes.unshift({ kind: 'renamed-plan', subject: 'plan', id: null, name: p.title, old: o.title, new: p.title, line: planLine(p), oldLine: planLine(o) });

@@ -133,10 +133,18 @@ const NAMED_TIME = /\d|年底|年末|年内|季度|半年|汛/;
  * folded part. A bare range ("2021—2025年") or a duration is not.
  */
 export function isTimeLimit(key: string): boolean {
-  const k = withoutVerbs(key.trim().replace(/^[,;，；\s]+/, ''));
+  const whole = key.trim().replace(/^[,;，；\s]+/, '').replace(/[\s。.]+$/, '');
+  const k = withoutVerbs(whole);
   if (!k) return false;
-  if (grammars().owners.timeWords.some((w) => k === w || (k.startsWith(w) && k.length - w.length <= 4))) return true;
-  return NAMED_TIME.test(k) && grammars().timeExpression.test(k);
+  const g = grammars();
+  const isWord = (t: string) => g.owners.timeWords.some((w) => t === w || (t.startsWith(w) && t.length - w.length <= 4));
+  if (isWord(whole) || isWord(k)) return true;
+  if (NAMED_TIME.test(k) && g.timeExpression.test(k)) return true;
+  // a span of years: "2023-2025年", "2024年至2025年底"
+  if (/^\d{4}\s*年?\s*[-—–~～至到]+\s*\d{4}\s*年(?:底|末)?(?:前)?$/.test(k)) return true;
+  // a time limit and what is to be done by then: "5月底取得阶段性成效并持续推进"
+  const lead = g.timeLead.exec(k)?.[0] ?? '';
+  return lead.length >= 2 && NAMED_TIME.test(lead) && /[年月季汛底末前内]/.test(lead) && k.length - lead.length <= g.owners.maxTimeTail;
 }
 
 /**

@@ -40,6 +40,8 @@ function valueAfter(lines: string[], i: number, from: number): string | null {
   if (later) value = value.slice(0, later.index);
   value = stripBullets(value).replace(/^[:：]\s*/, '');
   if (value) return value;
+  // another label follows on the same line ("发布机构: 分类: 来源: …"): this field is empty
+  if (next || later) return null;
   // the value stands on the next non-empty line, unless that line is another label
   const nextLine = lines[i + 1];
   if (nextLine === undefined) return null;

@@ -115,9 +115,12 @@ interface Acc {
   ownParagraph: boolean;
   /** a lead-phrase paragraph with no clause yet: a clause closing the paragraphs after it covers it too */
   awaiting: boolean;
+  /** how many parts are text, not clause lines */
+  content: number;
 }
 
 const newAcc = (title: string | null = null): Acc => ({
+  content: 0,
   ownParagraph: false,
   awaiting: false,
   parts: [],
@@ -145,6 +148,21 @@ function addClause(acc: Acc, c: Clause, span: [number, number], ctx: ClauseConte
     acc.clauses.push(span);
     if (span[0] >= ctx.firstLeadsFrom) acc.firstLeads = true;
   }
+}
+
+/**
+ * A clause that stands before the item's text ("【责任单位：A】加强…") or inside its title, before
+ * the first 。 of the item's own line, with the item's text after it: it owns the item, it does
+ * not close a piece of it.
+ */
+function leadsItem(key: string, hit: ClauseHit, pos: number, ownLine: boolean): boolean {
+  const before = key.slice(pos, hit.start).replace(/[\s:：]/g, '');
+  const after = key.slice(hit.end).replace(/^[\s。.;；,，]+/, '');
+  if (!substantial(after)) return false;
+  if (before === '') return true;
+  if (!ownLine || pos !== 0) return false;
+  const stop = key.indexOf('。');
+  return stop < 0 || hit.end <= stop + 1;
 }
 
 /** A time limit written right after a clause: "…（牵头单位：A）2024年6月底前完成。" → its end. */
@@ -185,7 +203,9 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
   else if (node.restKey && !node.body.length) units.push({ piece: node.rest, key: node.restKey });
   const bodyStart = units.length;
   // "各位代表！" turns a speech to its next part: it and what follows it in this item are no task
-  const salute = node.body.findIndex((b) => grammars().sections.salutation.test(b.key.trim()));
+  // so does a line opening an attachment or a roster (附件：…, 组  长：…)
+  const s = grammars().sections;
+  const salute = node.body.findIndex((b) => s.salutation.test(b.key.trim()) || s.attachmentBreak.test(b.key.trim()));
   units.push(...(salute >= 0 ? node.body.slice(0, salute) : node.body).map(unitOf));
   if (!units.length) return [];
 
@@ -222,10 +242,13 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
       if (whole) {
         const h = hits[0];
         const target = cur.parts.length ? cur : drafts[drafts.length - 1] ?? cur;
+        // lines under an item's heading, before its text ("牵头单位：A" then the paragraph): they
+        // name the owners of what follows and end nothing
+        const leading = target === cur && cur.content === 0 && ui < joined.length - 1;
         addClause(target, h.clause, spanOf(u, h), ctx);
         target.parts.push(u.piece);
-        if (h.clause.fields.length) target.closing = true;
-        if (target === cur && h.clause.fields.length) close();
+        if (h.clause.fields.length && !leading) target.closing = true;
+        if (target === cur && h.clause.fields.length && !leading) close();
         return;
       }
       // a new paragraph opening with a lead phrase starts a task of its own ("智能化制造。…",
@@ -252,6 +275,12 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
           addClause(cur, hit.clause, spanOf(u, hit), ctx);
           continue;
         }
+        if (leadsItem(u.key, hit, pos, ui === 0 && bodyStart === 1)) {
+          // a clause that opens the item ("【责任单位：A】加强…") or closes its title
+          // ("推进公路建设（县交通局）。加快…") names the owners of the whole item
+          addClause(cur, hit.clause, spanOf(u, hit), ctx);
+          continue;
+        }
         let end = hit.end;
         const timeEnd = trailingTimeEnd(u.key, end);
         if (timeEnd > 0) {
@@ -259,6 +288,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
           end = timeEnd;
         }
         cur.parts.push(slice(u.piece, pos, end));
+        cur.content++;
         addClause(cur, hit.clause, spanOf(u, hit), ctx);
         if (cur.title === null && drafts.length) cur.title = titleOf(u, pos);
         cur.closing = u.key.slice(end).replace(/[\s。.;；,，]/g, '') === '' && ui === joined.length - 1;
@@ -278,6 +308,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
       if (pos < u.key.length) {
         if (!cur.parts.length && drafts.length) cur.title = titleOf(u, pos);
         cur.parts.push(slice(u.piece, pos));
+        cur.content++;
       }
     });
     if (cur.parts.length) {

@@ -83,6 +83,8 @@ export function cleanUnit(raw: string): string | null {
   }
   s = s.replace(PUNCT_EDGES, '');
   if (!s || s.length > 40) return null;
+  // a date or a figure is no unit ("2023-2025年", "0.5分")
+  if (/\d{4}|^[\d.%]+\S{0,2}$/.test(s)) return null;
   return s;
 }
 

@@ -8,6 +8,7 @@ import { pageFurniture } from './page-furniture.js';
 import { directionsGrammar } from './directions.js';
 import { bypassCache, grammarDir, writeCache } from './validated.js';
 import { furnitureGrammar } from './pdf-furniture.js';
+import { unitAliasesGrammar } from './unit-aliases.js';
 
 bypassCache();
 grammars();
@@ -15,6 +16,7 @@ lintWords();
 pageFurniture();
 directionsGrammar();
 furnitureGrammar();
+unitAliasesGrammar();
 const n = writeCache();
 const files = readdirSync(grammarDir).filter((f) => f.endsWith('.yaml'));
 if (n !== files.length) {

@@ -31,6 +31,7 @@ const schemaSet = lazySchema((z) => {
     projectSchemes: z.array(z.string()),
     toc: regexList,
     salutations: regexList,
+    attachmentBreaks: regexList,
   });
   const PlanTitlesSchema = z.strictObject({
     kinds: z.array(z.strictObject({ kind: z.enum(['plan', 'workPoints', 'taskBreakdown', 'other']), patterns: regexList })),
@@ -81,6 +82,7 @@ const schemaSet = lazySchema((z) => {
     leadMark: regex,
     timeWords: z.array(z.string()),
     timeVerbs: z.array(z.string()),
+    maxTimeTail: z.number().int().min(0),
     separators: regex,
     trailingCollective: regex,
     collectives: z.strictObject({ exact: z.array(z.string().min(1)), prefixes: z.array(z.string().min(1)) }),
@@ -205,6 +207,7 @@ function compileOwners(owners: Data<'owners.yaml'>) {
     leadMark: re(owners.leadMark),
     timeWords: longest(owners.timeWords),
     timeVerbs: longest(owners.timeVerbs),
+    maxTimeTail: owners.maxTimeTail,
     separators: re(owners.separators),
     trailingCollective: re(owners.trailingCollective),
     collectives: { exact: new Set(owners.collectives.exact), prefixes: owners.collectives.prefixes },
@@ -249,6 +252,7 @@ function compile() {
       /** the characters a line must hold to be a TOC marker (null: unknown) */
       tocQuick: joinedQuick(sections.toc),
       salutation: anyOf(sections.salutations),
+      attachmentBreak: anyOf(sections.attachmentBreaks),
     },
     titles: {
       kinds: titles.kinds.map((k) => ({ kind: k.kind, res: k.patterns.map((p) => re(p)) })),
@@ -287,6 +291,8 @@ function compile() {
     owners: compileOwners(owners),
     deadlines: deadlines.patterns.map((p) => ({ re: re(p.pattern, 'gu'), date: p.date, needsYear: p.needsYear, weak: p.weak })),
     timeExpression: re(deadlines.timeExpression),
+    // the same expression at the start of a longer part ("5月底取得阶段性成效"): its end anchor dropped
+    timeLead: re(deadlines.timeExpression.replace(/\$$/, '')),
     inferredDeadline: deadlines.inferred,
     quantities,
     table: {

@@ -14,7 +14,16 @@ const skipDirs = new Set(['node_modules', '.git', '.hg', '.svn']);
 export interface Expanded {
   /** absolute paths, or '-' for stdin, in the order given (folders and globs sorted) */
   files: string[];
+  /** the files of `files` found by walking a folder or expanding a glob, not named one by one */
+  walked: Set<string>;
+  /** files named one by one that the ignore patterns leave out (the runner says so) */
+  ignored: string[];
   problems: { file: string; message: string }[];
+}
+
+export interface ExpandOptions {
+  /** whether an absolute path is left out (.planlintignore, --ignore-pattern); `isDir` for folders */
+  ignored?: ((file: string, isDir: boolean) => boolean) | null;
 }
 
 
@@ -36,11 +45,14 @@ function statProblem(e: unknown): string {
  */
 const readable = (st: Stats) => st.isFile() || st.isFIFO();
 
-export async function expandInputs(inputs: string[], cwd: string): Promise<Expanded> {
+export async function expandInputs(inputs: string[], cwd: string, opts: ExpandOptions = {}): Promise<Expanded> {
   const files: string[] = [];
+  const walked = new Set<string>();
+  const ignoredFiles: string[] = [];
   const problems: Expanded['problems'] = [];
+  const ignored = opts.ignored ?? (() => false);
   const seen = new Set<string>(); // real paths of the files taken
-  const add = async (f: string) => {
+  const add = async (f: string, found = false) => {
     if (f === STDIN) {
       if (!seen.has(STDIN)) files.push(STDIN);
       seen.add(STDIN);
@@ -50,6 +62,7 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Expan
     if (seen.has(real)) return;
     seen.add(real);
     files.push(f);
+    if (found) walked.add(f);
   };
 
   /** Files below `dir`, sorted by name at each level; links followed, each real folder once. */
@@ -76,12 +89,17 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Expan
         isFile = Boolean(st?.isFile());
       }
       if (isDir) {
-        if (!skipDirs.has(e.name) && !e.name.startsWith('.')) await walk(full, sub, out, visited);
-      } else if (isFile && isInputFile(e.name)) out.push(full);
+        if (!skipDirs.has(e.name) && !e.name.startsWith('.') && !ignored(full, true)) await walk(full, sub, out, visited);
+      } else if (isFile && isInputFile(e.name) && !ignored(full, false)) out.push(full);
     }
   };
 
   for (const input of inputs) {
+    if (!input.trim()) {
+      // an unset shell variable ("check $PLANS"): never the whole working folder
+      problems.push({ file: JSON.stringify(input), message: 'empty path (an unset shell variable?)' });
+      continue;
+    }
     if (input === STDIN) {
       await add(STDIN);
       continue;
@@ -99,14 +117,16 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Expan
       await walk(abs, input, found, new Set());
       if (found.length === 0 && !problems.some((p) => p.file === input))
         problems.push({ file: input, message: `no plan files (${inputExtensions.join(' ')}) in this folder` });
-      for (const f of found) await add(f);
+      for (const f of found) await add(f, true);
     } else if (stat) {
-      if (readable(stat)) await add(abs);
-      else problems.push({ file: input, message: 'not a regular file (a device or socket), not a plan text' });
+      if (!readable(stat)) problems.push({ file: input, message: 'not a regular file (a device or socket), not a plan text' });
+      else if (ignored(abs, false)) ignoredFiles.push(abs);
+      else await add(abs);
     } else if (isDynamicPattern(input)) {
       const matches = (await glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] }))
         .filter(isInputFile)
-        .map((f) => path.resolve(f));
+        .map((f) => path.resolve(f))
+        .filter((f) => !ignored(f, false));
       // the glob follows links, so one file can match under several paths (a folder linked
       // into itself): keep, for each real file, its shortest path
       const best = new Map<string, string>();
@@ -118,7 +138,7 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Expan
       }
       const found = [...best.values()].sort();
       if (found.length === 0) problems.push({ file: input, message: 'no plan files match this pattern' });
-      for (const f of found) await add(f);
+      for (const f of found) await add(f, true);
     } else {
       // a link that points nowhere or at itself says so; anything else is missing
       const link = await fs.lstat(abs).catch(() => null);
@@ -126,5 +146,5 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<Expan
       problems.push({ file: input, message: link?.isSymbolicLink() && code === 'ENOENT' ? 'dangling symbolic link' : statProblem(statError) });
     }
   }
-  return { files, problems };
+  return { files, walked, ignored: ignoredFiles, problems };
 }

@@ -4,9 +4,11 @@
 import { lintWords, type LintWords } from '../grammars/lint-words.js';
 import type { Analysis } from '../model/analysis.js';
 import type { PlanKind } from '../model/schema.js';
-import { suppression } from './directives.js';
-import { rules as catalog } from './rules/index.js';
-import type { AnyRule, Level, LintMessage, Locale, MessageText, PlanNode, Report, Visitors } from './types.js';
+import { say } from '../util/i18n.js';
+import { Suppressions } from './directives.js';
+import { inlineConfig } from './rules/inline-config.js';
+import { rules as catalog, ruleById } from './rules/index.js';
+import type { AnyRule, Level, LintMessage, Locale, MessageText, PlanNode, Report, SuppressedMessage, Visitors } from './types.js';
 
 /** What the configuration says about one rule; both parts optional. */
 export interface RuleSetting {
@@ -20,10 +22,20 @@ export interface LintOptions {
   /** the catalog to run (tests pass a single rule) */
   catalog?: readonly AnyRule[];
   words?: LintWords;
+  /** false: inline comments are ignored (--no-inline-config) */
+  inlineConfig?: boolean;
+  /** the severity of disable comments that switch nothing off (--report-unused-disable-directives); off by default */
+  reportUnusedDisableDirectives?: Level;
+}
+
+export interface LintResult {
+  messages: LintMessage[];
+  /** messages inline comments switched off, with the comment's justification */
+  suppressed: SuppressedMessage[];
 }
 
 export function formatMessage(template: MessageText, locale: Locale, data: Record<string, string | number> = {}): string {
-  return template[locale].replace(/\{(\w+)\}/g, (all, key: string) => (key in data ? String(data[key]) : all));
+  return say(template, locale, data);
 }
 
 /** The severity a rule reports with in a plan of `kind` (null kind: text outside every plan). */
@@ -75,13 +87,24 @@ function walk(analysis: Analysis, visitors: Visitors[]): void {
   });
 }
 
+const ruleIds = catalog.map((r) => r.id);
+/** Problems with the inline comments themselves are not switched off by inline comments. */
+const unsuppressible = new Set([inlineConfig.id]);
+
+/** The rules' messages, sorted by position (the rules' order breaks ties). */
 export function lint(analysis: Analysis, opts: LintOptions = {}): LintMessage[] {
+  return lintFile(analysis, opts).messages;
+}
+
+export function lintFile(analysis: Analysis, opts: LintOptions = {}): LintResult {
   const locale = opts.locale ?? 'zh';
   const words = opts.words ?? lintWords();
   const source = analysis.source;
-  const suppressed = suppression(analysis.directives, source);
+  const directives = opts.inlineConfig === false ? [] : analysis.directives;
+  const suppressions = new Suppressions(directives, source);
   const plans = analysis.document.plans;
   const messages: LintMessage[] = [];
+  const suppressed: SuppressedMessage[] = [];
   const rules = opts.catalog ?? catalog;
   const visitors: Visitors[] = [];
 
@@ -95,30 +118,49 @@ export function lint(analysis: Analysis, opts: LintOptions = {}): LintMessage[] 
     const report = (r: Report) => {
       const level = levelFor(r.plan);
       if (level === 'off') return;
-      if (suppressed(rule.id, r.start.line)) return;
       const template = (rule.messages as Record<string, MessageText>)[r.messageId];
       if (!template) throw new Error(`${rule.id}: unknown messageId ${r.messageId}`);
-      messages.push({
-        ruleId: rule.id,
-        severity: level === 'error' ? 2 : 1,
-        message: formatMessage(template, locale, r.data),
-        messageId: r.messageId,
-        line: r.start.line,
-        column: r.start.column,
-        endLine: r.end.line,
-        endColumn: r.end.column,
-        offset: r.start.offset,
-        endOffset: r.end.offset,
-        ...(r.start.page === undefined ? {} : { page: r.start.page, endPage: r.end.page }),
-      });
+      const message = toMessage(rule.id, level, formatMessage(template, locale, r.data), r);
+      const by = unsuppressible.has(rule.id) ? null : suppressions.match(rule.id, r.start.line);
+      if (by) suppressed.push({ ...message, suppressions: [{ kind: 'directive', justification: by.justification }] });
+      else messages.push(message);
     };
-    visitors.push(rule.create({ analysis, source, options, words, report }));
+    visitors.push(rule.create({ analysis, source, options, words, ruleIds, report }));
   }
   walk(analysis, visitors);
+  for (const d of directives) each(visitors, 'directive', d);
+
+  const unusedLevel = opts.reportUnusedDisableDirectives ?? 'off';
+  if (unusedLevel !== 'off') {
+    for (const { directive: d, rule } of suppressions.unused((id) => ruleById.has(id))) {
+      const data = { kind: d.kind, rule: rule ?? '' };
+      const messageId = rule === null ? 'unused' : 'unusedRule';
+      const span = source.span(d.start, d.end);
+      messages.push(toMessage(inlineConfig.id, unusedLevel, formatMessage(inlineConfig.messages[messageId], locale, data), { messageId, ...span }));
+    }
+  }
 
   const order = new Map(rules.map((r, i) => [r.id, i]));
-  messages.sort(
-    (a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0),
-  );
-  return messages;
+  const byPlace = (a: LintMessage, b: LintMessage) =>
+    a.offset - b.offset || a.endOffset - b.endOffset || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0);
+  messages.sort(byPlace);
+  suppressed.sort(byPlace);
+  return { messages, suppressed };
+}
+
+function toMessage(ruleId: string, level: Level, message: string, r: Pick<Report, 'messageId' | 'start' | 'end' | 'fix'>): LintMessage {
+  return {
+    ruleId,
+    severity: level === 'error' ? 2 : 1,
+    message,
+    messageId: r.messageId,
+    line: r.start.line,
+    column: r.start.column,
+    endLine: r.end.line,
+    endColumn: r.end.column,
+    offset: r.start.offset,
+    endOffset: r.end.offset,
+    ...(r.start.page === undefined ? {} : { page: r.start.page, endPage: r.end.page }),
+    ...(r.fix ? { fix: r.fix } : {}),
+  };
 }

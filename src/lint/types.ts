@@ -13,15 +13,20 @@ import type {
   TaskFacts,
   TextBlock,
 } from '../model/analysis.js';
+import type { InlineDirective } from '../ingest/directives.js';
 import type { Indicator, Plan, PlanKind, Point, Task } from '../model/schema.js';
+import type { Locale, Text } from '../util/i18n.js';
 
+export type { Locale };
 export type Level = 'off' | 'warn' | 'error';
-export type Locale = 'zh' | 'en';
 
 /** A message template per locale; `{name}` is replaced by the diagnostic's data. */
-export interface MessageText {
-  zh: string;
-  en: string;
+export type MessageText = Text;
+
+/** ESLint's fix: replace [range[0], range[1]) of the source text (offsets into the decoded text) by `text`. */
+export interface Fix {
+  range: [number, number];
+  text: string;
 }
 
 export interface RuleExample {
@@ -35,9 +40,9 @@ export interface RuleDocs {
   /** one line: what the rule reports (also the SARIF shortDescription) */
   summary: MessageText;
   /** "What it does" */
-  what: string;
+  what: MessageText;
   /** "Why is this bad?" */
-  why: string;
+  why: MessageText;
   /** "Example": an input that the rule reports */
   failing: RuleExample & {
     /** the positions ("line:column") the rule reports on `text`, in order */
@@ -58,6 +63,8 @@ export interface Report<M extends string = string> {
   end: Point;
   /** index into document.plans, null for text outside every plan */
   plan: number | null;
+  /** a mechanical, safe correction (`plan-lint check --fix` applies it) */
+  fix?: Fix;
 }
 
 /** A plan as the visitors see it: the model, its facts and its index in the document. */
@@ -107,6 +114,8 @@ export interface Visitors {
   planExit?(node: PlanNode): void;
   /** every text block in source order; `index` into analysis.blocks (text facts are keyed by it) */
   block?(block: TextBlock, index: number): void;
+  /** inline configuration comments, in source order (none with --no-inline-config) */
+  directive?(directive: InlineDirective): void;
 }
 
 export interface RuleContext<O, M extends string = string> {
@@ -115,6 +124,8 @@ export interface RuleContext<O, M extends string = string> {
   source: SourceFile;
   options: O;
   words: LintWords;
+  /** the ids of every rule plan-lint has (whatever runs now) */
+  ruleIds: readonly string[];
   report(report: Report<M>): void;
 }
 
@@ -123,6 +134,8 @@ export interface Rule<O = Record<string, never>, M extends string = string> {
   defaultSeverity: DefaultSeverity;
   /** the severity when the user did not set one but configured the rule's options (owner-unknown) */
   severityWhenConfigured?: (options: O) => Level | null;
+  /** why the rule cannot report anything with these options (owner-unknown without units), or null */
+  inert?: (options: O) => MessageText | null;
   messages: Record<M, MessageText>;
   docs: RuleDocs;
   /** zod schema of the rule's options (absent: the rule takes none) */
@@ -131,6 +144,8 @@ export interface Rule<O = Record<string, never>, M extends string = string> {
   defaultOptions?: O;
   /** options the documentation examples run with (owner-unknown needs a unit list) */
   exampleOptions?: O;
+  /** some of its reports carry a fix (`--fix`) */
+  fixable?: boolean;
   create(ctx: RuleContext<O, M>): Visitors;
 }
 
@@ -159,6 +174,13 @@ export interface LintMessage {
   /** PDF input: the pages where the diagnostic starts and ends */
   page?: number;
   endPage?: number;
+  /** present when the problem can be corrected mechanically (--fix) */
+  fix?: Fix;
+}
+
+/** A message an inline comment switched off (ESLint's suppressedMessages). */
+export interface SuppressedMessage extends LintMessage {
+  suppressions: { kind: 'directive'; justification: string }[];
 }
 
 /** Where a message starts, as a reporter writes it: "12:5", or "p3:12:5" in a PDF. */
@@ -171,4 +193,8 @@ export interface FileResult {
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
+  /** messages inline comments switched off (absent: none) */
+  suppressedMessages?: SuppressedMessage[];
+  /** the file could not be read: why (ESLint's fatal message); `messages` is then empty */
+  fatal?: string;
 }

@@ -1,11 +1,26 @@
 // Small helpers shared by the rules.
 import type { Task } from '../model/schema.js';
 
+/**
+ * Whitespace as a message shows it: dropped inside Chinese (a line break or a stray space between
+ * characters), kept as one space between two Latin letters or digits ("5G SA", "IPv6 over").
+ */
+export function tightSpaces(s: string): string {
+  const word = /[A-Za-z0-9]/;
+  return s.trim().replace(/\s+/g, (m: string, i: number, all: string) => (word.test(all[i - 1] ?? '') && word.test(all[i + m.length] ?? '') ? ' ' : ''));
+}
+
 /** A short label of a task for messages: its lead phrase, or the start of its text. */
 export function taskLabel(task: Task, max = 24): string {
-  const t = (task.title ?? task.text).replace(/\s+/g, '').replace(/[。；;，,]$/u, '');
+  const t = tightSpaces(task.title ?? task.text).replace(/[。；;，,]$/u, '');
   const chars = [...t];
   return chars.length > max ? chars.slice(0, max).join('') + '…' : t;
+}
+
+/** A plan's title for a message that names it (several plans in one file), cut short. */
+export function planLabel(title: string, max = 30): string {
+  const chars = [...tightSpaces(title)];
+  return chars.length > max ? chars.slice(0, max).join('') + '…' : chars.join('');
 }
 
 /** A text cut to `max` characters for a message, whitespace runs as one space. */
@@ -23,17 +38,4 @@ export function normName(s: string): string {
     .replace(/[。；;，,、:：]+$/u, '');
 }
 
-/** Levenshtein distance over code points. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length];
-}
+export { editDistance } from '../util/suggest.js';

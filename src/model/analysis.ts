@@ -88,7 +88,14 @@ export interface TextBlock {
 
 /** A unit named by a task's owners. */
 export interface UnitFact {
+  /** as written (the extract model's owners) */
   name: string;
+  /**
+   * the name the unit is counted and compared under: folded, with the official short forms
+   * expanded (grammars/unit-aliases.yaml) and the configuration's units.aliases applied
+   * (src/analysis/unit-names.ts)
+   */
+  canonical: string;
   role: 'lead' | 'support';
   /** a collective phrase (各有关部门) rather than a named unit (grammars/owners.yaml collectives) */
   collective: boolean;
@@ -99,7 +106,7 @@ export interface UnitFact {
 export interface TaskFacts {
   /** the task names at least one unit, lead or support */
   owned: boolean;
-  /** the unit the task is listed under: its first lead, else its first support unit */
+  /** the unit the task is listed under: its first lead, else its first support unit, by its canonical name */
   unit: string | null;
   units: UnitFact[];
   /** where the owner clause stands (inside the task or just after it), null when not found */
@@ -131,6 +138,8 @@ export interface PlanFacts extends PlanAnalysis {
 export interface Facts {
   /** parallel to document.plans */
   plans: PlanFacts[];
+  /** the configuration's units.aliases the canonical unit names were made with (absent: none) */
+  unitAliases?: Record<string, string>;
 }
 
 export interface Analysis {

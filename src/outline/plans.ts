@@ -203,7 +203,6 @@ export function segmentPlans(blocks: Block[]): Segmented {
   // the top of the text, where the document's own title stands: before any prose or numbered item
   let opening = true;
   let afterAttachment = false;
-  let inAppendix = false;
 
   for (let bi = 0; bi < blocks.length; bi++) {
     let b = blocks[bi];
@@ -253,7 +252,6 @@ export function segmentPlans(blocks: Block[]): Segmented {
       }
       opening = false;
       afterAttachment = false;
-      inAppendix = false;
       if (cur && !hasBody(cur)) {
         cur.aside.push(cur.title);
         cur.title = b;
@@ -274,10 +272,7 @@ export function segmentPlans(blocks: Block[]): Segmented {
     }
     if (b.kind === 'table' || isProse(key) || isItemHeading(key)) opening = false;
     if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(sq());
-    // an attachment that is no plan of its own (a list of names, a form) is not the plan's text;
-    // its tables still are (a task table may be attached)
-    if (afterAttachment && cur) inAppendix = true;
-    (cur ? (inAppendix && b.kind !== 'table' ? cur.aside : cur.blocks) : header).push(b);
+    (cur ? cur.blocks : header).push(b);
   }
   for (const p of plans) setSignatureAside(p);
   return { header, plans };

@@ -43,13 +43,21 @@ export async function openOutput(target: string | null, io: RunIO, hold: () => b
     };
   }
   const file = path.resolve(io.cwd, target);
-  const shown = displayPath(file, io.cwd);
+  return atomicFile(file, displayPath(file, io.cwd));
+}
+
+/**
+ * A file written atomically: a temporary file beside it, renamed over it on close. `mode` sets
+ * its permissions (a rewritten input keeps its own). Throws OutputError naming `shown`.
+ */
+export async function atomicFile(file: string, shown: string, mode?: number): Promise<Output> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let ws: WriteStream;
   try {
     await fs.access(path.dirname(file));
-    ws = createWriteStream(tmp, { flags: 'wx' });
+    ws = createWriteStream(tmp, { flags: 'wx', ...(mode === undefined ? {} : { mode }) });
     await once(ws, 'open');
+    if (mode !== undefined) await fs.chmod(tmp, mode); // the umask may have taken bits away
   } catch (e) {
     throw new OutputError(shown, `cannot write (${codeOf(e)})`);
   }
@@ -81,6 +89,18 @@ export async function openOutput(target: string | null, io: RunIO, hold: () => b
       await removeTmp();
     },
   };
+}
+
+/** Writes `content` to `file` atomically (a rewritten input: --fix), keeping `mode`. */
+export async function writeFileAtomically(file: string, content: string | Uint8Array, mode?: number): Promise<void> {
+  const out = await atomicFile(file, file, mode);
+  try {
+    await out.write(content);
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+  await out.close();
 }
 
 /** Writes a whole output at once (a model, a table, a page) through openOutput. */

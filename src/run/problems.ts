@@ -3,8 +3,10 @@
 import { ConfigError } from '../config/schema.js';
 import { GrammarError } from '../grammars/load.js';
 import { UserProblem } from '../util/errors.js';
+import type { Locale } from '../util/i18n.js';
 import { displayPath } from '../util/paths.js';
 import { oneLine } from '../util/text.js';
+import { reasonText } from './problem-text.js';
 
 /** input: a file that cannot be read or is not a plan · config: an invalid configuration or grammar file ·
  *  output: a report that cannot be written · internal: a bug in plan-lint */
@@ -47,4 +49,8 @@ export function problemOf(e: unknown, shown: string, cwd: string): Problem {
   return { kind: 'internal', file: shown, message: `internal error: ${oneLine(message) || (e as Error)?.name || 'unknown'}` };
 }
 
-export const problemLine = (p: Problem): string => `plan-lint: ${p.file}: ${p.message}\n`;
+/** The reason of a problem in `locale`. */
+export const problemText = (p: Pick<Problem, 'message'>, locale: Locale = 'zh'): string => reasonText(p.message, locale);
+
+/** A problem as the one line printed on standard error. */
+export const problemLine = (p: Problem, locale: Locale = 'zh'): string => `plan-lint: ${p.file}: ${problemText(p, locale)}\n`;

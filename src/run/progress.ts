@@ -1,6 +1,7 @@
 // The one progress bar: on standard error, only when it is a terminal, only for runs over more
 // than PROGRESS_MIN_FILES files, never with --quiet. While it shows, lines meant for the same
 // terminal (problems on stderr) wait until it is gone.
+import type { Locale } from '../util/i18n.js';
 import type { RunIO } from './io.js';
 
 /** More files than this, on a terminal, and a progress bar is shown. */
@@ -17,7 +18,9 @@ export interface Progress {
   stop(): void;
 }
 
-export async function progressBar(io: RunIO, enabled: boolean): Promise<Progress> {
+const barFormat = { zh: '  {bar} {value}/{total} 个文件 · 剩余 {eta_formatted}', en: '  {bar} {value}/{total} files · {eta_formatted} left' };
+
+export async function progressBar(io: RunIO, enabled: boolean, locale: Locale = 'zh'): Promise<Progress> {
   const lib = enabled && io.stderrIsTTY ? (await import('cli-progress')).default : null;
   let bar: InstanceType<NonNullable<typeof lib>['SingleBar']> | null = null;
   let stopped = false;
@@ -37,7 +40,7 @@ export async function progressBar(io: RunIO, enabled: boolean): Promise<Progress
           },
         } as unknown as NodeJS.WritableStream;
         bar = new lib.SingleBar(
-          { format: '  {bar} {value}/{total} 个文件 · {eta_formatted}', hideCursor: true, clearOnComplete: true, stream },
+          { format: barFormat[locale], hideCursor: true, clearOnComplete: true, stream },
           lib.Presets.shades_classic,
         );
         bar.start(total, done);

@@ -4,12 +4,15 @@
 // runFile. Work runs in this thread or, where it pays (check over many files), in worker threads.
 import { statSync } from 'node:fs';
 import os from 'node:os';
+import { ignoredBy, type IgnoreOptions } from '../config/ignore.js';
 import { expandInputs, STDIN } from '../ingest/walk.js';
 import type { Analysis } from '../model/analysis.js';
-import { lint } from '../lint/engine.js';
-import type { LintMessage, Locale } from '../lint/types.js';
+import { applyUnitAliases } from '../analysis/unit-names.js';
+import type { LintMessage, Locale, SuppressedMessage } from '../lint/types.js';
 import { displayPath, STDIN_PATH } from '../util/paths.js';
 import type { ConfigSource } from './config.js';
+import type { FixOutcome } from './fix.js';
+import { lintOne, type LintSettings, type Reanalyse } from './lint-one.js';
 import { mapOrdered, WorkerPool } from './pool.js';
 import { problemOf, type Problem } from './problems.js';
 import type { WorkReply, WorkRequest } from './worker.js';
@@ -18,8 +21,13 @@ export type Extract = (file: string, opts?: { stdin?: () => Promise<Uint8Array>;
 
 export interface RunOptions {
   cwd: string;
-  /** the configuration of each file; without it files are analysed, not linted */
+  /**
+   * the configuration of each file (its rules, its unit aliases); without it files are analysed
+   * with the defaults, not linted
+   */
   config?: ConfigSource;
+  /** files are analysed, not linted, even with a configuration (export and diff only want its unit aliases) */
+  analyseOnly?: boolean;
   locale?: Locale;
   /** how many files are worked on at once (default: defaultJobs()) */
   jobs?: number;
@@ -36,7 +44,17 @@ export interface RunOptions {
   extract?: Extract;
   /** the worker threads' script (tests running from sources point at the built one) */
   workerScript?: URL;
+  /** inline comments, unused disable comments, --fix */
+  lint?: Omit<LintSettings, 'locale'>;
+  /** .planlintignore and --ignore-pattern (default: the ignore file of cwd applies) */
+  ignore?: IgnoreOptions;
 }
+
+/** Why a file was set aside: found by a folder walk but no plan, or named but ignored (.planlintignore). */
+export type SkipReason = 'no-plan-structure' | 'ignored';
+
+/** The outcome of a file that was read: analysed (and linted), or the problem that stopped it. */
+export type FileOutcome = Exclude<Outcome, { ok: 'skipped' }>;
 
 export type Outcome =
   | {
@@ -49,8 +67,13 @@ export type Outcome =
       analysis: Analysis | null;
       /** null when the run did not lint */
       messages: LintMessage[] | null;
+      /** messages inline comments switched off; null when the run did not lint */
+      suppressed: SuppressedMessage[] | null;
+      /** with --fix, for a file some message of which had a fix: what was done */
+      fix: FixOutcome | null;
     }
-  | { ok: false; file: string; problem: Problem };
+  | { ok: false; file: string; problem: Problem }
+  | { ok: 'skipped'; file: string; path: string; reason: SkipReason };
 
 /** How much text (bytes) gives a worker thread enough to do to pay for its start-up. */
 export const BYTES_PER_WORKER = 4 * 1024 * 1024;
@@ -91,17 +114,37 @@ async function loadPipeline(): Promise<Extract> {
   return (await import('../pipeline.js')).extractPath;
 }
 
+/** The pipeline over a fixed text (--fix), as if it were the file read again. */
+const reanalyse: Reanalyse = async (text, a, sha256) =>
+  (await import('../pipeline.js')).extractText(text, { path: a.source.path, sha256, encoding: a.source.encoding, encodingNote: a.source.encodingNote ?? null, format: a.source.format });
+
 /**
- * Analyses (and lints) one file; never throws: a failure is an outcome. `name` is the path the
- * document records (default: `file`).
+ * Analyses (and lints) one file named by the user; never throws: a failure is an outcome.
+ * `name` is the path the document records (default: `file`).
  */
-export async function runFile(file: string, shown: string, opts: RunOptions, name?: string): Promise<Outcome> {
+export async function runFile(file: string, shown: string, opts: RunOptions, name?: string): Promise<FileOutcome> {
+  return (await runOne(file, shown, opts, name, false)) as FileOutcome;
+}
+
+/** runFile for a file of a run; `walked`: found by a folder walk (set aside when no plan). */
+async function runOne(file: string, shown: string, opts: RunOptions, name: string | undefined, walked: boolean): Promise<Outcome> {
   try {
     const config = opts.config?.forFile(file);
     const extract = opts.extract ?? (await loadPipeline());
-    const analysis = await extract(file, { stdin: opts.stdin, name });
-    const messages = config ? lint(analysis, { rules: config.rules, locale: opts.locale }) : null;
-    return { ok: true, file: shown, path: file, analysis: opts.keep === 'messages' ? null : analysis, messages };
+    const withAliases = (a: Analysis) => applyUnitAliases(a, config?.units?.aliases);
+    const analysis = withAliases(await extract(file, { stdin: opts.stdin, name }));
+    const rules = config && !opts.analyseOnly ? config.rules : null;
+    const r = await lintOne(file, analysis, { rules, walked }, { ...opts.lint, locale: opts.locale }, async (text, a, sha) => withAliases(await reanalyse(text, a, sha)));
+    if (r.skipped) return { ok: 'skipped', file: shown, path: file, reason: r.skipped };
+    return {
+      ok: true,
+      file: shown,
+      path: file,
+      analysis: opts.keep === 'messages' ? null : r.analysis,
+      messages: r.result ? r.result.messages : null,
+      suppressed: r.result ? r.result.suppressed : null,
+      fix: r.fix,
+    };
   } catch (e) {
     return { ok: false, file: shown, problem: problemOf(e, shown, opts.cwd) };
   }
@@ -113,8 +156,9 @@ export async function runFile(file: string, shown: string, opts: RunOptions, nam
  * wait for their turn, so memory stays bounded whatever the corpus size.
  */
 export async function* runFiles(inputs: string[], opts: RunOptions): AsyncGenerator<Outcome> {
-  const expanded = await expandInputs(inputs, opts.cwd);
+  const expanded = await expandInputs(inputs, opts.cwd, { ignored: ignoredBy(opts.cwd, opts.ignore) });
   for (const p of expanded.problems) yield { ok: false, file: p.file, problem: { kind: 'input', file: p.file, message: p.message } };
+  for (const f of expanded.ignored) yield { ok: 'skipped', file: displayPath(f, opts.cwd), path: f, reason: 'ignored' };
   const files = expanded.files;
   const total = files.length;
   opts.onProgress?.(0, total);
@@ -126,12 +170,15 @@ export async function* runFiles(inputs: string[], opts: RunOptions): AsyncGenera
 
   const work = async (file: string): Promise<Outcome> => {
     const shown = shownOf(file);
-    if (!pool || file === STDIN) return runFile(file, shown, opts);
+    const walked = expanded.walked.has(file);
+    // the document records the file as shown (source.path), as extract of one file does
+    if (!pool || file === STDIN) return runOne(file, shown, opts, shown, walked);
     try {
-      const rules = opts.config!.forFile(file).rules;
-      const reply = await pool.run({ file, rules, locale: opts.locale ?? 'zh' });
-      if (reply.ok) return { ok: true, file: shown, path: file, analysis: null, messages: reply.messages };
-      return { ok: false, file: shown, problem: { ...reply.problem, file: shown } };
+      const config = opts.config!.forFile(file);
+      const reply = await pool.run({ file, rules: config.rules, aliases: config.units?.aliases, walked, settings: { ...opts.lint, locale: opts.locale ?? 'zh' } });
+      if (!reply.ok) return { ok: false, file: shown, problem: { ...reply.problem, file: shown } };
+      if (reply.skipped) return { ok: 'skipped', file: shown, path: file, reason: reply.skipped };
+      return { ok: true, file: shown, path: file, analysis: null, messages: reply.messages, suppressed: reply.suppressed, fix: reply.fix };
     } catch (e) {
       return { ok: false, file: shown, problem: problemOf(e, shown, opts.cwd) };
     }

@@ -30,14 +30,29 @@ describe('json', () => {
     expect(out[0]).toEqual({
       filePath: '/repo/plans/示范 规划.txt',
       messages: [
-        { ruleId: 'garbled-text', severity: 1, message: '日期“2022424”丢失了年月日，疑为2022年4月24日', line: 2, column: 1, endLine: 2, endColumn: 8 },
+        {
+          ruleId: 'garbled-text',
+          severity: 1,
+          message: '日期“2022424”丢失了年月日，疑为2022年4月24日',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 8,
+          // ESLint's fix: the range in the source and its replacement
+          fix: { range: [8, 15], text: '2022年4月24日' },
+        },
         { ruleId: 'placeholder-text', severity: 2, message: '模板占位符“20XX”未替换', line: 4, column: 3, endLine: 4, endColumn: 7 },
         { ruleId: 'placeholder-text', severity: 2, message: '模板占位符“XXX”未替换', line: 4, column: 12, endLine: 4, endColumn: 15 },
       ],
+      suppressedMessages: [],
       errorCount: 2,
+      fatalErrorCount: 0,
       warningCount: 1,
+      fixableErrorCount: 0,
+      fixableWarningCount: 1,
+      usedDeprecatedRules: [],
     });
-    expect(out[1]).toEqual({ filePath: '/repo/plans/clean.md', messages: [], errorCount: 0, warningCount: 0 });
+    expect(out[1]).toMatchObject({ filePath: '/repo/plans/clean.md', messages: [], errorCount: 0, warningCount: 0 });
   });
 });
 
@@ -74,6 +89,7 @@ describe('stylish', () => {
         '  4:12  错误  模板占位符“XXX”未替换                         placeholder-text',
         '',
         '✖ 3 个问题（2 个错误，1 个警告）',
+        '  其中 0 个错误、1 个警告可用 --fix 自动修正。',
         '',
       ].join('\n'),
     );
@@ -96,7 +112,8 @@ describe('sarif', () => {
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.id));
-    expect(run.tool.driver.rules[9].help.text).toContain('What it does');
+    expect(run.tool.driver.rules[9].help.text).toContain('作用');
+    expect(JSON.parse(formatters.sarif(results, ctx({ locale: 'en' }))).runs[0].tool.driver.rules[9].help.text).toContain('What it does');
     expect(run.results).toHaveLength(3);
     for (const r of run.results) expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
     expect(run.results[1]).toMatchObject({

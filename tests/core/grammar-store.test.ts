@@ -10,6 +10,7 @@ import { LintWordsSchema } from '../../src/grammars/lint-words.js';
 import { GrammarError, grammarSchemas } from '../../src/grammars/load.js';
 import { PageFurnitureSchema } from '../../src/grammars/page-furniture.js';
 import { PdfFurnitureSchema } from '../../src/grammars/pdf-furniture.js';
+import { UnitAliasesSchema } from '../../src/grammars/unit-aliases.js';
 import { grammarDir, GrammarStore } from '../../src/grammars/validated.js';
 import { workspace } from '../helpers/cli.js';
 
@@ -19,6 +20,7 @@ const schemas: Record<string, z.ZodType> = {
   'page-furniture.yaml': PageFurnitureSchema(),
   'pdf-furniture.yaml': PdfFurnitureSchema(),
   'directions.yaml': DirectionsSchema(),
+  'unit-aliases.yaml': UnitAliasesSchema(),
 };
 const fail = (m: string) => new GrammarError(m);
 

@@ -103,6 +103,9 @@ describe('deadlines.yaml', () => {
     ['9月30日前完成验收', year, '2020-09-30'],
     ['２０２３年６月底前完成', plan, '2023-06-30'],
     ['三季度前完成排查', year, '2020-09-30'],
+    ['于2024年6月30日完成验收', plan, '2024-06-30'],
+    ['2024年6月完成招标', plan, '2024-06-30'],
+    ['2025年建成区级仓库', plan, '2025-12-31'],
     ['2024年汛期前完成', plan, '2024-05-31'],
   ])('%s → %s', (text, time, date) => {
     expect(findDeadline(text, time)).toMatchObject({ date, inferred: false });
@@ -110,7 +113,7 @@ describe('deadlines.yaml', () => {
   it('takes the latest date a text allows', () => {
     expect(findDeadline('2021年全面开展普查,2022年底配合上级完成区划', plan)!.date).toBe('2022-12-31');
   });
-  it.each(['用五年时间使培训全覆盖', '同比2019年分别下降20%', '汛期前完成', '5年内关税减让', '一季度增长5%'])('%s gives no deadline in a five-year plan', (text) => {
+  it.each(['用五年时间使培训全覆盖', '同比2019年分别下降20%', '汛期前完成', '5年内关税减让', '一季度增长5%', '2020年完成投资10亿元'])('%s gives no deadline in a five-year plan', (text) => {
     expect(findDeadline(text, plan)).toBeNull();
   });
   it('reads a deadline column cell', () => {

@@ -85,3 +85,10 @@ describe('an attachment that is no plan of its own', () => {
     expect(p.tasks.map((t) => t.title)).toEqual(['加强组织领导', '完善基础设施']);
   });
 });
+
+describe('numbered entries joined into one Markdown paragraph by soft line breaks', () => {
+  it('are entries of their own (one project each)', async () => {
+    const p = await plan('r2-outline-box-entries-one-paragraph.md');
+    expect(p.projects.map((t) => t.title)).toEqual(['危险化学品', '烟花爆竹', '矿山']);
+  });
+});

@@ -197,3 +197,32 @@ describe('tables of projects', () => {
     expect(p.tasks.map((t) => t.title)).toEqual(['完善路网结构']);
   });
 });
+
+describe('an assessment whose tasks stand in its attachment', () => {
+  it('reads the items of the attachment, time limits followed by what is to be done, and no roster as a task', async () => {
+    const p = await plan('r1-assessment-appendix.txt');
+    const items = p.tasks.filter((t) => t.owners);
+    expect(items.map((t) => [t.owners?.lead, t.deadline?.text, t.deadline?.date])).toEqual([
+      [['市政务服务局'], '5月底取得阶段性成效并持续推进', '2023-05-31'],
+      [['市政府办公室', '市公安局'], '6月份取得明显成效', '2023-06-30'],
+      [['市工信局'], '按进度推进', null],
+      [['市大数据局'], '持续优化', null],
+    ]);
+    expect(p.tasks.some((t) => /组\s*长|附件/.test(t.text))).toBe(false);
+  });
+});
+
+describe('a clause before the text or in the title', () => {
+  it('owns the whole item: no ownerless second task; a span of years is a time limit, never a unit', async () => {
+    const p = await plan('r1-clause-before-the-text.txt');
+    expect(p.tasks.map((t) => [t.id, t.owners?.lead, t.owners?.support, t.deadline?.date])).toEqual([
+      ['1.1', ['县交通运输局'], [], '2024-12-31'],
+      ['1.2', ['县交通运输局', '各乡镇人民政府'], [], '2024-12-31'],
+      ['1.3', ['县发展改革局'], ['县自然资源局'], '2025-12-31'],
+      // clause lines under a heading, before its paragraph
+      ['2.1', ['县财政局'], ['县交通运输局'], '2024-12-31'],
+    ]);
+    expect(p.tasks[0].text).toContain('年底前全部完工');
+    expect(p.tasks[1].text).toContain('新增公交线路3条');
+  });
+});

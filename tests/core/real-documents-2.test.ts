@@ -256,3 +256,10 @@ describe('lint', () => {
     expect(await diagnostics('placeholder-word.txt', 'placeholder-text')).toEqual(['11:26 模板占位符“待定”未替换']);
   });
 });
+
+describe('header fields written one after another in one paragraph', () => {
+  it('leaves an empty 发布机构 empty instead of taking the next heading, and reads the signature', async () => {
+    const doc = (await read('meta-empty-fields-in-one-paragraph.md')).document;
+    expect(doc.plans[0].meta).toMatchObject({ docNumber: '某府发〔2021〕36号', issuer: '国务院', written: '2021-12-30' });
+  });
+});

@@ -96,7 +96,7 @@ describe('a revision with seven edits', () => {
   it('--fail-on weakened-target: exit 1 on the revision, 0 on an unchanged copy', async () => {
     const r = await planLintCmd(['diff', OLD, NEW, '--fail-on', 'weakened-target']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('plan-lint: --fail-on matched: weakened-target (1)\n');
+    expect(r.stderr).toBe('plan-lint: --fail-on 命中：weakened-target (1)\n');
     const copy = path.join(scratch(), 'copy.txt');
     copyFileSync(path.join(repo, OLD), copy);
     const same = await planLintCmd(['diff', OLD, copy, '--fail-on', 'weakened-target']);
@@ -112,7 +112,7 @@ describe('a revision with seven edits', () => {
     const bad = await planLintCmd(['diff', OLD, NEW, '--fail-on', 'weaker-target']);
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/^plan-lint: unknown --fail-on kind "weaker-target"/);
+    expect(bad.stderr).toMatch(/^plan-lint: 未知的 --fail-on 类型“weaker-target”.*是否为“weakened-target”/);
   });
 
   it('the reverse diff reports the opposite changes', async () => {
@@ -141,10 +141,10 @@ describe('bad input', () => {
     const r = await planLintCmd(['diff', OLD, 'fixtures/revisions/nope.txt']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('plan-lint: fixtures/revisions/nope.txt: no such file\n');
+    expect(r.stderr).toBe('plan-lint: fixtures/revisions/nope.txt: 文件不存在\n');
     const e = await planLintCmd(['diff', '-', NEW], { stdin: '' });
     expect(e.status).toBe(2);
-    expect(e.stderr).toMatch(/^plan-lint: <stdin>: empty/);
+    expect(e.stderr).toMatch(/^plan-lint: <stdin>: 空文件/);
   });
 
   it('reads one revision from standard input', async () => {

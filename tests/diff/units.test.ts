@@ -61,7 +61,7 @@ describe('direction table', () => {
 
 const plan = (...tasks: string[]) =>
   ['示范区应急管理“十四五”规划(2021—2025年)', '', '一、发展目标', '到2025年，应急管理体系基本建成。', '', '二、主要任务', ...tasks, '', '三、保障措施', '(一)加强组织领导。各部门要把规划实施摆在重要位置。', ''].join('\n');
-const doc = async (text: string) => (await extractText(text, { path: 'x.txt', sha256: '', encoding: 'utf-8', format: 'txt' })).document;
+const doc = async (text: string) => extractText(text, { path: 'x.txt', sha256: '', encoding: 'utf-8', format: 'txt' });
 const kinds = async (a: string, b: string) =>
   diffDocuments(await doc(a), await doc(b), 'a', 'b').plans.flatMap((p) => p.changes.map((c) => [c.kind, c.unit ?? c.new ?? null]));
 

@@ -9,6 +9,8 @@ import { extractPath } from '../../src/pipeline.js';
 import { indicatorColumns, taskColumns } from '../../src/export/columns.js';
 import { IndicatorSchema, TaskSchema, type Indicator, type Plan, type Task } from '../../src/model/schema.js';
 import { displayWidth } from '../../src/util/width.js';
+import { runExport } from '../../src/cli/export.js';
+import { captureIO } from '../helpers/cli.js';
 import { fixture, planLintCmd, repo, scratch } from './run.js';
 
 const seedDir = fixture('seeds');
@@ -60,16 +62,16 @@ describe('CSV', () => {
     });
     // a row as the resort plan prints it: "道路交通万车死亡率 <1.35 预期指标"
     const road = rows.find((r) => r[col('规划')].includes('应急管理规划') && r[col('指标名称')] === '道路交通万车死亡率')!;
-    expect(road[col('比较')]).toBe('lt');
+    expect(road[col('比较')]).toBe('<');
     expect(road[col('数值')]).toBe('1.35');
-    expect(road[col('属性')]).toBe('expected');
+    expect(road[col('属性')]).toBe('预期性');
     expect(road[col('类别')]).toBe('安全生产');
     // "<1% (5年平均)": target split into its parts
     const loss = rows.find((r) => r[col('目标值')].startsWith('<1%'))!;
     expect([loss[col('数值')], loss[col('单位')], loss[col('备注')]]).toEqual(['1', '%', '5年平均']);
     // "下降10%": a change
     const fall = rows.find((r) => r[col('目标值')] === '下降10%')!;
-    expect([fall[col('变化方向')], fall[col('数值')], fall[col('单位')]]).toEqual(['decrease', '10', '%']);
+    expect([fall[col('变化方向')], fall[col('数值')], fall[col('单位')]]).toEqual(['下降', '10', '%']);
   });
 
   it('tasks with --lang en: English keys; owners 、-joined, section joined with " > ", deadlines split', async () => {
@@ -166,7 +168,8 @@ describe('XLSX', () => {
       else {
         expect(cell).toBeInstanceOf(Date);
         expect((cell as Date).toISOString().slice(0, 10)).toBe(d.date);
-        expect(row[th.indexOf('时限为推定')]).toBe(d.inferred);
+        // under Chinese headers a flag reads 是/否 (English headers: a real boolean)
+        expect(row[th.indexOf('时限为推定')]).toBe(d.inferred ? '是' : '否');
       }
     });
     expect(trows.filter((r) => r[dateCol] instanceof Date).length).toBeGreaterThan(100);
@@ -190,7 +193,7 @@ describe('XLSX', () => {
     expect(text.width).toBe(60);
   });
 
-  it('--lang en names the sheets and headers in English', async () => {
+  it('--lang en names the sheets and headers in English, with codes and booleans as values', async () => {
     const out = path.join(scratch(), 'en.xlsx');
     const r = await planLintCmd(['export', 'fixtures/seeds/resort-three-plans-notice.txt', '--what', 'projects', '--lang', 'en', '-o', out]);
     expect(r.status).toBe(0);
@@ -199,6 +202,9 @@ describe('XLSX', () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual(['projects']);
     expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(taskColumns.map((c) => c.key));
     expect(wb.worksheets[0].rowCount).toBe(1 + 8);
+    const [header, ...rows] = values(wb.worksheets[0]);
+    expect(rows.map((row) => row[header.indexOf('planKind')])).toEqual(Array(8).fill('plan'));
+    expect(rows.every((row) => typeof row[header.indexOf('deadlineInferred')] === 'boolean')).toBe(true);
   });
 
   it('needs -o (binary); several kinds need xlsx', async () => {
@@ -255,6 +261,98 @@ describe('bad inputs', () => {
   it('an unknown --what is a usage error', async () => {
     const r = await planLintCmd(['export', 'fixtures/seeds', '--what', 'targets']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^plan-lint: unknown --what targets/);
+    expect(r.stderr).toMatch(/^plan-lint: 未知的 --what targets/);
+  });
+});
+
+describe('the format comes from -o, or is an error', () => {
+  it('-o x.json writes a JSON array of the model objects, -o x.JSONL JSON Lines', async () => {
+    const dir = scratch();
+    const resort = 'fixtures/seeds/resort-three-plans-notice.txt';
+    const expected = all((p) => p.indicators).filter((e) => e.file === resort);
+    const r = await planLintCmd(['export', resort, '--what', 'indicators', '-o', path.join(dir, 'x.json')]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const array = JSON.parse(readFileSync(path.join(dir, 'x.json'), 'utf8'));
+    expect(Array.isArray(array)).toBe(true);
+    expect(array).toHaveLength(expected.length);
+    expect(array.length).toBeGreaterThan(5);
+    expect(IndicatorSchema.parse(array[0])).toEqual(expected[0].item);
+    const l = await planLintCmd(['export', resort, '--what', 'indicators', '-o', path.join(dir, 'x.JSONL')]);
+    expect(l.status).toBe(0);
+    const lines = readFileSync(path.join(dir, 'x.JSONL'), 'utf8').trimEnd().split('\n');
+    expect(lines.map((line) => JSON.parse(line))).toEqual(array);
+  });
+
+  it.each(['x.xls', 'x.tsv', 'x.txt'])('-o %s is refused with the allowed extensions, and nothing is written', async (name) => {
+    const dir = scratch();
+    const r = await planLintCmd(['export', 'fixtures/seeds', '--what', 'tasks', '--locale', 'en', '-o', path.join(dir, name)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^plan-lint: -o .*: plan-lint does not write \.\w+ files; use one of \.csv, \.xlsx, \.jsonl, \.ndjson, \.json$/m);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('--format that disagrees with the extension is an error; agreeing, or without extension, is fine', async () => {
+    const dir = scratch();
+    const bad = await planLintCmd(['export', 'fixtures/seeds', '--what', 'tasks', '--format', 'xlsx', '-o', path.join(dir, 'x.csv')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^plan-lint: -o .*x\.csv 是 csv 格式，但 --format 为 xlsx/);
+    expect(readdirSync(dir)).toEqual([]);
+    const agree = await planLintCmd(['export', 'fixtures/seeds/district-work-points-2020.txt', '--what', 'tasks', '--format', 'csv', '-o', path.join(dir, 'a.CSV')]);
+    expect(agree.status).toBe(0);
+    const bare = await planLintCmd(['export', 'fixtures/seeds/district-work-points-2020.txt', '--what', 'tasks', '--format', 'jsonl', '-o', path.join(dir, 'tasks')]);
+    expect(bare.status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'tasks'), 'utf8').split('\n')[0]).id).toBeTruthy();
+    const none = await planLintCmd(['export', 'fixtures/seeds', '--what', 'tasks', '-o', path.join(dir, 'noext')]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/请用扩展名（\.csv, \.xlsx, \.jsonl, \.ndjson, \.json）或 --format 指定格式/);
+  });
+});
+
+describe('values: Chinese under Chinese headers, codes under English ones', () => {
+  const csvOf = async (args: string[]) => {
+    const r = await planLintCmd(['export', 'fixtures/seeds', ...args]);
+    expect(r.status).toBe(0);
+    const [header, ...rows] = readCsv(r.bytes);
+    return { header, rows, col: (k: string) => (rows.map((row) => row[header.indexOf(k)]) as string[]) };
+  };
+  const distinct = (xs: string[]) => [...new Set(xs.filter(Boolean))].sort();
+
+  it('indicators: 规划类型, 属性, 比较 and 变化方向 in Chinese words', async () => {
+    const { col } = await csvOf(['--what', 'indicators']);
+    const inds = all((p) => p.indicators).map((e) => e.item as Indicator);
+    expect(distinct(col('规划类型'))).toEqual(distinct(all((p) => p.indicators).map((e) => ({ plan: '规划', workPoints: '工作要点', taskBreakdown: '任务分工方案', other: '其他' })[e.plan.kind])));
+    expect(distinct(col('属性'))).toEqual(['约束性', '预期性']);
+    // the seeds hold every comparator but = (and 下降 but not 提升): the mapping is checked on what is there
+    const zh = { lt: '<', le: '≤', eq: '=', ge: '≥', gt: '>' } as const;
+    col('比较').forEach((v, i) => expect(v).toBe(inds[i].target.comparator ? zh[inds[i].target.comparator!] : ''));
+    expect(distinct(col('比较')).length).toBeGreaterThanOrEqual(3);
+    col('变化方向').forEach((v, i) => expect(v).toBe(inds[i].target.change === 'decrease' ? '下降' : inds[i].target.change === 'increase' ? '提升' : ''));
+    expect(col('变化方向')).toContain('下降');
+    for (const v of [...col('属性'), ...col('比较'), ...col('变化方向'), ...col('规划类型')]) expect(v).not.toMatch(/[a-z]/);
+  });
+
+  it('tasks: 时限为推定 reads 是/否', async () => {
+    const { col } = await csvOf(['--what', 'tasks']);
+    expect(distinct(col('时限为推定'))).toEqual(['否', '是']);
+  });
+
+  it('--lang en: English keys and the model codes (binding/expected, ge, decrease, true/false)', async () => {
+    const ind = await csvOf(['--what', 'indicators', '--lang', 'en']);
+    expect(distinct(ind.col('nature'))).toEqual(['binding', 'expected']);
+    expect(distinct(ind.col('comparator')).every((c) => /^(lt|le|eq|ge|gt)$/.test(c))).toBe(true);
+    expect(distinct(ind.col('planKind')).every((c) => /^(plan|workPoints|taskBreakdown|other)$/.test(c))).toBe(true);
+    const tasks = await csvOf(['--what', 'tasks', '--lang', 'en']);
+    expect(distinct(tasks.col('deadlineInferred'))).toEqual(['false', 'true']);
+  });
+
+  it('the table follows --locale unless --lang names its own language', async () => {
+    const c = captureIO({ cwd: repo });
+    expect(await runExport(['fixtures/seeds/district-work-points-2020.txt'], { what: 'indicators', locale: 'en' }, c.io)).toBe(0);
+    expect(c.stdout().replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(indicatorColumns.map((col) => col.key).join(','));
+    const d = captureIO({ cwd: repo });
+    expect(await runExport(['fixtures/seeds/district-work-points-2020.txt'], { what: 'indicators', locale: 'en', lang: 'zh' }, d.io)).toBe(0);
+    expect(d.stdout().replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(indicatorColumns.map((col) => col.zh).join(','));
   });
 });

@@ -8,6 +8,8 @@ import { extractPath } from '../../src/pipeline.js';
 import { lint } from '../../src/lint/engine.js';
 import { rules } from '../../src/lint/rules/index.js';
 import type { AnyRule, RuleExample } from '../../src/lint/types.js';
+import { reportedLines, ruleHelpText } from '../../src/lint/docs.js';
+import { applyFixes } from '../../src/run/fix.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'plan-lint-catalog-'));
 
@@ -44,6 +46,8 @@ describe('rule catalog', () => {
       'owner-unknown',
       'garbled-text',
       'table-unread',
+      'inline-config',
+      'halfwidth-punctuation',
     ]);
   });
 
@@ -54,9 +58,21 @@ describe('rule catalog', () => {
           expect(m.zh).toMatch(/[\u4e00-\u9fff]/);
           expect(m.en).toMatch(/^[\x20-\x7e\u4e00-\u9fff“”（）()—–…·、，。%‰≤≥]+$/);
         }
-        expect(rule.docs.what.length).toBeGreaterThan(20);
-        expect(rule.docs.why.length).toBeGreaterThan(20);
+        for (const t of [rule.docs.what, rule.docs.why, rule.docs.summary]) {
+          expect(t.zh.length).toBeGreaterThan(5);
+          expect(t.zh).toMatch(/[\u4e00-\u9fff]/);
+          expect(t.en.length).toBeGreaterThan(5);
+        }
+        expect(rule.docs.what.en.length).toBeGreaterThan(20);
+        expect(rule.docs.why.en.length).toBeGreaterThan(20);
         expect(rule.docs.failing.reports.length).toBeGreaterThan(0);
+      });
+
+      it('its documentation shows the lines it reports (marked ›), in both locales', () => {
+        for (const locale of ['zh', 'en'] as const) {
+          const doc = ruleHelpText(rule, locale);
+          for (const line of reportedLines(rule.docs.failing.reports)) expect(doc).toMatch(new RegExp(`^    › +${line} │ `, 'm'));
+        }
       });
 
       it('reports its failing example where the docs say', async () => {
@@ -67,6 +83,16 @@ describe('rule catalog', () => {
           expect(want.includes(':') ? at[i] : at[i].split(':')[0]).toBe(want);
         });
       });
+
+      if (rule.fixable)
+        it('its fixes correct its failing example: after --fix nothing fixable is reported', async () => {
+          const messages = await runExample(rule, rule.docs.failing, 'failing');
+          expect(messages.some((m) => m.fix)).toBe(true);
+          const fixed = applyFixes(rule.docs.failing.text, messages).text;
+          const after = await runExample(rule, { ...rule.docs.failing, text: fixed }, 'fixed');
+          expect(after.filter((m) => m.fix)).toEqual([]);
+          expect(after.length).toBeLessThan(messages.length);
+        });
 
       it('is silent on its passing example', async () => {
         const messages = await runExample(rule, rule.docs.passing, 'passing');

@@ -65,11 +65,11 @@ describe('configuration files', () => {
     });
     const read = (f: string) => () => readConfigFile(path.join(root, f));
     expect(errorOf(read('bad-level.yaml'))).toMatch(/^bad-level\.yaml: rules\.placeholder-text: /);
-    expect(errorOf(read('bad-rule.yaml'))).toBe('bad-rule.yaml: rules.no-such-rule: unknown rule (see plan-lint rules)');
+    expect(errorOf(read('bad-rule.yaml'))).toBe('bad-rule.yaml: rules.no-such-rule: unknown rule "no-such-rule" (see plan-lint rules)');
     expect(errorOf(read('bad-option.yaml'))).toMatch(/^bad-option\.yaml: rules\.owner-unknown\.options\.units: .*array/);
     expect(errorOf(read('bad-key.yaml'))).toMatch(/^bad-key\.yaml: \(root\): .*rule/);
     expect(errorOf(read('bad-yaml.yaml'))).toMatch(/^bad-yaml\.yaml: invalid YAML: /);
-    expect(errorOf(read('no-options.json'))).toBe('no-options.json: rules.garbled-text.options: this rule takes no options');
+    expect(errorOf(read('no-options.json'))).toBe('no-options.json: rules.garbled-text[1]: this rule takes no options');
   });
 
   it('refuses YAML alias bombs', () => {
@@ -89,5 +89,93 @@ describe('--rule flags', () => {
     expect(() => parseRuleFlag('nope=warn')).toThrow('unknown rule "nope"');
     expect(() => parseRuleFlag('garbled-text=loud')).toThrow('severity must be off, warn or error');
     expect(() => parseRuleFlag('garbled-text')).toThrow('expected ID=off|warn|error');
+  });
+});
+
+describe('messages that say what is allowed', () => {
+  const root = tree({
+    'number.json': '{"rules":{"placeholder-text":1}}',
+    'word.yaml': 'rules:\n  placeholder-text: loud\n',
+    'key.yaml': 'rule:\n  placeholder-text: warn\n',
+    'entry-key.yaml': 'rules:\n  placeholder-text:\n    level: warn\n',
+    'option.yaml': 'rules:\n  owner-unknown:\n    options:\n      unit: [区应急管理局]\n',
+    'override.yaml': 'overrides:\n  - file: "*.txt"\n',
+  });
+  const read = (f: string, locale: 'zh' | 'en' = 'en') => errorOf(() => readConfigFile(path.join(root, f), locale));
+
+  it('names the key, the allowed values and what was found, in both locales', () => {
+    expect(read('number.json')).toBe(
+      "number.json: rules.placeholder-text: the severity must be off, warn or error, not 1 (ESLint's numbers are written here as words: 0 → off, 1 → warn, 2 → error)",
+    );
+    expect(read('word.yaml', 'zh')).toBe('word.yaml: rules.placeholder-text: 严重程度应为 off、warn 或 error，收到 "loud"');
+    expect(read('key.yaml')).toBe('key.yaml: (root): unknown key "rule" (allowed: $schema, extends, rules, overrides, units); did you mean "rules"?');
+    expect(read('entry-key.yaml')).toBe('entry-key.yaml: rules.placeholder-text: unknown key "level" (allowed: severity, options)');
+    expect(read('option.yaml')).toBe('option.yaml: rules.owner-unknown.options: unknown key "unit" (allowed: units, maxDistance); did you mean "units"?');
+    expect(read('override.yaml')).toMatch(/^override\.yaml: overrides\.0: unknown key "file" \(allowed: files, excludedFiles, rules\); did you mean "files"\?$/);
+  });
+});
+
+describe('modules, extends and overrides', () => {
+  it('loads .js, .cjs and .mjs configurations as modules', () => {
+    const root = tree({
+      'a/.planlintrc.cjs': "module.exports = { rules: { 'garbled-text': 'off' } };\n",
+      'b/.planlintrc.mjs': "export default { rules: { 'garbled-text': 'error' } };\n",
+      'c/.planlintrc.js': "module.exports = { rules: { 'garbled-text': 'warn' } };\n",
+      'd/.planlintrc.cjs': 'module.exports = 42;\n',
+      'e/.planlintrc.cjs': 'throw new Error("broken config");\n',
+    });
+    const resolver = new ConfigResolver();
+    expect(resolver.forDir(path.join(root, 'a')).rules).toEqual({ 'garbled-text': { level: 'off' } });
+    expect(resolver.forDir(path.join(root, 'b')).rules).toEqual({ 'garbled-text': { level: 'error' } });
+    expect(resolver.forDir(path.join(root, 'c')).rules).toEqual({ 'garbled-text': { level: 'warn' } });
+    expect(errorOf(() => readConfigFile(path.join(root, 'd/.planlintrc.cjs')))).toBe(
+      '.planlintrc.cjs: the module must export a configuration object (module.exports or export default), not 42',
+    );
+    expect(errorOf(() => readConfigFile(path.join(root, 'e/.planlintrc.cjs')))).toBe('.planlintrc.cjs: cannot be loaded as a module: broken config');
+  });
+
+  it('extends: the extended files first, this one over them; cycles refused', () => {
+    const root = tree({
+      'base.yaml': 'rules:\n  garbled-text: off\n  owner-unknown: [warn, {units: [区应急管理局]}]\n',
+      'team/.planlintrc.yaml': 'extends: ../base.yaml\nrules:\n  owner-unknown: error\n',
+      'loop/a.yaml': 'extends: b.yaml\n',
+      'loop/b.yaml': 'extends: a.yaml\n',
+      'gone/.planlintrc.yaml': 'extends: nowhere.yaml\n',
+    });
+    const c = readConfigFile(path.join(root, 'team/.planlintrc.yaml'));
+    expect(c.rules).toEqual({ 'garbled-text': { level: 'off' }, 'owner-unknown': { level: 'error', options: { units: ['区应急管理局'] } } });
+    expect(c.sources).toEqual([path.join(root, 'base.yaml'), path.join(root, 'team/.planlintrc.yaml')]);
+    expect(errorOf(() => readConfigFile(path.join(root, 'loop/a.yaml')))).toBe('b.yaml: extends: a cycle (a.yaml → b.yaml → a.yaml)');
+    expect(errorOf(() => readConfigFile(path.join(root, 'gone/.planlintrc.yaml')))).toBe('.planlintrc.yaml: extends: cannot find "nowhere.yaml" (ENOENT)');
+  });
+
+  it('overrides: rules for files matching globs relative to the configuration, later ones winning', () => {
+    const root = tree({
+      '.planlintrc.yaml': [
+        'rules:',
+        '  task-missing-deadline: off',
+        'overrides:',
+        '  - files: ["*工作要点*.txt"]',
+        '    rules: { task-missing-deadline: error }',
+        '  - files: ["drafts/**"]',
+        '    excludedFiles: ["drafts/final/**"]',
+        '    rules: { placeholder-text: warn, task-missing-deadline: warn }',
+      ].join('\n'),
+    });
+    const resolver = new ConfigResolver();
+    const rules = (rel: string) => resolver.forFile(path.join(root, rel)).rules;
+    expect(rules('plan.txt')).toEqual({ 'task-missing-deadline': { level: 'off' } });
+    expect(rules('sub/2024年工作要点.txt')).toEqual({ 'task-missing-deadline': { level: 'error' } });
+    expect(rules('drafts/2024年工作要点.txt')).toEqual({ 'task-missing-deadline': { level: 'warn' }, 'placeholder-text': { level: 'warn' } });
+    expect(rules('drafts/final/plan.txt')).toEqual({ 'task-missing-deadline': { level: 'off' } });
+  });
+});
+
+describe('competing files', () => {
+  it('the first of .yaml, .yml, .json, .js, .cjs, .mjs, package.json wins, and the caller hears of the others', () => {
+    const root = tree({ '.planlintrc.json': '{}', '.planlintrc.yaml': 'rules: {}\n', 'package.json': '{"planLint": {}}' });
+    const heard: string[][] = [];
+    expect(findConfigFile(root, (_d, files) => heard.push(files.map((f) => path.basename(f))))).toBe(path.join(root, '.planlintrc.yaml'));
+    expect(heard).toEqual([['.planlintrc.yaml', '.planlintrc.json', 'package.json']]);
   });
 });

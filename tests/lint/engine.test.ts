@@ -43,7 +43,7 @@ describe('inline directives', () => {
   const analyse = (text: string, format: 'md' | 'txt' | 'html') => extractText(text, { path: `plan.${format}`, sha256: '', encoding: 'utf-8', format });
 
   it('the Markdown reader finds the comments with their lines', async () => {
-    expect((await analyse(md, 'md')).directives).toEqual([
+    expect((await analyse(md, 'md')).directives).toMatchObject([
       { kind: 'disable-next-line', rules: ['placeholder-text'], line: 2 },
       { kind: 'disable', rules: [], line: 5 },
       { kind: 'enable', rules: ['placeholder-text'], line: 7 },
@@ -58,14 +58,14 @@ describe('inline directives', () => {
   it('a multi-line disable-next-line comment acts on the line after its end; blank lines are skipped', async () => {
     const text = ['# 示范规划(2021—2025年)', '<!-- plan-lint-disable-next-line', 'placeholder-text -->', '', '第一处XX。', '第二处XX。'].join('\n');
     const r = await analyse(text, 'md');
-    expect(r.directives).toEqual([{ kind: 'disable-next-line', rules: ['placeholder-text'], line: 3 }]);
+    expect(r.directives).toMatchObject([{ kind: 'disable-next-line', rules: ['placeholder-text'], line: 3 }]);
     expect(lint(r).filter((m) => m.ruleId === 'placeholder-text').map((m) => m.line)).toEqual([6]);
   });
 
   it('HTML comments are directives too', async () => {
     const html = '<html><body><h1>示范规划(2021—2025年)</h1>\n<!-- plan-lint-disable placeholder-text -->\n<p>到20XX年建成。</p></body></html>';
     const r = await analyse(html, 'html');
-    expect(r.directives).toEqual([{ kind: 'disable', rules: ['placeholder-text'], line: 2 }]);
+    expect(r.directives).toMatchObject([{ kind: 'disable', rules: ['placeholder-text'], line: 2 }]);
     expect(lint(r).filter((m) => m.ruleId === 'placeholder-text')).toEqual([]);
   });
 
@@ -84,7 +84,7 @@ describe('inline directives', () => {
 });
 
 describe('rules as visitors', () => {
-  const docs = { summary: { zh: '示例', en: 'example' }, what: '', why: '', failing: { text: '', reports: [] }, passing: { text: '' } };
+  const docs = { summary: { zh: '示例', en: 'example' }, what: { zh: '', en: '' }, why: { zh: '', en: '' }, failing: { text: '', reports: [] }, passing: { text: '' } };
 
   it('a rule reports only its own message ids (checked by the compiler), at the points it gives', () => {
     const rule = defineRule({

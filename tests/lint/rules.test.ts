@@ -160,21 +160,21 @@ describe('heading-sequence', () => {
 });
 
 describe('owner-unknown', () => {
-  const text = [title, '(一)强化队伍。(责任单位:区应急局、区气象局、各有关部门、区财政局)'].join('\n');
+  const text = [title, '(一)强化队伍。(责任单位:区应急管里局、区气象局、区应急局、各有关部门、区财政局)'].join('\n');
   const r = build(text, [
-    { title, tasks: [{ find: '(一)强化队伍。(责任单位:区应急局、区气象局、各有关部门、区财政局)', owners: { lead: ['区应急局', '区气象局', '各有关部门', '区财政局'] } }] },
+    { title, tasks: [{ find: '(一)强化队伍。(责任单位:区应急管里局、区气象局、区应急局、各有关部门、区财政局)', owners: { lead: ['区应急管里局', '区气象局', '区应急局', '各有关部门', '区财政局'] } }] },
   ]);
   it('is off without a unit list', () => {
     expect(lint(r, { catalog: [ruleById.get('owner-unknown')!] })).toEqual([]);
   });
-  it('warns about units not in the list, with the closest known name', () => {
+  it('warns about units not in the list, with the closest known name; an official short form of a known unit is known', () => {
     const msgs = lint(r, {
       catalog: [ruleById.get('owner-unknown')!],
       rules: { 'owner-unknown': { options: { units: ['区应急管理局', '区气象局'] } } },
     });
     expect(msgs.map((m) => `${m.line}:${m.column} ${m.severity} ${m.message}`)).toEqual([
-      '2:15 1 责任单位“区应急局”不在已知单位名单中，是否为“区应急管理局”？',
-      '2:31 1 责任单位“区财政局”不在已知单位名单中',
+      '2:15 1 责任单位“区应急管里局”不在已知单位名单中，是否为“区应急管理局”？',
+      '2:38 1 责任单位“区财政局”不在已知单位名单中',
     ]);
   });
 });

@@ -141,7 +141,7 @@ describe('hostile PDFs: exit 2 with one line naming the file, or a correct resul
     writeFileSync(path.join(folder, 'plan.pdf'), planBytes);
     writeFileSync(path.join(folder, 'scan.pdf'), handPdf([{ image: true }]));
     writeFileSync(path.join(folder, 'cut.pdf'), planBytes.slice(0, 5000));
-    const r = await planLint(['check', folder, '--format', 'compact'], { cwd: dir });
+    const r = await planLint(['check', folder, '--format', 'compact', '--locale', 'en'], { cwd: dir });
     expect(r.status).toBe(2);
     const errors: string[] = r.stderr.trim().split('\n');
     expect(errors).toHaveLength(2);

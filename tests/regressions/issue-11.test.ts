@@ -60,13 +60,13 @@ describe('bug 2: many small tables', () => {
         throw new RangeError('Maximum call stack size exceeded');
       };
       for (const run of [
-        (io: RunIO) => runExtract('plan.txt', { extract: overflow }, io),
+        (io: RunIO) => runExtract(['plan.txt'], { extract: overflow }, io),
         (io: RunIO) => runCheck(['plan.txt'], { extract: overflow }, io),
       ]) {
         let stderr = '';
         const io: RunIO = { cwd: dir, env: {}, stdout: () => {}, stderr: (s) => void (stderr += s), stdin: async () => new Uint8Array(), isTTY: false, stderrIsTTY: false };
         expect(await run(io)).toBe(2);
-        expect(stderr).toBe('plan-lint: plan.txt: internal error: Maximum call stack size exceeded\n');
+        expect(stderr).toBe('plan-lint: plan.txt: 内部错误：Maximum call stack size exceeded\n');
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -2,18 +2,21 @@
 // Chromium (playwright-core): the system's /usr/bin/chromium where there is one, else the
 // Chromium that the npm package @sparticuz/chromium ships (no system browser needed; it has no
 // CJK font, so everything is asserted on the DOM, never on pixels). Checks the counts shown
-// against extract, the two-way links between records and source, the severity filter, and that
-// the page makes no network request. The screenshot goes to a temporary folder.
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+// against extract, opening a plan from the overview and going back, the two-way links between
+// records and source, the severity filter, and that the page makes no network request. Then a
+// corpus report of 300 plans: the page holds the overview alone (elements counted, not time)
+// until a plan is opened with one click; and both work 420 px wide. Screenshots go to a
+// temporary folder.
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractPath } from '../../src/pipeline.js';
-import type { PlanDocument } from '../../src/model/schema.js';
+import type { Plan, PlanDocument } from '../../src/model/schema.js';
+import { renderReport, type ReportInput } from '../../src/report/html/index.js';
 import { planLint } from '../helpers/cli.js';
-import { repo, seedFiles } from './helpers.js';
+import { repo, seedInputs } from './helpers.js';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -32,6 +35,7 @@ let dir: string;
 let reportFile: string;
 let browser: Browser;
 let docs: PlanDocument[];
+let seeds: ReportInput[];
 /** every request the pages made that is not file:, data: or about: */
 const network: string[] = [];
 
@@ -42,13 +46,13 @@ async function buildReport(out: string): Promise<void> {
   expect(r.status).toBe(1); // the city seed has placeholder errors
 }
 
-async function open(opts: { reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: opts.reducedMotion ?? 'no-preference' });
+async function open(opts: { reducedMotion?: 'reduce' | 'no-preference'; file?: string; width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 }, reducedMotion: opts.reducedMotion ?? 'no-preference' });
   context.on('request', (r) => {
     if (!/^(?:file|data|about):/.test(r.url())) network.push(r.url());
   });
   const page = await context.newPage();
-  await page.goto(pathToFileURL(reportFile).href);
+  await page.goto(pathToFileURL(opts.file ?? reportFile).href);
   return page;
 }
 
@@ -85,11 +89,23 @@ async function isInView(page: Page, selector: string): Promise<boolean> {
 
 const hasClass = (l: Locator, cls: string) => l.evaluate((el, c) => el.classList.contains(c), cls);
 
+/** Opens plan `id` as a reader does: one click on its name in the overview. */
+async function openPlan(page: Page, id: string): Promise<Locator> {
+  await page.locator(`#index a[href="#${id}"]`).click();
+  const section = page.locator(`section.plan#${id}`);
+  await section.waitFor();
+  return section;
+}
+
+/** Every element of the page, as the browser holds it. */
+const elementCount = (page: Page) => page.evaluate(() => document.querySelectorAll('*').length);
+
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'plan-lint-e2e-'));
   reportFile = path.join(dir, 'report.html');
   const [launch] = await Promise.all([browserToUse(), buildReport(reportFile)]);
-  docs = await Promise.all((await seedFiles()).map(async (f) => (await extractPath(f)).document));
+  seeds = await seedInputs();
+  docs = seeds.map((s) => s.analysis.document);
   browser = await chromium.launch({ ...launch, headless: true });
 }, 120_000);
 
@@ -105,20 +121,70 @@ describe('report in Chromium', { timeout: 120_000 }, () => {
     const plans = docs.flatMap((d) => d.plans);
     expect(plans.length).toBe(7);
     expect(await page.locator('nav.index tbody tr').count()).toBe(plans.length);
-    expect(await page.locator('section.plan').count()).toBe(plans.length);
+    // no plan is in the page until it is opened
+    expect(await page.locator('section.plan').count()).toBe(0);
     for (const [i, plan] of plans.entries()) {
-      const s = page.locator(`#p${i + 1}`);
-      expect(await s.locator('h2').innerText()).toBe(plan.title);
-      const shown = async (key: string) => Number(await s.locator(`[data-count="${key}"]`).innerText());
-      expect(await shown('indicators'), `${plan.title}: indicators`).toBe(plan.indicators.length);
-      expect(await shown('tasks'), `${plan.title}: tasks`).toBe(plan.tasks.length);
-      expect(await shown('projects'), `${plan.title}: projects`).toBe(plan.projects.length);
-      const row = page.locator('nav.index tbody tr').nth(i);
-      const cells = await row.locator('td.num').allInnerTexts();
-      expect(cells.slice(0, 3).map(Number)).toEqual([plan.indicators.length, plan.tasks.length, plan.projects.length]);
-      // one row per task in the grouped table
-      expect(await s.locator('tbody.group tr[id]').count()).toBe(plan.tasks.length);
+      // the first plan opened by a click on its name, the others by their address
+      const id = `p${i + 1}`;
+      if (i > 0) await page.evaluate((h) => void (location.hash = h), id);
+      if (i === 0) await openPlan(page, id);
+      else await page.locator(`section.plan#${id}`).waitFor();
+      // what the page shows, read in one go
+      const shown = await page.evaluate((pid) => {
+        const s = document.getElementById(pid)!;
+        const count = (key: string) => Number(s.querySelector(`[data-count="${key}"]`)!.textContent);
+        const row = document.querySelectorAll('nav.index tbody tr')[Number(pid.slice(1)) - 1];
+        return {
+          sections: document.querySelectorAll('section.plan').length,
+          overviewShown: !document.getElementById('index')!.hidden,
+          title: s.querySelector('h2')!.textContent,
+          pageTitle: document.title,
+          counts: [count('indicators'), count('tasks'), count('projects')],
+          row: Array.from(row.querySelectorAll('td.num'), (td) => Number(td.textContent)).slice(0, 3),
+          taskRows: s.querySelectorAll('tbody.group tr[id]').length,
+        };
+      }, id);
+      const want = [plan.indicators.length, plan.tasks.length, plan.projects.length];
+      expect(shown, plan.title).toEqual({
+        sections: 1,
+        overviewShown: false,
+        title: plan.title,
+        pageTitle: `${plan.title} · plan-lint 规划审阅报告`,
+        counts: want,
+        row: want,
+        // one row per task in the grouped table
+        taskRows: plan.tasks.length,
+      });
     }
+    // back to the overview: the plan leaves the page
+    await page.locator('.plan-nav a[href="#index"]').click();
+    await page.locator('#index').waitFor();
+    expect(await page.locator('section.plan').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('an address naming a record opens its plan there; back and forward move between plans', async () => {
+    const page = await open({ reducedMotion: 'reduce' });
+    const i = docs.flatMap((d) => d.plans).findIndex((p) => p.kind === 'workPoints');
+    const id = `p${i + 1}`;
+    await page.goto(`${pathToFileURL(reportFile).href}#${id}-t5`);
+    await inView(page, `#${id}-t5`);
+    expect(await page.locator(`section.plan#${id}`).count()).toBe(1);
+    await page.locator(`#${id} .plan-nav a[rel="next"]`).click();
+    await page.locator(`section.plan#p${i + 2}`).waitFor();
+    await page.goBack();
+    await page.locator(`section.plan#${id}`).waitFor();
+    expect(await page.locator('section.plan').count()).toBe(1);
+    // the skip link goes to the main content and leaves the plan open
+    await page.locator('a.skip').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#main');
+    expect(await page.locator(`section.plan#${id}`).isVisible()).toBe(true);
+    // the back button returns to the overview
+    await page.goBack();
+    await page.goBack();
+    await page.locator('#index').waitFor();
+    expect(await page.locator('section.plan').count()).toBe(0);
     await page.context().close();
   });
 
@@ -130,7 +196,7 @@ describe('report in Chromium', { timeout: 120_000 }, () => {
     const id = `p${i + 1}`;
     const k = plan.tasks.length; // the last task: far down in the source
     const task = plan.tasks[k - 1];
-    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await openPlan(page, id);
     const source = `#${id}-t${k}-src`;
     expect(await isInView(page, source)).toBe(false);
 
@@ -160,6 +226,7 @@ describe('report in Chromium', { timeout: 120_000 }, () => {
 
   it('filters diagnostics by severity', async () => {
     const page = await open();
+    await openPlan(page, 'p4');
     const warn = page.locator('#p4 .diags li.d-warn').first();
     await warn.scrollIntoViewIfNeeded();
     expect(await warn.isVisible()).toBe(true);
@@ -177,7 +244,7 @@ describe('report in Chromium', { timeout: 120_000 }, () => {
     const plans = docs.flatMap((d) => d.plans);
     const i = plans.findIndex((p) => p.indicators.length > 0 && p.tasks.some((t) => t.owners));
     const id = `p${i + 1}`;
-    await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await openPlan(page, id);
     await page.locator(`#${id}-i1 a[data-go]`).click();
     await inView(page, `#${id}-i1-src`);
     // reduced motion: the highlight is set without the flash animation
@@ -186,6 +253,83 @@ describe('report in Chromium', { timeout: 120_000 }, () => {
     const shot = path.join(dir, 'report.png');
     await page.screenshot({ path: shot });
     expect(statSync(shot).size).toBeGreaterThan(10_000);
+    await page.context().close();
+  });
+
+  it('made no network request', () => {
+    expect(network).toEqual([]);
+  });
+});
+
+/**
+ * `plans` plans made of copies of the seeds (analysed once), each copy's plans renamed
+ * "…（第N份）" and its files put under corpus/N/: a corpus report as an analyst makes one.
+ */
+function corpusOf(seedInputs: ReportInput[], plans: number): ReportInput[] {
+  const out: ReportInput[] = [];
+  let total = 0;
+  for (let k = 0; total < plans; k++) {
+    const seed = seedInputs[k % seedInputs.length];
+    const n = seed.analysis.document.plans.length;
+    if (total + n > plans) continue;
+    const copy = Math.floor(k / seedInputs.length) + 1;
+    const document = { ...seed.analysis.document, plans: seed.analysis.document.plans.map((p) => ({ ...p, title: `${p.title}（第${copy}份）` })) };
+    out.push({ ...seed, file: `corpus/${copy}/${path.basename(seed.file)}`, analysis: { ...seed.analysis, document } });
+    total += n;
+  }
+  return out;
+}
+
+describe('a corpus report of 300 plans in Chromium', { timeout: 120_000 }, () => {
+  let corpusFile: string;
+  let plans: Plan[];
+  /** a plan halfway down the list with many tasks */
+  let k: number;
+
+  beforeAll(() => {
+    const inputs = corpusOf(seeds, 300);
+    plans = inputs.flatMap((i) => i.analysis.document.plans);
+    expect(plans).toHaveLength(300);
+    k = plans.findIndex((p, i) => i >= 150 && p.tasks.length > 40) + 1;
+    corpusFile = path.join(dir, 'corpus.html');
+    writeFileSync(corpusFile, renderReport(inputs, { version: '0.1.0' }));
+  });
+
+  it('holds the overview alone until a plan is opened; one click brings that plan\'s tasks and source; 420 px wide, nothing runs off the screen', async () => {
+    const page = await open({ file: corpusFile, reducedMotion: 'reduce' });
+    expect(await page.locator('#index tbody tr').count()).toBe(300);
+    const before = await elementCount(page);
+    expect(before).toBeLessThan(5000);
+    expect(await page.locator('section.plan, pre.source').count()).toBe(0);
+
+    const plan = plans[k - 1];
+    const s = await openPlan(page, `p${k}`);
+    expect(await s.locator('h2').innerText()).toBe(plan.title);
+    expect(await s.locator('tbody.group tr[id]').count()).toBe(plan.tasks.length);
+    expect(await s.locator('pre.source a.hl-task[id]').count()).toBe(plan.tasks.length);
+    expect((await s.locator('pre.source').innerText()).length).toBeGreaterThan(2000);
+    // one plan in the page, never the corpus
+    expect(await page.locator('section.plan').count()).toBe(1);
+    expect(await elementCount(page)).toBeLessThan(before + 5000);
+
+    // a phone: the plan and the overview fit the width; the overview's rows are cards (the
+    // plan's name across the width, the numbers under it)
+    await page.setViewportSize({ width: 420, height: 900 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(dir, 'narrow.png') });
+    await s.locator('.plan-nav a[href="#index"]').click();
+    await page.locator('#index').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const row = await page.locator('#index tbody tr').first().evaluate((tr) => ({ width: tr.getBoundingClientRect().width, th: tr.querySelector('th')!.getBoundingClientRect().width }));
+    expect(row.width).toBeLessThanOrEqual(420);
+    expect(row.th).toBeGreaterThan(row.width * 0.9);
+
+    // the overview's filter narrows the list to what it names
+    await page.locator('#filter').fill('（第7份）');
+    const shown = await page.locator('#index tbody tr:visible').count();
+    expect(shown).toBe(plans.filter((p) => p.title.endsWith('（第7份）')).length);
+    expect(shown).toBeGreaterThan(0);
     await page.context().close();
   });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport, type ReportInput } from '../../src/report/html/index.js';
 import { renderSource, type Highlight } from '../../src/report/html/source.js';
 import { runReport } from '../../src/cli/report.js';
-import { captureIO } from '../helpers/cli.js';
+import { captureIO, cleanPlan, workspace } from '../helpers/cli.js';
 import { inputOfText, repo, seedInputs, seedsDir, textOf } from './helpers.js';
 
 let inputs: ReportInput[];
@@ -44,11 +44,27 @@ describe('self-contained', () => {
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
     expect(html).toContain('<main id="main">');
     expect(html).toMatch(/<nav class="index" aria-labelledby="index-h">/);
-    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
-    const duplicates = [...html.matchAll(/\sid="([^"]+)"/g)].length - ids.size;
+    // the markup, plans' sections included (they are opened from their data blocks), not the code
+    const markup = html.replace(/<script>[\s\S]*?<\/script>/, '');
+    const ids = new Set([...markup.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const duplicates = [...markup.matchAll(/\sid="([^"]+)"/g)].length - ids.size;
     expect(duplicates).toBe(0);
-    for (const m of html.matchAll(/href="#([^"]+)"/g)) expect(ids.has(m[1]), `#${m[1]}`).toBe(true);
-    for (const m of html.matchAll(/data-go="([^"]+)"/g)) expect(ids.has(m[1]), m[1]).toBe(true);
+    for (const m of markup.matchAll(/href="#([^"]+)"/g)) expect(ids.has(m[1]), `#${m[1]}`).toBe(true);
+    for (const m of markup.matchAll(/data-go="([^"]+)"/g)) expect(ids.has(m[1]), m[1]).toBe(true);
+  });
+
+  it("keeps each plan's section out of the page until it is opened: one inert data block per plan", () => {
+    const blocks = [...html.matchAll(/<script type="text\/x-plan-section" id="(p\d+)-data">([\s\S]*?)<\/script>/g)];
+    expect(blocks.map((b) => b[1])).toEqual(plansOf().map((_, i) => `p${i + 1}`));
+    for (const [, id, body] of blocks) {
+      expect(body.startsWith(`<section class="plan" id="${id}"`)).toBe(true);
+      expect(body).not.toMatch(/<script|<!--/i);
+    }
+    // outside the blocks: the overview only
+    const page = html.replace(/<script[\s\S]*?<\/script>/g, '');
+    expect(page).not.toContain('<section class="plan"');
+    expect(page).not.toContain('<pre class="source"');
+    expect([...page.matchAll(/<a href="#(p\d+)">/g)].map((m) => m[1])).toEqual(blocks.map((b) => b[1]));
   });
 
   it('tables have captions and scoped headers', () => {
@@ -73,7 +89,7 @@ describe('numbers equal extract', () => {
     const plans = plansOf();
     expect(plans.length).toBe(7);
     const index = html.slice(html.indexOf('<nav class="index"'), html.indexOf('</nav>'));
-    expect([...index.matchAll(/<tbody>|<tr><td class="file">/g)].length - 1).toBe(plans.length);
+    expect([...index.matchAll(/<tr><th scope="row"><a href="#p\d+">/g)].length).toBe(plans.length);
     plans.forEach(({ plan }, i) => {
       const s = section(`p${i + 1}`);
       const count = (key: string) => /data-count="([^"]+)">([^<]+)</.exec(s.slice(s.indexOf(`data-count="${key}"`) - 1))![2];
@@ -136,6 +152,7 @@ describe('escaping', () => {
     '一、重点任务',
     '(一)加强"引号"&\'撇号\'<b>治理</b>。落实</pre><script>alert(2)</script>责任。(责任单位:区<i>应急</i>局)',
     '(二)完善XX机制。建立健全工作机制。(责任单位:区财政局)',
+    '(三)防止注入。不写<!--注释-->也不写</script><script>alert(3)</script>。(责任单位:区财政局)',
   ].join('\n');
   let input: ReportInput;
   let out: string;
@@ -145,12 +162,15 @@ describe('escaping', () => {
   });
 
   it('extraction found the hostile text (so the test means something)', () => {
-    expect(input.analysis.document.plans[0].tasks.length).toBe(2);
+    expect(input.analysis.document.plans[0].tasks.length).toBe(3);
     expect(input.analysis.document.plans[0].tasks[0].text).toContain('<script>');
   });
 
   it('never lets input text become markup', () => {
-    expect([...out.matchAll(/<script\b/gi)].length).toBe(1);
+    // the page's script and the plan's data block, nothing else
+    expect([...out.matchAll(/<script\b/gi)].length).toBe(2);
+    expect([...out.matchAll(/<script type="text\/x-plan-section" id="p1-data">/g)].length).toBe(1);
+    expect([...out.matchAll(/<\/script>/gi)].length).toBe(2);
     expect(out).not.toMatch(/<img\b/i);
     expect(out).not.toMatch(/<(?:b|i)>/);
     expect(out).not.toMatch(/<\/pre><script/);
@@ -211,7 +231,7 @@ describe('runReport', () => {
     writeFileSync(empty, '');
     const out = path.join(dir, 'r.html');
     const c = captureIO({ cwd: repo });
-    const code = await runReport([path.join(seedsDir, 'district-work-points-2020.txt'), empty, path.join(dir, 'missing.txt')], { output: out }, c.io);
+    const code = await runReport([path.join(seedsDir, 'district-work-points-2020.txt'), empty, path.join(dir, 'missing.txt')], { output: out, locale: 'en' }, c.io);
     expect(code).toBe(2);
     expect(c.stderr()).toMatch(/^plan-lint: .*empty\.txt: empty file, not a plan text\nplan-lint: .*missing\.txt: no such file or directory\n$|^plan-lint: .*missing\.txt: no such file or directory\nplan-lint: .*empty\.txt: empty file, not a plan text\n$/);
     const written = readFileSync(out, 'utf8');
@@ -219,9 +239,48 @@ describe('runReport', () => {
     expect(written).toContain('未纳入报告的文件');
   });
 
+  it('shows the progress bar over a corpus on a terminal, and none when standard error is not one', async () => {
+    const files = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`p${String(i).padStart(2, '0')}.txt`, cleanPlan.replace('示范区', `第${i}区`)]));
+    const corpus = workspace(files);
+    const out = path.join(dir, 'corpus.html');
+    const tty = captureIO({ cwd: corpus, stderrIsTTY: true });
+    expect(await runReport(['.'], { output: out }, tty.io)).toBe(0);
+    expect(tty.stderr()).toMatch(/\d+\/25 个文件/);
+    expect([...readFileSync(out, 'utf8').matchAll(/<script type="text\/x-plan-section"/g)]).toHaveLength(25);
+    const plain = captureIO({ cwd: corpus });
+    expect(await runReport(['.'], { output: out }, plain.io)).toBe(0);
+    expect(plain.stderr()).toBe('');
+  });
+
   it('exits 1 when a plan has lint errors and 0 when none', async () => {
     const io = captureIO({ cwd: repo }).io;
     expect(await runReport([path.join(seedsDir, 'city-emergency-plan-placeholders.txt')], { output: path.join(dir, 'a.html') }, io)).toBe(1);
     expect(await runReport([path.join(seedsDir, 'resort-three-plans-notice.txt')], { output: path.join(dir, 'b.html') }, io)).toBe(0);
+  });
+});
+
+describe('repeated diagnostics', () => {
+  it('one entry per message with a count, every place still a link to its span', async () => {
+    const tasks = Array.from({ length: 15 }, (_, i) => `(${i + 1})完善XX机制第${i + 1}项。建立健全工作机制。(责任单位:区财政局)`);
+    const text = ['2024年示范区应急管理工作要点', '', '一、重点任务', ...tasks, '二、保障措施', '(一)加强组织领导。'].join('\n');
+    const input = await inputOfText(text);
+    const placeholders = input.messages.filter((m) => m.ruleId === 'placeholder-text');
+    expect(placeholders).toHaveLength(15);
+    expect(new Set(placeholders.map((m) => m.message)).size).toBe(1);
+    const out = renderReport([input]);
+    const diags = /<ol class="diags">([\s\S]*?)<\/ol>/.exec(out)![1];
+    const entries = [...diags.matchAll(/<li id="(p1-d\d+)" class="d-(\w+)">([\s\S]*?)<\/li>/g)];
+    const entry = entries.find((e) => e[3].includes('placeholder-text'))!;
+    // one entry: the first place, the count, 12 more places shown and 2 folded away
+    expect(entries.filter((e) => e[3].includes('placeholder-text'))).toHaveLength(1);
+    expect(entry[2]).toBe('error');
+    expect(textOf(entry[3])).toContain('共 15 处');
+    const links = [...entry[3].matchAll(/data-go="([^"]+)"/g)].map((m) => m[1]);
+    expect(links).toHaveLength(15);
+    expect(/<details><summary>另 2 处<\/summary>/.test(entry[3])).toBe(true);
+    // every place's highlight in the source leads back to the one entry
+    for (const id of links) expect(out).toMatch(new RegExp(`<mark id="${id}" class="hl hl-diag d-error[^"]*" data-ref="${entry[1]}"`));
+    // the counts in the plan's header still count every diagnostic
+    expect(out).toMatch(/data-count="errors">15</);
   });
 });

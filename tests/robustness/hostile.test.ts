@@ -36,7 +36,7 @@ function expectOneLineError(r: Run, shown: string): void {
   const names = [shown, path.resolve(inDir, shown)].map(escapeRe).join('|');
   expect(lines[0]).toMatch(new RegExp(`^plan-lint: (?:${names}): \\S`));
   expect(r.stderr).not.toMatch(/^\s+at .+[:(]/m);
-  expect(r.stderr).not.toMatch(/internal error|Error:|RangeError|TypeError/);
+  expect(r.stderr).not.toMatch(/internal error|内部错误|Error:|RangeError|TypeError/);
 }
 
 /** A valid `extract --format json` result (exit 0) or a one-line exit 2. */
@@ -231,7 +231,9 @@ describe('files that are not plan text: exit 2, one line naming the file', () =>
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^plan-lint: binary\.txt: \S/);
     expect(lines[1]).toMatch(/^plan-lint: empty\.txt: \S/);
-    expect((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => path.basename(f.filePath))).toEqual(['good.txt']);
+    // the unreadable files are listed with ESLint's fatal message, the good one with its diagnostics
+    const json = JSON.parse(r.stdout) as { filePath: string; fatalErrorCount: number }[];
+    expect(json.map((f) => `${path.basename(f.filePath)} ${f.fatalErrorCount}`)).toEqual(['binary.txt 1', 'good.txt 0', 'empty.txt 1']);
   });
 });
 
@@ -334,7 +336,8 @@ describe('unreadable inputs: exit 2, one line naming the file', () => {
     expectOneLineError(await cli(['check', name, '--format', 'json']), name);
     const r = await cli(['check', name, 'good.txt', '--format', 'json']);
     expectOneLineError(r, name);
-    expect((JSON.parse(r.stdout) as { filePath: string }[]).map((f) => path.basename(f.filePath))).toEqual(['good.txt']);
+    const json = JSON.parse(r.stdout) as { filePath: string; fatalErrorCount: number }[];
+    expect(json.map((f) => `${path.basename(f.filePath)} ${f.fatalErrorCount}`)).toEqual([`${name} 1`, 'good.txt 0']);
   });
 });
 

@@ -13,8 +13,14 @@ export const deadlineOutsidePeriod = defineRule({
   },
   docs: {
     summary: { zh: '明确的时限超出规划期', en: 'An explicit deadline outside the plan\'s period' },
-    what: 'Reports a task or project whose explicit deadline (到2027年, 2019年底前) falls before the first or after the last year of the plan\'s period.',
-    why: 'A deadline after the period is not covered by this plan\'s review; one before it is already past when the plan is issued. Usually a typo in the year.',
+    what: {
+      zh: '报告明确时限（到2027年、2019年底前）早于规划期首年或晚于规划期末年的任务或工程项目。',
+      en: 'Reports a task or project whose explicit deadline (到2027年, 2019年底前) falls before the first or after the last year of the plan\'s period.',
+    },
+    why: {
+      zh: '晚于规划期的时限不在本规划的评估范围内；早于规划期的时限在规划印发时已经过去。通常是年份笔误。',
+      en: 'A deadline after the period is not covered by this plan\'s review; one before it is already past when the plan is issued. Usually a typo in the year.',
+    },
     failing: {
       text: examplePlan({
         tasks: [

@@ -5,6 +5,7 @@ import { examplePlan } from './examples.js';
 export const garbledText = defineRule({
   id: 'garbled-text',
   defaultSeverity: 'warn',
+  fixable: true,
   messages: {
     replacement: { zh: '乱码：无法解码的字符“{text}”', en: 'Garbled text: undecodable character "{text}"' },
     replacementGuessed: {
@@ -22,14 +23,21 @@ export const garbledText = defineRule({
   },
   docs: {
     summary: { zh: '编码损坏：U+FFFD、乱码串、夹入的注音、丢失的字符（???）、丢失年月日的日期（如“2022424”）', en: 'Encoding damage: U+FFFD, mojibake runs, injected pinyin, lost characters (???), digits-only dates such as "2022424"' },
-    what:
+    what: {
+      zh: '报告替换字符 U+FFFD（文件编码是推测的时说明按何种编码读取）、乱码串（UTF-8 按 GBK 读出：鈥、銆、锛；按 Latin-1 读出：Ã©、â€œ；按错误的中文代码页读出：大量 GB2312 以外的字符，或中文词中夹着注音符号、假名，如“ㄒ唬”）、夹在汉字后的带声调拼音（“发(fā)展”）、代表丢失字符的连串问号，以及复制时丢失了年月日的日期（单独成行或位于落款行末尾的“2022424”，7至8位数字且能读成真实日期）。--fix 会把只有一种读法的日期写全（“2022年4月24日”）；有两种读法的（“2022111”可能是1月11日或11月1日）保持不变。',
+      en:
       'Reports the replacement character U+FFFD (saying how the file was decoded where that was a guess), runs of ' +
       'mojibake (UTF-8 read as GBK: 鈥, 銆, 锛; read as Latin-1: Ã©, â€œ; text read with the wrong Chinese code page: ' +
       'runs dense in characters outside GB2312 or in 注音/kana inside Chinese words, "ㄒ唬"), pinyin with tone marks ' +
       'injected after characters ("发(fā)展"), runs of "?" standing for lost characters, and dates whose 年月日 were ' +
       'lost in copying ("2022424" on a line of its own or at the end of a signature line, 7–8 digits that read as a ' +
-      'real date).',
-    why: 'Damaged text changes meaning silently: "2022424" is 2022年4月24日 only to a reader who guesses it; a � may have been any character.',
+      'real date). --fix writes such a date out ("2022年4月24日") where the digits read as one date only ("2022111" may be ' +
+      '1月11日 or 11月1日: left as it is).',
+    },
+    why: {
+      zh: '损坏的文字会悄悄改变意思：“2022424”只有靠猜才能读成2022年4月24日；一个 � 可能原本是任何字。',
+      en: 'Damaged text changes meaning silently: "2022424" is 2022年4月24日 only to a reader who guesses it; a � may have been any character.',
+    },
     failing: {
       text: examplePlan({
         before: ['示范区人民政府', '2022424', ''],
@@ -64,13 +72,17 @@ export const garbledText = defineRule({
           ctx.report({ messageId, data, ...ctx.source.blockSpan(block, f.index, f.index + f.length), plan: block.plan });
         }
         for (; nextDate < lostDates.length && lostDates[nextDate].block === index; nextDate++) {
-          const { index: at, length, text, date } = lostDates[nextDate];
+          const { index: at, length, text, date, readings } = lostDates[nextDate];
           const [year, month, day] = date.split('-');
+          const span = ctx.source.blockSpan(block, at, at + length);
+          // --fix writes the date out only where the digits read one way and stand in the file as read
+          const unique = readings === 1 && ctx.source.text.slice(span.start.offset, span.end.offset) === text;
           ctx.report({
             messageId: 'lostDate',
             data: { text, date, year, month: Number(month), day: Number(day) },
-            ...ctx.source.blockSpan(block, at, at + length),
+            ...span,
             plan: block.plan,
+            ...(unique ? { fix: { range: [span.start.offset, span.end.offset], text: `${year}年${Number(month)}月${Number(day)}日` } } : {}),
           });
         }
       },

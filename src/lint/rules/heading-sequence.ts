@@ -1,6 +1,6 @@
-import type { HeadingInfo } from '../../model/analysis.js';
+import type { HeadingInfo, SourceFile } from '../../model/analysis.js';
 import { lazySchema } from '../../util/zod.js';
-import { defineRule } from '../types.js';
+import { defineRule, type Fix } from '../types.js';
 import { examplePlan } from './examples.js';
 
 // built when options are configured or documented, never on a plain run (zod stays unloaded)
@@ -18,14 +18,80 @@ const cn = '零一二三四五六七八九十';
 /** A number written the way the sibling headings write theirs (3 → 三 for "一、" schemes). */
 function asWritten(n: number, like: HeadingInfo): string {
   if (!/[一二三四五六七八九十]/.test(like.label)) return String(n);
+  return chinese(n);
+}
+
+/** 1–99 in Chinese numerals, as outlines write them (十一, 二十). */
+function chinese(n: number): string {
   if (n <= 10) return cn[n];
   if (n < 20) return '十' + (n % 10 ? cn[n % 10] : '');
   return cn[Math.floor(n / 10)] + '十' + (n % 10 ? cn[n % 10] : '');
 }
 
+/** The value of Chinese numerals up to 九十九 (两 = 二, 〇 = 零); NaN for anything else. */
+function chineseValue(s: string): number {
+  let total = 0;
+  let unit: number | null = null;
+  for (const ch of s.replace(/两/g, '二').replace(/〇/g, '零')) {
+    const d = cn.indexOf(ch);
+    if (ch === '十') {
+      total += (unit ?? 1) * 10;
+      unit = null;
+    } else if (d >= 0 && d <= 9) unit = d;
+    else return NaN;
+  }
+  return total + (unit ?? 0);
+}
+
+const numeral = /[零〇一二两三四五六七八九十]+|[0-9]+|[０-９]+/;
+const fullWidthDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+
+/** Where a heading's number stands in the source and what it becomes, written the same way; null when it cannot be found as read. */
+function renumbered(source: SourceFile, h: HeadingInfo, value: number): { start: number; end: number; text: string } | null {
+  const at = source.text.indexOf(h.label, h.span.start.offset);
+  if (at < 0 || at - h.span.start.offset > 8) return null;
+  const m = numeral.exec(h.label);
+  if (!m) return null;
+  const written = m[0];
+  let now: number;
+  let text: string;
+  if (/^[0-9]+$/.test(written)) [now, text] = [Number(written), String(value)];
+  else if (/^[０-９]+$/.test(written)) [now, text] = [Number(written.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))), fullWidthDigits(String(value))];
+  else [now, text] = [chineseValue(written), value < 100 ? chinese(value) : ''];
+  if (now !== h.value || !text) return null;
+  return { start: at + m.index, end: at + m.index + written.length, text };
+}
+
+/**
+ * The fix of a skip or repeat at `group[k]`: the item and those after it at its level renumbered
+ * to go on from the one before — only when nothing else is wrong after it (each later item
+ * follows the one before as written), so that the renumbering is mechanical.
+ */
+function renumberFix(source: SourceFile, group: HeadingInfo[], k: number): Fix | undefined {
+  const expected = group[k - 1].value! + 1;
+  const delta = expected - group[k].value!;
+  for (let i = k + 1; i < group.length; i++) if (group[i].value !== group[i - 1].value! + 1) return undefined;
+  const edits = [];
+  for (let i = k; i < group.length; i++) {
+    const e = renumbered(source, group[i], group[i].value! + delta);
+    if (!e) return undefined;
+    edits.push(e);
+  }
+  const start = edits[0].start;
+  const end = edits[edits.length - 1].end;
+  let text = '';
+  let at = start;
+  for (const e of edits) {
+    text += source.text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return { range: [start, end], text };
+}
+
 export const headingSequence = defineRule({
   id: 'heading-sequence',
   defaultSeverity: 'warn',
+  fixable: true,
   get options() {
     return HeadingSequenceOptions();
   },
@@ -38,7 +104,9 @@ export const headingSequence = defineRule({
   },
   docs: {
     summary: { zh: '同级编号跳号或重复（一、之后是三、；(二)出现两次）', en: 'Numbering that skips or repeats at one level (一、 then 三、; (二) twice)' },
-    what:
+    what: {
+      zh: '报告同一上级下、同一层级中编号不接续的条目：跳号（一、之后是三、）、重号（(二)出现两次）或倒退。编号在每个上级下重新从1开始（二、下有(一)(二)后，三、下出现(三)会被报告），但整篇连续编号的方案除外：默认为专栏（专栏1……专栏7）和 1. 2. 式条目（许多规划的 1.……24. 贯穿各节，也有许多在每节重新编号），这类方案在新的上级下既可从1重新开始，也可接续上一节。选项 `runOn` 列出这类方案（`runOn: [box]` 使 1. 2. 在每节重新编号）。若某方案在两次及以上的换节处都接续编号（如中央文件在一、……八、下编(一)……(二十八)），视为有意贯穿全篇。--fix 会把跳号或重号的条目及同级其后的条目依次重新编号（二、之后的四、改为三、，五、改为四、……），前提是该层级没有其他问题；正文中的引用（“第三项”）不会改动。',
+      en:
       'Reports an outline item whose number does not follow the previous item at the same level under the same parent: ' +
       'a skip (一、 then 三、), a repeat ((二) twice) or a step back. Numbering starts again under each parent ' +
       '((三) under 三、 after (一)(二) under 二、 is reported), except for the schemes numbered through the whole plan: ' +
@@ -46,8 +114,14 @@ export const headingSequence = defineRule({
       'start again in each) by default: under a new parent such a scheme may start again at 1 or go on from the ' +
       'previous section. Option `runOn` lists these schemes (`runOn: [box]` makes 1. 2. start again in every ' +
       'section). A scheme that goes on at every one of two or more section changes ((一)…(二十八) under 一、…八、, as ' +
-      'central documents number them) is taken as numbered through the plan on purpose.',
-    why: 'A skipped or doubled number usually means a section was deleted or pasted twice; cross-references ("第三项") then point to the wrong item.',
+      'central documents number them) is taken as numbered through the plan on purpose. --fix renumbers a skip or ' +
+      'repeat and the items after it at that level (四、 after 二、 becomes 三、, 五、 becomes 四、 …), where nothing else ' +
+      'is wrong at that level; references in the text ("第三项") are not changed.',
+    },
+    why: {
+      zh: '跳号或重号通常意味着某一节被删掉或重复粘贴；文中的交叉引用（“第三项”）随之指错。',
+      en: 'A skipped or doubled number usually means a section was deleted or pasted twice; cross-references ("第三项") then point to the wrong item.',
+    },
     failing: {
       text: examplePlan({
         tasks: [
@@ -75,9 +149,21 @@ export const headingSequence = defineRule({
         const through = new Set([...runsOn, ...numberedThrough(headings)]);
         const lastOfScheme = new Map<string, number>();
         const lastInGroup = new Map<string, HeadingInfo>();
+        const keyOf = (h: HeadingInfo) => `${h.parent ?? 'top'}|${h.scheme}|${h.level}`;
+        const groups = new Map<string, HeadingInfo[]>();
+        for (const h of headings) groups.set(keyOf(h), [...(groups.get(keyOf(h)) ?? []), h]);
+        // one renumbering per group, offered with its first skip or repeat (--fix)
+        const fixed = new Set<string>();
+        const fixAt = (key: string, h: HeadingInfo) => {
+          if (fixed.has(key)) return {};
+          fixed.add(key);
+          const group = groups.get(key)!;
+          const fix = renumberFix(ctx.source, group, group.indexOf(h));
+          return fix ? { fix } : {};
+        };
         for (const h of headings) {
           const value = h.value!;
-          const key = `${h.parent ?? 'top'}|${h.scheme}|${h.level}`;
+          const key = keyOf(h);
           const prev = lastInGroup.get(key);
           const runOn = through.has(h.scheme) ? lastOfScheme.get(h.scheme) : undefined;
           lastInGroup.set(key, h);
@@ -94,9 +180,13 @@ export const headingSequence = defineRule({
           }
           const pv = prev.value ?? 0;
           if (value === pv + 1) continue;
-          if (value === pv) ctx.report({ messageId: 'repeat', data: { label: h.label }, ...at() });
-          else if (value > pv + 1) ctx.report({ messageId: 'skip', data: { label: h.label, previous: prev.label, missing: range(pv + 1, value - 1, h) }, ...at() });
-          else ctx.report({ messageId: 'backwards', data: { label: h.label, previous: prev.label }, ...at() });
+          if (value === pv) ctx.report({ messageId: 'repeat', data: { label: h.label }, ...at(), ...fixAt(key, h) });
+          else if (value > pv + 1)
+            ctx.report({ messageId: 'skip', data: { label: h.label, previous: prev.label, missing: range(pv + 1, value - 1, h) }, ...at(), ...fixAt(key, h) });
+          else {
+            fixed.add(key); // a step back is no mechanical renumbering
+            ctx.report({ messageId: 'backwards', data: { label: h.label, previous: prev.label }, ...at() });
+          }
         }
       },
     };

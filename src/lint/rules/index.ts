@@ -14,6 +14,8 @@ import { headingSequence } from './heading-sequence.js';
 import { ownerUnknown } from './owner-unknown.js';
 import { garbledText } from './garbled-text.js';
 import { tableUnread } from './table-unread.js';
+import { inlineConfig } from './inline-config.js';
+import { halfwidthPunctuation } from './halfwidth-punctuation.js';
 
 export const rules: readonly AnyRule[] = [
   indicatorMissingTarget,
@@ -30,6 +32,8 @@ export const rules: readonly AnyRule[] = [
   ownerUnknown,
   garbledText,
   tableUnread,
+  inlineConfig,
+  halfwidthPunctuation,
 ];
 
 export const ruleById: ReadonlyMap<string, AnyRule> = new Map(rules.map((r) => [r.id, r]));

@@ -18,8 +18,14 @@ export const indicatorDuplicate = defineRule({
   },
   docs: {
     summary: { zh: '同一规划中指标重复，或同一指标有两个不同目标值', en: 'The same indicator twice in one plan, or with two different targets' },
-    what: 'Reports the second and later rows of an indicator whose name (spaces ignored) already appeared in the same plan; the message says whether the targets differ.',
-    why: 'Two rows for one indicator double-count it, and two different targets leave the real commitment unclear.',
+    what: {
+      zh: '报告同一规划中名称（忽略空格）已出现过的指标的第二行及之后各行；消息说明目标值是否不同。',
+      en: 'Reports the second and later rows of an indicator whose name (spaces ignored) already appeared in the same plan; the message says whether the targets differ.',
+    },
+    why: {
+      zh: '同一指标列两行会被重复计算；两个不同的目标值使真正的承诺含糊不清。',
+      en: 'Two rows for one indicator double-count it, and two different targets leave the real commitment unclear.',
+    },
     failing: {
       text: examplePlan({
         indicators: [['1', '生产安全事故死亡人数', '下降10%', '约束性'], ['2', '生产安全事故死亡人数', '下降15%', '约束性']],

@@ -16,12 +16,18 @@ export const indicatorMissingNature = defineRule({
   },
   docs: {
     summary: { zh: '指标未标明属性（约束性/预期性）', en: 'An indicator with no nature (binding/expected)' },
-    what:
+    what: {
+      zh: '在有“属性/指标性质”列的表中，报告属性单元格为空的指标；对完全没有该列的指标表，每表报告一次。',
+      en:
       'Reports an indicator whose 属性 cell is empty in a table that has a 属性/指标性质 column, and, once per table, ' +
       'an indicator table that has no such column at all.',
-    why:
+    },
+    why: {
+      zh: '约束性指标是政府必须完成的承诺，预期性指标是引导性的；表中不标明，读者就无从分辨。',
+      en:
       'Binding (约束性) indicators are commitments the government is held to; expected (预期性) ones are guidance. ' +
       'A reader cannot tell which is which unless the table says so.',
+    },
     failing: {
       text: examplePlan({
         header: ['序号', '指标名称', '目标值'],

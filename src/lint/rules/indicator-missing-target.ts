@@ -14,10 +14,16 @@ export const indicatorMissingTarget = defineRule({
   },
   docs: {
     summary: { zh: '指标行没有目标值，或目标值是占位符', en: 'An indicator row with no target value, or a placeholder one' },
-    what:
+    what: {
+      zh: '报告指标表中目标值单元格为空、只有横线或表示“无”的词（“—”“－”“/”“无”“暂无”；见 grammars/lint-words.yaml 的 emptyTargets），或为模板占位符（XX%、待定）的每一行。',
+      en:
       'Reports every row of an indicator table whose 目标值 cell is empty, holds only a dash or a word for nothing ' +
       '("—", "－", "/", "无", "暂无"; grammars/lint-words.yaml emptyTargets), or holds a template placeholder (XX%, 待定).',
-    why: 'An indicator without a target cannot be assessed at the mid-term or final review; the row promises nothing.',
+    },
+    why: {
+      zh: '没有目标值的指标在中期评估和总结评估时无法考核；这一行什么也没有承诺。',
+      en: 'An indicator without a target cannot be assessed at the mid-term or final review; the row promises nothing.',
+    },
     failing: {
       text: examplePlan({ indicators: [defaultIndicators[0], ['2', '森林火灾受害率', '待定', '预期性'], ['3', '应急避难场所覆盖率', '—', '预期性']] }),
       reports: ['14', '18'],

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { lazySchema } from '../../util/zod.js';
+import { namerOf } from '../../analysis/unit-names.js';
 import { defineRule } from '../types.js';
 import { editDistance, normName } from '../util.js';
 import { examplePlan } from './examples.js';
@@ -51,6 +52,13 @@ export const ownerUnknown = defineRule({
   id: 'owner-unknown',
   defaultSeverity: 'off',
   severityWhenConfigured: (o) => (o.units.length > 0 ? 'warn' : null),
+  inert: (o) =>
+    o.units.length > 0
+      ? null
+      : {
+          zh: 'owner-unknown 需要单位名单（rules.owner-unknown.options.units），未配置名单时不会报告任何问题',
+          en: 'owner-unknown needs a list of units (rules.owner-unknown.options.units): without one it reports nothing',
+        },
   get options() {
     return OwnerUnknownOptions();
   },
@@ -68,15 +76,23 @@ export const ownerUnknown = defineRule({
       zh: '责任单位不在配置的单位名单中，并提示最接近的名称',
       en: 'A 责任单位 not in the configured list, with the closest known name as a hint',
     },
-    what:
+    what: {
+      zh: '报告任务或工程项目的牵头或配合单位不在配置的已知单位名单中（`rules: { owner-unknown: { options: { units: [...] } } }`），并提示最接近的已知名称。泛称（各有关部门）由 task-vague-owner 处理。未配置名单时关闭；配置后默认为警告。',
+      en:
       'Reports an owner (lead or support unit) of a task or project that is not in the configured list of known ' +
       'units (`rules: { owner-unknown: { options: { units: [...] } } }`), with the closest known name as a hint. ' +
+      'Names are compared by their canonical form, so an official short form (区住建局 for 区住房和城乡建设局, ' +
+      'grammars/unit-aliases.yaml) or a configured alias (`units: { aliases: { 区安监局: 区应急管理局 } }`) of a known unit is known. ' +
       'Collective phrases (各有关部门) are left to task-vague-owner. Off until a list is configured; on (warn) once one is.',
-    why: 'Units are renamed in reorganizations (区安监局 → 区应急管理局) and misspelled in drafts; a task assigned to a unit that does not exist is assigned to no one.',
+    },
+    why: {
+      zh: '机构改革会更名（区安监局 → 区应急管理局），草稿中也常有错别字；分给一个并不存在的单位的任务，等于没有分给任何人。',
+      en: 'Units are renamed in reorganizations (区安监局 → 区应急管理局) and misspelled in drafts; a task assigned to a unit that does not exist is assigned to no one.',
+    },
     failing: {
       text: examplePlan({
         tasks: [
-          '(一)健全应急指挥体系。完善区应急指挥部运行机制。(责任单位:区应急局)',
+          '(一)健全应急指挥体系。完善区应急指挥部运行机制。(责任单位:区应急管里局)',
           '(二)加强监测预警。建设综合监测预警平台。(责任单位:区应急管理局、区气象局)',
         ],
       }),
@@ -85,13 +101,15 @@ export const ownerUnknown = defineRule({
     passing: { text: examplePlan() },
   },
   create(ctx) {
-    const known = new Set(ctx.options.units.map(normName));
-    if (known.size === 0) return {};
+    if (ctx.options.units.length === 0) return {};
+    // the known units named the way the facts name the plan's units
+    const canonical = namerOf(ctx.analysis);
+    const known = new Set(ctx.options.units.map((k) => canonical(normName(k))));
     return {
       task({ plan, task, facts }) {
         for (const unit of facts.units) {
           const u = normName(unit.name);
-          if (!u || known.has(u) || unit.collective) continue;
+          if (!u || known.has(unit.canonical) || unit.collective) continue;
           const hint = closestUnit(u, ctx.options.units, ctx.options.maxDistance);
           const at = unit.span ?? ctx.source.headSpan(task.span);
           ctx.report({ messageId: hint ? 'hint' : 'unknown', data: { unit: u, hint: hint ?? '' }, ...at, plan: plan.index });

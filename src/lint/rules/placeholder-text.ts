@@ -10,12 +10,18 @@ export const placeholderText = defineRule({
   },
   docs: {
     summary: { zh: '残留模板占位符：XX、XXX、20XX、××、ＸＸ、某某、待定、【】…', en: 'Template placeholders left in: XX, XXX, 20XX, ××, ＸＸ, 某某, 待定, 【】 …' },
-    what:
+    what: {
+      zh: '在所在位置报告每个模板占位符：连续的 X（XX、XXX、20XX、ＸＸ、xx）、量词前的单个 X（“X万幢”），以及 grammars/lint-words.yaml 中列出的词（××、某某、【】……；待定、待补充仅在其后不接汉字时才算，所以“对待定级”不是）。拉丁词中的 X（XXL）和罗马数字（XIX、XXI）不是占位符。',
+      en:
       'Reports every template placeholder at its position: runs of X (XX, XXX, 20XX, ＸＸ, xx), a single X before a ' +
       'count word ("X万幢"), and the tokens listed in grammars/lint-words.yaml (××, 某某, 【】 …; 待定, 待补充 only where no ' +
       'Chinese character follows, so "对待定级" is not one). X inside a Latin word (XXL) or a Roman numeral (XIX, XXI) is ' +
       'not a placeholder.',
-    why: 'A plan that goes out with "截至20XX年底，全市消防站总数达到XXX个" was published from a template nobody finished.',
+    },
+    why: {
+      zh: '一份带着“截至20XX年底，全市消防站总数达到XXX个”印发的规划，是用没填完的模板发出去的。',
+      en: 'A plan that goes out with "截至20XX年底，全市消防站总数达到XXX个" was published from a template nobody finished.',
+    },
     failing: {
       text: examplePlan({
         tasks: [

@@ -13,10 +13,16 @@ export const taskVagueOwner = defineRule({
   },
   docs: {
     summary: { zh: '任务的牵头单位只有泛称（各有关部门、各单位）', en: 'A task whose only lead is a collective phrase (各有关部门, 各单位)' },
-    what:
+    what: {
+      zh: '报告牵头单位全部是泛称（各有关部门、各单位、相关部门……，见 grammars/owners.yaml 的 collectives）的任务。',
+      en:
       'Reports a task whose lead units are all collective phrases (各有关部门, 各单位, 相关部门 …, listed in ' +
       'grammars/owners.yaml as collectives).',
-    why: '"各有关部门负责" names everyone and so no one: nobody can be asked at the review why the task was not done.',
+    },
+    why: {
+      zh: '“各有关部门负责”点了所有人的名，也就等于谁也没点：评估时无法追问任何人为何没有完成。',
+      en: '"各有关部门负责" names everyone and so no one: nobody can be asked at the review why the task was not done.',
+    },
     failing: {
       text: examplePlan({
         tasks: [

@@ -1,6 +1,6 @@
 import type { FormatContext, Formatter } from '../types.js';
 import type { FileResult } from '../../lint/types.js';
-import { stylish, stylishFile, stylishSummary } from './stylish.js';
+import { stylish, stylishFile, stylishSummary, type Totals } from './stylish.js';
 import { eslintEntry, json } from './json.js';
 import { sarif } from './sarif.js';
 import { github } from './github.js';
@@ -18,13 +18,15 @@ export const formatNames = Object.keys(formatters) as FormatName[];
 export interface StreamFormatter {
   head(): string;
   file(r: FileResult, first: boolean): string;
-  tail(errors: number, warnings: number): string;
+  tail(totals: Totals): string;
 }
+
+export { totalsOf, type Totals } from './stylish.js';
 
 export function streamFormatter(name: FormatName, ctx: FormatContext): StreamFormatter | null {
   switch (name) {
     case 'stylish':
-      return { head: () => '', file: (r) => stylishFile(r, ctx), tail: (e, w) => stylishSummary(e, w, ctx) };
+      return { head: () => '', file: (r) => stylishFile(r, ctx), tail: (t) => stylishSummary(t, ctx) };
     case 'compact':
     case 'github':
       return { head: () => '', file: (r) => formatters[name]([r], ctx), tail: () => '' };

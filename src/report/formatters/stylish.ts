@@ -5,19 +5,41 @@ import { placeOf, type FileResult } from '../../lint/types.js';
 import { displayPath } from '../../util/paths.js';
 import { padEnd, displayWidth } from '../../util/width.js';
 
+const s = (n: number) => (n === 1 ? '' : 's');
 const words = {
   zh: {
     error: '错误',
     warning: '警告',
     summary: (p: number, e: number, w: number) => `${p} 个问题（${e} 个错误，${w} 个警告）`,
+    fixable: (e: number, w: number) => `  其中 ${e} 个错误、${w} 个警告可用 --fix 自动修正。`,
   },
   en: {
     error: 'error',
     warning: 'warning',
-    summary: (p: number, e: number, w: number) =>
-      `${p} problem${p === 1 ? '' : 's'} (${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'})`,
+    summary: (p: number, e: number, w: number) => `${p} problem${s(p)} (${e} error${s(e)}, ${w} warning${s(w)})`,
+    fixable: (e: number, w: number) => `  ${e} error${s(e)} and ${w} warning${s(w)} potentially fixable with the \`--fix\` option.`,
   },
 };
+
+/** What the closing summary counts. */
+export interface Totals {
+  errors: number;
+  warnings: number;
+  fixableErrors: number;
+  fixableWarnings: number;
+}
+
+/** The totals of some results (fatal results count in none: they are reported on standard error). */
+export function totalsOf(results: FileResult[]): Totals {
+  const t: Totals = { errors: 0, warnings: 0, fixableErrors: 0, fixableWarnings: 0 };
+  for (const r of results) {
+    if (r.fatal !== undefined) continue;
+    t.errors += r.errorCount;
+    t.warnings += r.warningCount;
+    for (const m of r.messages) if (m.fix) m.severity === 2 ? t.fixableErrors++ : t.fixableWarnings++;
+  }
+  return t;
+}
 
 /** One file's block of the stylish report (empty when it has no messages). */
 export function stylishFile(r: FileResult, ctx: FormatContext): string {
@@ -47,19 +69,20 @@ export function stylishFile(r: FileResult, ctx: FormatContext): string {
   return out;
 }
 
-/** The closing summary line of the stylish report. */
-export function stylishSummary(errors: number, warnings: number, ctx: FormatContext): string {
-  const total = errors + warnings;
+/** The closing summary of the stylish report: the counts, and what --fix would correct. */
+export function stylishSummary(t: Totals, ctx: FormatContext): string {
+  const total = t.errors + t.warnings;
   if (total === 0) return '';
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
-  const line = `\u2716 ${words[ctx.locale].summary(total, errors, warnings)}`;
-  return `\n${errors > 0 ? c.red.bold(line) : c.yellow.bold(line)}\n`;
+  const w = words[ctx.locale];
+  const line = `\u2716 ${w.summary(total, t.errors, t.warnings)}`;
+  const paint = t.errors > 0 ? c.red.bold : c.yellow.bold;
+  const fixable = t.fixableErrors + t.fixableWarnings > 0 ? `${paint(w.fixable(t.fixableErrors, t.fixableWarnings))}\n` : '';
+  return `\n${paint(line)}\n${fixable}`;
 }
 
 export const stylish: Formatter = (results, ctx) => {
   let out = '';
   for (const r of results) out += stylishFile(r, ctx);
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  return out + stylishSummary(errors, warnings, ctx);
+  return out + stylishSummary(totalsOf(results), ctx);
 };

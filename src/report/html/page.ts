@@ -1,5 +1,9 @@
-// The page template: index of plans, then one section per plan (header, counts, indicators,
-// unit chart, deadlines, diagnostics, tasks, projects, targets) beside its highlighted source.
+// The page template: an overview that lists the plans, and one section per plan (header, counts,
+// indicators, unit chart, deadlines, diagnostics, tasks, projects, targets) beside its highlighted
+// source. A corpus report holds hundreds of plans (299 plans: 35 MB of markup, millions of
+// elements), so a plan's section is not part of the page until it is opened: each is kept as
+// inert text in a data block (<script type="text/x-plan-section">) and put into the page by the
+// script when its plan is opened (#p12). The page the browser lays out is the overview alone.
 import type { Task } from '../../model/schema.js';
 import { placeOf } from '../../lint/types.js';
 import type { InputProblem } from '../types.js';
@@ -116,9 +120,9 @@ function indicatorSection(v: PlanView, shown: Set<string>): string {
   const notes = [vague ? `${vague} 项目标模糊` : '', missing ? `${missing} 项缺目标值` : ''].filter(Boolean).join('，');
   return (
     `<section aria-labelledby="${v.id}-ind">${head}` +
-    `<table><caption>指标表：${v.counts.indicators} 项，约束性 ${v.counts.binding} 项，预期性 ${v.counts.expected} 项${notes ? `；${notes}` : ''}</caption>` +
+    `<div class="tw"><table><caption>指标表：${v.counts.indicators} 项，约束性 ${v.counts.binding} 项，预期性 ${v.counts.expected} 项${notes ? `；${notes}` : ''}</caption>` +
     `<thead><tr><th scope="col">编号</th><th scope="col">类别</th><th scope="col">指标名称</th><th scope="col">目标值</th><th scope="col">属性</th></tr></thead>` +
-    `<tbody>${rows}</tbody></table></section>`
+    `<tbody>${rows}</tbody></table></div></section>`
   );
 }
 
@@ -151,22 +155,35 @@ function yearSection(v: PlanView): string {
     .join('');
   return (
     `<section aria-labelledby="${v.id}-years">${head}` +
-    `<table><caption>任务和重点工程的完成时限；“推定”指原文未写时限，按规划期末计 <span class="legend" aria-hidden="true"><i style="background:#2f6db5"></i>明确<i style="background:#b6c8de"></i>推定</span></caption>` +
+    `<div class="tw"><table><caption>任务和重点工程的完成时限；“推定”指原文未写时限，按规划期末计 <span class="legend" aria-hidden="true"><i style="background:#2f6db5"></i>明确<i style="background:#b6c8de"></i>推定</span></caption>` +
     `<thead><tr><th scope="col">年份</th><th scope="col" class="num">明确时限</th><th scope="col" class="num">推定（规划期末）</th><th scope="col" class="num">合计</th><th scope="col"><span class="none">分布</span></th></tr></thead>` +
-    `<tbody>${rows}</tbody></table></section>`
+    `<tbody>${rows}</tbody></table></div></section>`
   );
 }
+
+/** More places than this of one grouped diagnostic and the rest fold away behind a summary. */
+const SHOWN_PLACES = 12;
 
 function diagnosticSection(v: PlanView, shown: Set<string>): string {
   const head = `<h3 id="${v.id}-diag">问题</h3>`;
   if (!v.diagnostics.length) return `<section aria-labelledby="${v.id}-diag">${head}<p class="hint">没有发现问题。</p></section>`;
+  const where = (m: PlanView['diagnostics'][number]['places'][number]['message']) =>
+    m.page === undefined ? `在原文中查看第 ${m.line} 行` : `在原文中查看第 ${m.page} 页第 ${m.line} 行`;
   const items = v.diagnostics
     .map((d) => {
-      const m = d.message;
+      const [first, ...rest] = d.places;
+      const m = first.message;
       const sev = m.severity === 2 ? 'error' : 'warn';
+      const link = (p: typeof first) => toSource(p.srcId, shown, placeOf(p.message), where(p.message));
+      const more = rest.map(link);
+      const places = more.length
+        ? `<span class="times">共 ${d.places.length} 处</span><div class="places">另见 ${more.slice(0, SHOWN_PLACES).join(' ')}` +
+          (more.length > SHOWN_PLACES ? `<details><summary>另 ${more.length - SHOWN_PLACES} 处</summary>${more.slice(SHOWN_PLACES).join(' ')}</details>` : '') +
+          `</div>`
+        : '';
       return (
         `<li id="${d.recId}" class="d-${sev}"><span class="sev">${sev === 'error' ? '错误' : '警告'}</span>` +
-        `${toSource(d.srcId, shown, placeOf(m), m.page === undefined ? `在原文中查看第 ${m.line} 行` : `在原文中查看第 ${m.page} 页第 ${m.line} 行`)} ${esc(m.message)}<code>${esc(m.ruleId)}</code></li>`
+        `${link(first)} ${esc(m.message)}<code>${esc(m.ruleId)}</code>${places}</li>`
       );
     })
     .join('');
@@ -222,7 +239,7 @@ function taskSection(v: PlanView, shown: Set<string>): string {
     .join('');
   return (
     `<section aria-labelledby="${v.id}-tasks">${head}` +
-    `<table><caption>${v.counts.tasks} 项任务，${v.groups.length} 组；点击编号在原文中定位</caption>${taskHead('任务')}${groups}</table></section>`
+    `<div class="tw"><table><caption>${v.counts.tasks} 项任务，${v.groups.length} 组；点击编号在原文中定位</caption>${taskHead('任务')}${groups}</table></div></section>`
   );
 }
 
@@ -231,7 +248,7 @@ function projectSection(v: PlanView, shown: Set<string>): string {
   if (!v.projects.length) return `<section aria-labelledby="${v.id}-proj">${head}<p class="hint">未识别出重点工程。</p></section>`;
   return (
     `<section aria-labelledby="${v.id}-proj">${head}` +
-    `<table><caption>${v.counts.projects} 项重点工程（专栏）</caption>${taskHead('工程')}<tbody>${v.projects.map((t) => taskRow(t, shown, '重点工程')).join('')}</tbody></table></section>`
+    `<div class="tw"><table><caption>${v.counts.projects} 项重点工程（专栏）</caption>${taskHead('工程')}<tbody>${v.projects.map((t) => taskRow(t, shown, '重点工程')).join('')}</tbody></table></div></section>`
   );
 }
 
@@ -248,13 +265,24 @@ const legend =
   `<span class="lg-project">重点工程</span><span class="lg-target">目标</span><span class="lg-qty">量化目标</span>` +
   `<span class="lg-owner">责任单位</span><span class="lg-error">错误</span><span class="lg-warn">警告</span></p>`;
 
-function planSection(v: PlanView): string {
+/** Links from a plan to the overview and to the plans before and after it. */
+function planNav(v: PlanView, prev: PlanView | undefined, next: PlanView | undefined): string {
+  const to = (w: PlanView | undefined, rel: string, label: string) =>
+    w ? `<a href="#${w.id}" rel="${rel}" title="${esc(w.plan.title || '（无标题）')}">${label}</a>` : `<span class="none">${label}</span>`;
+  return (
+    `<nav class="plan-nav" aria-label="规划之间"><a href="#index">← 规划一览</a>` +
+    `<span>${to(prev, 'prev', '上一个')} · ${to(next, 'next', '下一个')}</span></nav>`
+  );
+}
+
+function planSection(v: PlanView, prev?: PlanView, next?: PlanView): string {
   const { html: source, emitted: shown } = renderSource(v.source.text, v.range[0], v.range[1], v.highlights, v.source.pages ?? undefined);
   const where = v.plansInFile > 1 ? ` · 文件中的第 ${v.planIndex + 1}/${v.plansInFile} 个规划` : '';
   return (
     `<section class="plan" id="${v.id}" aria-labelledby="${v.id}-h">` +
+    planNav(v, prev, next) +
     `<header class="plan-head"><p class="where">${esc(v.file)}${where}</p>` +
-    `<h2 id="${v.id}-h">${esc(v.plan.title || '（无标题）')}</h2>` +
+    `<h2 id="${v.id}-h" tabindex="-1">${esc(v.plan.title || '（无标题）')}</h2>` +
     `<p class="tags"><span class="tag tag-kind">${esc(kindLabel[v.plan.kind])}</span>${v.plan.period ? `<span class="tag">${esc(periodText(v))}</span>` : ''}` +
     `${v.plan.meta.docNumber ? `<span class="tag">${esc(v.plan.meta.docNumber)}</span>` : ''}${v.plan.meta.issuer ? `<span class="tag">${esc(v.plan.meta.issuer)}</span>` : ''}</p>` +
     stats(v) +
@@ -272,28 +300,51 @@ function planSection(v: PlanView): string {
   );
 }
 
+/**
+ * A plan's section as the content of a data block: inert text the browser neither lays out nor
+ * runs. Input text reaches it escaped (esc), so it cannot end the block; the replacement keeps
+ * that true even if markup of ours ever held such a sequence.
+ */
+function dataBlock(v: PlanView, section: string): string {
+  return `<script type="text/x-plan-section" id="${v.id}-data">${section.replace(/<(\/script|!--)/gi, '&lt;$1')}</script>`;
+}
+
+/** The overview's columns after the plan: header, and the label a cell carries on a narrow screen. */
+const indexColumns: [string, string][] = [
+  ['类型', ''],
+  ['指标', 'num'],
+  ['任务', 'num'],
+  ['重点工程', 'num'],
+  ['责任单位覆盖', 'num'],
+  ['错误', 'num'],
+  ['警告', 'num'],
+];
+
+function indexCells(values: (string | number)[]): string {
+  return values.map((x, i) => `<td${indexColumns[i][1] ? ` class="num"` : ''} data-label="${indexColumns[i][0]}">${esc(x)}</td>`).join('');
+}
+
 function indexTable(views: PlanView[]): string {
   const rows = views
     .map((v) => {
       const c = v.counts;
       return (
-        `<tr><td class="file">${esc(v.file)}</td><th scope="row"><a href="#${v.id}">${esc(v.plan.title || '（无标题）')}</a></th>` +
-        `<td>${esc(kindLabel[v.plan.kind])}</td><td class="num">${c.indicators}</td><td class="num">${c.tasks}</td><td class="num">${c.projects}</td>` +
-        `<td class="num">${pct(percent(c.tasksWithOwner, c.tasks))}</td><td class="num">${c.errors}</td><td class="num">${c.warnings}</td></tr>`
+        `<tr><th scope="row"><a href="#${v.id}">${esc(v.plan.title || '（无标题）')}</a><span class="file">${esc(v.file)}</span></th>` +
+        indexCells([kindLabel[v.plan.kind], c.indicators, c.tasks, c.projects, pct(percent(c.tasksWithOwner, c.tasks)), c.errors, c.warnings]) +
+        `</tr>`
       );
     })
     .join('');
   const sum = (f: (v: PlanView) => number) => views.reduce((n, v) => n + f(v), 0);
   const tasks = sum((v) => v.counts.tasks);
+  const totals = ['', sum((v) => v.counts.indicators), tasks, sum((v) => v.counts.projects), pct(percent(sum((v) => v.counts.tasksWithOwner), tasks)), sum((v) => v.counts.errors), sum((v) => v.counts.warnings)];
   return (
-    `<nav class="index" aria-labelledby="index-h"><h2 id="index-h">规划一览</h2><table>` +
-    `<caption>${new Set(views.map((v) => v.file)).size} 个文件，${views.length} 个规划；点击规划名称跳到该规划</caption>` +
-    `<thead><tr><th scope="col">文件</th><th scope="col">规划</th><th scope="col">类型</th><th scope="col" class="num">指标</th><th scope="col" class="num">任务</th>` +
-    `<th scope="col" class="num">重点工程</th><th scope="col" class="num">责任单位覆盖</th><th scope="col" class="num">错误</th><th scope="col" class="num">警告</th></tr></thead>` +
+    `<nav class="index" aria-labelledby="index-h"><h2 id="index-h">规划一览</h2>` +
+    `<p class="filter"><label for="filter">筛选</label> <input type="search" id="filter" placeholder="规划名称或文件" autocomplete="off"> <span id="filter-count" aria-live="polite"></span></p>` +
+    `<table><caption>${new Set(views.map((v) => v.file)).size} 个文件，${views.length} 个规划；点击规划名称打开该规划</caption>` +
+    `<thead><tr><th scope="col">规划（文件）</th>${indexColumns.map(([h, cls]) => `<th scope="col"${cls ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows}</tbody>` +
-    `<tfoot><tr><td></td><th scope="row">合计</th><td></td><td class="num">${sum((v) => v.counts.indicators)}</td><td class="num">${tasks}</td>` +
-    `<td class="num">${sum((v) => v.counts.projects)}</td><td class="num">${pct(percent(sum((v) => v.counts.tasksWithOwner), tasks))}</td>` +
-    `<td class="num">${sum((v) => v.counts.errors)}</td><td class="num">${sum((v) => v.counts.warnings)}</td></tr></tfoot></table></nav>`
+    `<tfoot><tr><th scope="row">合计</th>${indexCells(totals)}</tr></tfoot></table></nav>`
   );
 }
 
@@ -327,9 +378,11 @@ export function renderReport(inputs: ReportInput[], opts: ReportOptions = {}): s
     `<title>${esc(title)}</title>\n<style>${styles}</style>\n</head>\n<body>\n` +
     `<a class="skip" href="#main">跳到正文</a>\n` +
     `<header class="top"><h1>${esc(title)}</h1><p>${byline}</p></header>\n` +
-    `<main id="main">\n${problemList(opts.problems ?? [], empty)}${views.length ? indexTable(views) : '<p>没有可报告的规划。</p>'}\n` +
-    views.map(planSection).join('\n') +
-    `\n</main>\n<footer>由 plan-lint 生成：指标、任务、责任单位、时限均从原文抽取，每一项都可点击回到原文。</footer>\n` +
-    `<script>${script}</script>\n</body>\n</html>\n`
+    `<main id="main">\n<div id="index">${problemList(opts.problems ?? [], empty)}${views.length ? indexTable(views) : '<p>没有可报告的规划。</p>'}` +
+    `<noscript><p class="hint">各规划的内容在打开时由页面脚本显示；请允许本页运行脚本。</p></noscript></div>\n` +
+    `<div id="plan-view" hidden></div>\n</main>\n` +
+    `<footer>由 plan-lint 生成：指标、任务、责任单位、时限均从原文抽取，每一项都可点击回到原文。</footer>\n` +
+    views.map((v, i) => dataBlock(v, planSection(v, views[i - 1], views[i + 1]))).join('\n') +
+    `\n<script>${script}</script>\n</body>\n</html>\n`
   );
 }

@@ -3,6 +3,7 @@
 // judgement (owned, owner clause, explicit deadline, target status) is read from the analysis'
 // facts, so the report says what `check` says. Nothing here writes HTML; page.ts does.
 import type { Analysis, TaskFacts } from '../../model/analysis.js';
+import { planKindZh } from '../../model/labels.js';
 import type { Indicator, Plan, PlanKind, Span, Task } from '../../model/schema.js';
 import type { LintMessage } from '../../lint/types.js';
 import type { Highlight } from './source.js';
@@ -20,12 +21,7 @@ export const NO_OWNER = '未明确责任单位';
 /** diagnostics longer than this (in UTF-16 code units) are not underlined in the source */
 const LONG_DIAGNOSTIC = 40;
 
-export const kindLabel: Record<PlanKind, string> = {
-  plan: '规划',
-  workPoints: '工作要点',
-  taskBreakdown: '任务分工方案',
-  other: '其他',
-};
+export const kindLabel: Record<PlanKind, string> = planKindZh;
 
 export interface IndicatorView {
   indicator: Indicator;
@@ -65,10 +61,21 @@ export interface TargetView {
   span: Span;
 }
 
-export interface DiagnosticView {
+/** One diagnostic and the html id of its highlighted span in the source. */
+export interface DiagnosticPlace {
   message: LintMessage;
-  recId: string;
   srcId: string;
+}
+
+/**
+ * Diagnostics that say the same thing (one rule, one severity, one message) at several places:
+ * one entry with a count and the places, so 69 identical placeholder errors take one line, not 69.
+ */
+export interface DiagnosticView {
+  /** html id of the entry (every place's highlight leads back to it) */
+  recId: string;
+  /** in source order; the first stands for the group */
+  places: DiagnosticPlace[];
 }
 
 export interface PlanCounts {
@@ -138,6 +145,18 @@ function groupByUnit(tasks: TaskView[], planId: string): UnitGroup[] {
   return sorted.map(([unit, list], i) => ({ unit, id: `${planId}-u${i + 1}`, tasks: list }));
 }
 
+/** The plan's diagnostics grouped by what they say, groups in the order of their first place. */
+function groupDiagnostics(messages: LintMessage[], planId: string): DiagnosticView[] {
+  const groups = new Map<string, DiagnosticPlace[]>();
+  messages.forEach((message, k) => {
+    const key = `${message.severity}\u0000${message.ruleId}\u0000${message.message}`;
+    const places = groups.get(key) ?? [];
+    places.push({ message, srcId: `${planId}-d${k + 1}-src` });
+    groups.set(key, places);
+  });
+  return [...groups.values()].map((places, g) => ({ recId: `${planId}-d${g + 1}`, places }));
+}
+
 /** The plan index a source offset belongs to, given the ranges of a file's plans. */
 function planAt(ranges: [number, number][], offset: number): number {
   for (let i = ranges.length - 1; i >= 0; i--) if (offset >= ranges[i][0]) return i;
@@ -186,11 +205,7 @@ export function preparePlans(inputs: ReportInput[]): PlanView[] {
         recId: `${id}-o${k + 1}`,
         srcId: `${id}-o${k + 1}-src`,
       }));
-      const diagnostics: DiagnosticView[] = messages.map((message, k) => ({
-        message,
-        recId: `${id}-d${k + 1}`,
-        srcId: `${id}-d${k + 1}-src`,
-      }));
+      const diagnostics = groupDiagnostics(messages, id);
 
       const highlights: Highlight[] = [];
       const record = (span: Span, cls: string, recId: string, srcId: string, label: string) =>
@@ -207,21 +222,14 @@ export function preparePlans(inputs: ReportInput[]): PlanView[] {
         if (clause)
           highlights.push({ start: clause.start.offset, end: clause.end.offset, level: 1, cls: 'hl-owner', ref: v.recId, id: `${v.srcId}-owner`, label: `责任单位 ${v.task.owners!.text}` });
       }
-      for (const d of diagnostics) {
-        const sev = d.message.severity === 2 ? 'error' : 'warn';
-        // a diagnostic about a whole task or row is not drawn over it (it would underline most of
-        // the text); it stays a target for its entry's link
-        const long = d.message.endOffset - d.message.offset > LONG_DIAGNOSTIC ? ' d-long' : '';
-        highlights.push({
-          start: d.message.offset,
-          end: d.message.endOffset,
-          level: 1,
-          cls: `hl-diag d-${sev}${long}`,
-          ref: d.recId,
-          id: d.srcId,
-          label: `${d.message.message}（${d.message.ruleId}）`,
-        });
-      }
+      for (const d of diagnostics)
+        for (const { message: m, srcId } of d.places) {
+          const sev = m.severity === 2 ? 'error' : 'warn';
+          // a diagnostic about a whole task or row is not drawn over it (it would underline most of
+          // the text); it stays a target for its entry's link
+          const long = m.endOffset - m.offset > LONG_DIAGNOSTIC ? ' d-long' : '';
+          highlights.push({ start: m.offset, end: m.endOffset, level: 1, cls: `hl-diag d-${sev}${long}`, ref: d.recId, id: srcId, label: `${m.message}（${m.ruleId}）` });
+        }
 
       const all = [...tasks, ...projects];
       views.push({

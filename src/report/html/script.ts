@@ -1,6 +1,7 @@
-// The report's only script, inlined into the page: two-way links between records and the source
-// text, and the severity filter of the diagnostics. Without it every link still works as a plain
-// in-page anchor.
+// The report's only script, inlined into the page: opening a plan (its section is kept as text in
+// a data block and put into the page when the address names it: #p12, or #p12-t3 for a record
+// in it; one plan at a time, so the page stays as small as the overview), the overview's filter,
+// two-way links between records and the source text, and the severity filter of the diagnostics.
 export const script = `
 (function () {
   'use strict';
@@ -32,6 +33,67 @@ export const script = `
     var top = pane.scrollTop + r.top - box.top - Math.max(48, (pane.clientHeight - r.height) / 2);
     pane.scrollTo({ top: Math.max(0, top), behavior: behavior });
   }
+
+  var overview = document.getElementById('index');
+  var view = document.getElementById('plan-view');
+  var baseTitle = document.title;
+  var current = null;
+
+  /* the plan an address names: #p12 or #p12-…, when the report holds it */
+  function planOf(hash) {
+    var m = /^#(p\\d+)(?:-|$)/.exec(hash);
+    return m && document.getElementById(m[1] + '-data') ? m[1] : null;
+  }
+
+  /* shows what the address names: a plan (opened from its data block), a record in it, or the overview */
+  function route() {
+    var hash = decodeURIComponent(location.hash);
+    var id = planOf(hash);
+    if (!id) {
+      var target = hash.length > 1 ? document.getElementById(hash.slice(1)) : null;
+      /* a place outside the overview (the skip link's #main) leaves the open plan open */
+      if (current && target && !overview.contains(target)) { target.scrollIntoView(); return; }
+      var was = current;
+      if (current) { view.innerHTML = ''; current = null; document.title = baseTitle; }
+      view.hidden = true;
+      overview.hidden = false;
+      var row = was && overview.querySelector('a[href="#' + was + '"]');
+      if (target && target !== overview) target.scrollIntoView();
+      else if (row) { row.scrollIntoView({ block: 'center' }); row.focus({ preventScroll: true }); }
+      return;
+    }
+    if (current !== id) {
+      view.innerHTML = document.getElementById(id + '-data').textContent;
+      current = id;
+      var h = document.getElementById(id + '-h');
+      if (h) document.title = h.textContent + ' · ' + baseTitle;
+    }
+    overview.hidden = true;
+    view.hidden = false;
+    var el = document.getElementById(hash.slice(1));
+    if (el && el.id !== id) { openDetails(el); el.scrollIntoView({ block: 'start' }); }
+    else {
+      window.scrollTo(0, 0);
+      var heading = document.getElementById(id + '-h');
+      if (heading) heading.focus({ preventScroll: true });
+    }
+  }
+  window.addEventListener('hashchange', route);
+  route();
+
+  var filter = document.getElementById('filter');
+  var filterCount = document.getElementById('filter-count');
+  if (filter) filter.addEventListener('input', function () {
+    var q = filter.value.trim().toLowerCase();
+    var rows = overview.querySelectorAll('.index tbody tr');
+    var n = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var hit = !q || rows[i].textContent.toLowerCase().indexOf(q) >= 0;
+      rows[i].hidden = !hit;
+      if (hit) n++;
+    }
+    filterCount.textContent = q ? n + ' / ' + rows.length + ' 个规划' : '';
+  });
 
   function revealRecord(rec) {
     openDetails(rec);

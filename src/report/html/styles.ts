@@ -27,11 +27,18 @@ thead th { background: var(--soft); font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .index { margin: 1.25rem 0 2rem; }
 .index h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
+.index th, .index td { overflow-wrap: anywhere; }
 .index tbody th { font-weight: 500; }
-.index .file { color: var(--muted); font-size: 13px; }
-.problems { border: 1px solid var(--bad); background: var(--bad-bg); padding: .5rem 1rem; margin: 1rem 0; }
-.plan { border-top: 4px solid var(--navy); margin-top: 2rem; padding-top: .75rem; }
-.plan-head .where { margin: 0; color: var(--muted); font-size: 13px; }
+.index .file { display: block; color: var(--muted); font-size: 13px; font-weight: 400; }
+.filter { margin: 0 0 .5rem; font-size: 14px; }
+.filter input { font: inherit; padding: .2rem .5rem; border: 1px solid var(--line); border-radius: 4px; width: min(24rem, 60vw); }
+#filter-count { color: var(--muted); }
+.problems { border: 1px solid var(--bad); background: var(--bad-bg); padding: .5rem 1rem; margin: 1rem 0; overflow-wrap: anywhere; }
+[hidden] { display: none !important; }
+.plan { border-top: 4px solid var(--navy); margin-top: 1.25rem; padding-top: .5rem; }
+.plan-nav { display: flex; justify-content: space-between; flex-wrap: wrap; gap: .25rem 1rem; font-size: 14px; margin: 0 0 .4rem; }
+.tw { overflow-x: auto; }
+.plan-head .where { margin: 0; color: var(--muted); font-size: 13px; overflow-wrap: anywhere; }
 .plan-head h2 { font-size: 1.55rem; margin: .15rem 0 .35rem; }
 .tags { margin: 0 0 .6rem; display: flex; gap: .5rem; flex-wrap: wrap; }
 .tag { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: 13px; border: 1px solid var(--line); background: var(--soft); }
@@ -96,6 +103,11 @@ td.dl { white-space: nowrap; }
 .diags .sev { font-weight: 600; margin-right: .35rem; }
 .diags li.d-error .sev { color: var(--bad); } .diags li.d-warn .sev { color: var(--warn); }
 .diags code { color: var(--muted); font-size: 12px; margin-left: .35rem; }
+.diags .times { margin-left: .5rem; padding: 0 .4rem; border-radius: 999px; background: #fff; border: 1px solid var(--line); font-size: 12px; white-space: nowrap; }
+.diags .places { font-size: 13px; color: var(--muted); font-variant-numeric: tabular-nums; }
+.diags .places a { margin-right: .15rem; }
+.diags details { display: inline; }
+.diags summary { display: inline; cursor: pointer; color: var(--accent); }
 .hide-error .diags li.d-error, .hide-warn .diags li.d-warn { display: none; }
 mark.d-long { background: none; text-decoration: none; }
 .hide-error mark.d-error, .hide-warn mark.d-warn { background: none; text-decoration: none; }
@@ -125,6 +137,19 @@ tr.is-active, li.is-active { outline-offset: -2px; }
 @media (max-width: 900px) {
   .plan-body { grid-template-columns: minmax(0, 1fr); }
   .source-pane { position: static; max-height: 70vh; }
+}
+/* a phone: the overview's rows become cards (the plan on top, its numbers labelled below) */
+@media (max-width: 640px) {
+  main { padding: 0 .75rem 2rem; }
+  .top { padding: .75rem; }
+  .plan-head h2 { font-size: 1.25rem; }
+  .index thead { display: none; }
+  .index table, .index tbody, .index tfoot, .index caption { display: block; }
+  .index tr { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0 .5rem; padding: .4rem 0; border-bottom: 1px solid var(--line); }
+  .index tr > * { border: 0; padding: .05rem 0; text-align: left; }
+  .index tr > th { grid-column: 1 / -1; }
+  .index td[data-label]::before { content: attr(data-label); display: block; color: var(--muted); font-size: 12px; }
+  .index td[data-label=""]::before, .index td:empty { display: none; }
 }
 footer { color: var(--muted); font-size: 13px; padding: 1rem 1.5rem 2rem; border-top: 1px solid var(--line); }
 @media print { .source-pane { position: static; max-height: none; overflow: visible; } .filters { display: none; } }
