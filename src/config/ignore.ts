@@ -3,7 +3,11 @@
 // --ignore-pattern), read with the `ignore` library that implements git's rules.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import ignore from 'ignore';
+import type ignoreFactory from 'ignore';
+import { lazyRequire } from '../util/lazy-require.js';
+
+// required only when there is something to ignore: most runs have no ignore file
+const ignore = lazyRequire<typeof ignoreFactory>('ignore');
 
 export const IGNORE_FILE = '.planlintignore';
 
@@ -20,19 +24,17 @@ export type IgnoredPredicate = (file: string, isDir: boolean) => boolean;
 /** The predicate for a run in `cwd`, or null when nothing is ignored. */
 export function ignoredBy(cwd: string, opts: IgnoreOptions = {}): IgnoredPredicate | null {
   if (opts.enabled === false) return null;
-  const ig = ignore();
-  let any = false;
+  let file: string | null = null;
   try {
-    ig.add(readFileSync(path.join(cwd, IGNORE_FILE), 'utf8'));
-    any = true;
+    file = readFileSync(path.join(cwd, IGNORE_FILE), 'utf8');
   } catch {
     // no ignore file: nothing to add
   }
-  if (opts.patterns?.length) {
-    ig.add(opts.patterns);
-    any = true;
-  }
-  if (!any) return null;
+  if (file === null && !opts.patterns?.length) return null;
+  const ig = ignore()();
+  // the file as a whole (the library splits it into lines), the flags one pattern each
+  if (file !== null) ig.add(file);
+  if (opts.patterns?.length) ig.add(opts.patterns);
   return (file, isDir) => {
     const rel = path.relative(cwd, file).split(path.sep).join('/');
     // files outside the working folder are never matched (the patterns are relative to it)

@@ -5,10 +5,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import ignore, { type Ignore } from 'ignore';
+import type ignoreFactory from 'ignore';
+import type { Ignore } from 'ignore';
+import { lazyRequire } from '../util/lazy-require.js';
 import { say, type Locale } from '../util/i18n.js';
 import { configText as T } from './messages.js';
 import { ConfigError, mergeRules, shown, validateConfig, type Config, type Override } from './schema.js';
+
+// required only for a configuration with overrides
+const ignore = lazyRequire<typeof ignoreFactory>('ignore');
 
 // the YAML parser is loaded only when a YAML configuration is found; JavaScript configurations
 // are loaded as modules (Node ≥ 20.19 loads ES modules with require)
@@ -140,7 +145,7 @@ const matchers = new WeakMap<Override, { files: Ignore; excluded: Ignore }>();
 export function overrideMatches(o: Override, file: string): boolean {
   let m = matchers.get(o);
   if (!m) {
-    m = { files: ignore().add(o.files), excluded: ignore().add(o.excludedFiles) };
+    m = { files: ignore()().add(o.files), excluded: ignore()().add(o.excludedFiles) };
     matchers.set(o, m);
   }
   let rel = path.relative(o.base, file).split(path.sep).join('/');

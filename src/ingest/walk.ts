@@ -5,8 +5,10 @@
 // ends) and folders yield regular files only; a folder that cannot be read is a problem, not a crash.
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { inputExtensions, isInputFile } from './formats.js';
+
+// loaded only for an input that may be a glob (a path that names no file and holds a glob character)
+const globs = () => import('tinyglobby');
 
 export const STDIN = '-';
 const skipDirs = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -122,8 +124,8 @@ export async function expandInputs(inputs: string[], cwd: string, opts: ExpandOp
       if (!readable(stat)) problems.push({ file: input, message: 'not a regular file (a device or socket), not a plan text' });
       else if (ignored(abs, false)) ignoredFiles.push(abs);
       else await add(abs);
-    } else if (isDynamicPattern(input)) {
-      const matches = (await glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] }))
+    } else if (/[*?[\]{}()!+@]/.test(input) && (await globs()).isDynamicPattern(input)) {
+      const matches = (await (await globs()).glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] }))
         .filter(isInputFile)
         .map((f) => path.resolve(f))
         .filter((f) => !ignored(f, false));
