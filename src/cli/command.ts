@@ -3,8 +3,9 @@
 import { configSource, UsageError, type ConfigSource } from '../run/config.js';
 import type { FixOutcome } from '../run/fix.js';
 import type { RunIO } from '../run/io.js';
-import { problemLine, problemOf } from '../run/problems.js';
-import type { SkipReason } from '../run/run-files.js';
+import { problemLine, problemOf, type Problem } from '../run/problems.js';
+import type { Progress } from '../run/progress.js';
+import type { Outcome, SkipReason } from '../run/run-files.js';
 import { say, type Locale } from '../util/i18n.js';
 import { cliText } from './messages.js';
 export type { CommandContext } from './program.js';
@@ -41,4 +42,32 @@ export function fixLine(file: string, fix: FixOutcome | null, locale: Locale): s
   if (!fix || !('refused' in fix)) return null;
   const text = { format: cliText.fixFormat, stream: cliText.fixStream, encoding: cliText.fixEncoding, changed: cliText.fixChanged }[fix.refused];
   return say(text, locale, { file });
+}
+
+type Analysed = Extract<Outcome, { ok: true }>;
+
+/**
+ * The loop of the commands that read files one by one (extract, export, report): a skipped file
+ * noted (unless `quiet`), an unreadable one reported on standard error and handed to `problem`,
+ * each analysed one to `use`. Returns how many files could not be read.
+ */
+export async function eachAnalysed(
+  run: AsyncIterable<Outcome>,
+  progress: Progress,
+  opts: { quiet?: boolean; locale: Locale },
+  use: (o: Analysed) => unknown,
+  problem?: (p: Problem) => void,
+): Promise<number> {
+  let bad = 0;
+  for await (const o of run) {
+    if (o.ok === 'skipped') {
+      if (!opts.quiet) progress.stderr(skipLine(o.file, o.reason, opts.locale));
+    } else if (o.ok) await use(o);
+    else {
+      progress.stderr(problemLine(o.problem, opts.locale));
+      problem?.(o.problem);
+      bad++;
+    }
+  }
+  return bad;
 }

@@ -13,7 +13,7 @@ import { problemLine, problemOf } from '../run/problems.js';
 import { progressBar } from '../run/progress.js';
 import { runFiles, type Extract } from '../run/run-files.js';
 import { say, type Text } from '../util/i18n.js';
-import { pathsGiven, settleConfig, skipLine, type CommandContext } from './command.js';
+import { eachAnalysed, pathsGiven, settleConfig, type CommandContext } from './command.js';
 
 export const exportFormats = ['csv', 'xlsx', 'jsonl', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -111,9 +111,9 @@ export async function runExport(inputs: string[], opts: ExportOptions, io: RunIO
   const config = settleConfig({ config: opts.config }, io, locale);
   if (!config) return 2;
 
-  let bad = 0;
   const docs: SourceDoc[] = [];
   const progress = await progressBar(io, !opts.quiet, locale);
+  let bad: number;
   try {
     const run = runFiles(inputs, {
       cwd: io.cwd,
@@ -126,15 +126,7 @@ export async function runExport(inputs: string[], opts: ExportOptions, io: RunIO
       onProgress: progress.update,
       ignore: { enabled: opts.ignore, patterns: opts.ignorePattern },
     });
-    for await (const o of run) {
-      if (o.ok === 'skipped') {
-        if (!opts.quiet) progress.stderr(skipLine(o.file, o.reason, locale));
-      } else if (o.ok) docs.push({ file: o.file, analysis: o.analysis! });
-      else {
-        progress.stderr(problemLine(o.problem, locale));
-        bad++;
-      }
-    }
+    bad = await eachAnalysed(run, progress, { quiet: opts.quiet, locale }, (o) => docs.push({ file: o.file, analysis: o.analysis! }));
   } finally {
     progress.stop();
   }

@@ -15,7 +15,7 @@ import { problemLine, problemOf } from '../run/problems.js';
 import { progressBar } from '../run/progress.js';
 import { runFile, runFiles, type Extract } from '../run/run-files.js';
 import { say, type Text } from '../util/i18n.js';
-import { pathsGiven, skipLine, type CommandContext } from './command.js';
+import { eachAnalysed, pathsGiven, type CommandContext } from './command.js';
 
 export const extractFormats = ['yaml', 'json'] as const;
 type Format = (typeof extractFormats)[number];
@@ -92,17 +92,10 @@ async function extractMany(inputs: string[], format: Format, opts: ExtractOption
     io.stderr(problemLine(problemOf(e, opts.output ?? '', io.cwd), locale));
     return 2;
   }
-  let bad = 0;
+  let bad: number;
   try {
-    for await (const o of runFiles(inputs, { cwd: io.cwd, jobs: 1, keep: 'analysis', stdin: io.stdin, extract: opts.extract, onProgress: progress.update })) {
-      if (o.ok === 'skipped') {
-        if (!opts.quiet) progress.stderr(skipLine(o.file, o.reason, locale));
-      } else if (o.ok) await out.write(serializeInStream(o.analysis!.document, format));
-      else {
-        progress.stderr(problemLine(o.problem, locale));
-        bad++;
-      }
-    }
+    const run = runFiles(inputs, { cwd: io.cwd, jobs: 1, keep: 'analysis', stdin: io.stdin, extract: opts.extract, onProgress: progress.update });
+    bad = await eachAnalysed(run, progress, { quiet: opts.quiet, locale }, (o) => out.write(serializeInStream(o.analysis!.document, format)));
   } finally {
     progress.stop();
   }

@@ -14,7 +14,7 @@ import { problemLine, problemOf, problemText } from '../run/problems.js';
 import { progressBar } from '../run/progress.js';
 import { runFiles, type Extract } from '../run/run-files.js';
 import type { Text } from '../util/i18n.js';
-import { pathsGiven, settleConfig, skipLine, type CommandContext } from './command.js';
+import { eachAnalysed, pathsGiven, settleConfig, type CommandContext } from './command.js';
 
 export interface ReportCliOptions {
   output?: string;
@@ -60,15 +60,13 @@ export async function runReport(inputs: string[], opts: ReportCliOptions, io: Ru
       onProgress: progress.update,
       ignore: { enabled: opts.ignore, patterns: opts.ignorePattern },
     });
-    for await (const o of run) {
-      if (o.ok === 'skipped') {
-        if (!opts.quiet) progress.stderr(skipLine(o.file, o.reason, locale));
-      } else if (o.ok) reportInputs.push({ file: o.file, analysis: o.analysis!, messages: o.messages! });
-      else {
-        progress.stderr(problemLine(o.problem, locale));
-        problems.push({ file: o.problem.file, message: problemText(o.problem, locale) });
-      }
-    }
+    await eachAnalysed(
+      run,
+      progress,
+      { quiet: opts.quiet, locale },
+      (o) => reportInputs.push({ file: o.file, analysis: o.analysis!, messages: o.messages! }),
+      (p) => problems.push({ file: p.file, message: problemText(p, locale) }),
+    );
   } finally {
     progress.stop();
   }

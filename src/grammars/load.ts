@@ -1,21 +1,14 @@
 // Loads the declarative patterns in grammars/*.yaml, validates them with zod and compiles
 // their regular expressions once. A mistake in a grammar file is reported with its file and key.
 import type { z } from 'zod';
-import { lazySchema } from '../util/zod.js';
+import { lazySchema, regexString } from '../util/zod.js';
 import { requiredChars } from './prefilter.js';
 import { readValidated } from './validated.js';
 
 // The schemas are built only when a grammar file is validated (the build, or a file changed
 // since): a run that finds every grammar in the build's cache never loads zod.
 const schemaSet = lazySchema((z) => {
-  const regex = z.string().refine((s) => {
-    try {
-      new RegExp(s, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a valid regular expression');
+  const regex = regexString(z);
   const regexList = z.array(regex);
 
   const HeadingsSchema = z.strictObject({

@@ -1,19 +1,12 @@
 // The PDF reader's page furniture (grammars/pdf-furniture.yaml): page-number patterns and the
 // thresholds that tell a running header or footer, validated with zod and compiled once.
 import type { z } from 'zod';
-import { lazySchema } from '../util/zod.js';
+import { lazySchema, regexString } from '../util/zod.js';
 import { GrammarError } from './load.js';
 import { readValidated } from './validated.js';
 
 export const PdfFurnitureSchema = lazySchema((z) => {
-  const regex = z.string().refine((s) => {
-    try {
-      new RegExp(s, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a valid regular expression');
+  const regex = regexString(z);
   return z.strictObject({
     edgeLines: z.number().int().min(1),
     edgeBand: z.number().gt(0).max(0.5),

@@ -1,5 +1,6 @@
 // Small helpers shared by the rules.
 import type { Task } from '../model/schema.js';
+import type { PlanNode, RuleContext } from './types.js';
 
 /**
  * Whitespace as a message shows it: dropped inside Chinese (a line break or a stray space between
@@ -39,3 +40,17 @@ export function normName(s: string): string {
 }
 
 export { editDistance } from '../util/suggest.js';
+
+/**
+ * One report for a whole plan at its title ("本规划5项任务均…"): the plan named by its title
+ * where the file holds several (messages `planNamed`), unnamed otherwise (`plan`).
+ */
+export function reportPlanWide(ctx: RuleContext<unknown, 'plan' | 'planNamed'>, { index, plan, facts }: PlanNode): void {
+  const named = ctx.analysis.document.plans.length > 1 && plan.title.trim();
+  ctx.report({
+    messageId: named ? 'planNamed' : 'plan',
+    data: { count: plan.tasks.length, title: planLabel(plan.title) },
+    ...ctx.source.headSpan(facts.span),
+    plan: index,
+  });
+}

@@ -68,7 +68,7 @@ export async function atomicFile(file: string, shown: string, mode?: number): Pr
     async write(chunk) {
       if (failed || !chunk.length) return;
       // wait for the buffer to drain; an error ends the wait too (and is reported at close)
-      if (!ws.write(chunk)) await new Promise<void>((resolve) => ws.once('drain', resolve).once('error', () => resolve()));
+      if (!ws.write(chunk)) await drainedOrFailed(ws);
     },
     async close() {
       if (!failed) await new Promise<void>((resolve) => ws.end(resolve).once('error', () => resolve()));
@@ -93,7 +93,16 @@ export async function atomicFile(file: string, shown: string, mode?: number): Pr
 
 /** Writes `content` to `file` atomically (a rewritten input: --fix), keeping `mode`. */
 export async function writeFileAtomically(file: string, content: string | Uint8Array, mode?: number): Promise<void> {
-  const out = await atomicFile(file, file, mode);
+  await writeAll(await atomicFile(file, file, mode), content);
+}
+
+/** Writes a whole output at once (a model, a table, a page) through openOutput. */
+export async function writeOutput(target: string | null, content: string | Uint8Array, io: RunIO): Promise<void> {
+  await writeAll(await openOutput(target, io), content);
+}
+
+/** Writes all of `content` and closes; a failed write aborts (a file target is left as it was). */
+async function writeAll(out: Pick<Output, 'write' | 'abort' | 'close'>, content: string | Uint8Array): Promise<void> {
   try {
     await out.write(content);
   } catch (e) {
@@ -103,14 +112,15 @@ export async function writeFileAtomically(file: string, content: string | Uint8A
   await out.close();
 }
 
-/** Writes a whole output at once (a model, a table, a page) through openOutput. */
-export async function writeOutput(target: string | null, content: string | Uint8Array, io: RunIO): Promise<void> {
-  const out = await openOutput(target, io);
-  try {
-    await out.write(content);
-  } catch (e) {
-    await out.abort();
-    throw e;
-  }
-  await out.close();
+/** Waits until a stream's buffer drains or it fails, and leaves no listener behind (a long output waits many times). */
+function drainedOrFailed(ws: WriteStream): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      ws.off('drain', done);
+      ws.off('error', done);
+      resolve();
+    };
+    ws.on('drain', done);
+    ws.on('error', done);
+  });
 }

@@ -18,3 +18,15 @@ export function lazySchema<S>(build: (z: typeof Z) => S): () => S {
   let s: S | null = null;
   return () => (s ??= build(zod()));
 }
+
+/** A string that compiles as a regular expression with the `u` flag (the grammars' patterns). */
+export function regexString(z: typeof Z) {
+  return z.string().refine((s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression');
+}

@@ -59,3 +59,30 @@ describe('orderedWriter', () => {
     expect(wrote).toBe(true);
   });
 });
+
+describe('an output file written in many pieces', () => {
+  it('waits on a full buffer without piling up listeners (no MaxListenersExceededWarning), and holds every piece', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { openOutput } = await import('../../src/run/output.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-lint-io-'));
+    const file = path.join(dir, 'out.jsonl');
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const io = { cwd: dir, env: {}, stdout: async () => {}, stderr: () => {}, stdin: async () => new Uint8Array(), isTTY: false, stderrIsTTY: false };
+      const out = await openOutput(file, io);
+      // each piece is twice the stream's 16 KB buffer: every write waits for a drain
+      const piece = '规'.repeat(32 * 1024) + '\n';
+      for (let i = 0; i < 30; i++) await out.write(piece);
+      await out.close();
+      await tick();
+      expect(readFileSync(file, 'utf8').length).toBe(30 * piece.length);
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});

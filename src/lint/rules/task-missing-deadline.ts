@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { planLabel, taskLabel } from '../util.js';
+import { reportPlanWide, taskLabel } from '../util.js';
 import { examplePlan } from './examples.js';
 
 const workPoints = (second: string) =>
@@ -45,20 +45,14 @@ export const taskMissingDeadline = defineRule({
     },
   },
   create(ctx) {
-    const several = ctx.analysis.document.plans.length > 1;
     /** plans none of whose tasks states a deadline: reported once, at the title */
     const undated = new Set<number>();
     return {
-      plan({ index, plan, facts }) {
+      plan(node) {
+        const { index, plan, facts } = node;
         if (plan.tasks.length === 0 || facts.tasks.some((t) => t.explicitDeadline)) return;
         undated.add(index);
-        const named = several && plan.title.trim();
-        ctx.report({
-          messageId: named ? 'planNamed' : 'plan',
-          data: { count: plan.tasks.length, title: planLabel(plan.title) },
-          ...ctx.source.headSpan(facts.span),
-          plan: index,
-        });
+        reportPlanWide(ctx, node);
       },
       task({ plan, task, facts, isProject }) {
         if (isProject || facts.explicitDeadline || undated.has(plan.index)) return;

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js';
-import { planLabel, taskLabel } from '../util.js';
+import { reportPlanWide, taskLabel } from '../util.js';
 import { examplePlan } from './examples.js';
 
 export const taskMissingOwner = defineRule({
@@ -40,18 +40,12 @@ export const taskMissingOwner = defineRule({
     passing: { text: examplePlan() },
   },
   create(ctx) {
-    const several = ctx.analysis.document.plans.length > 1;
     return {
-      plan({ index, plan, facts }) {
+      plan(node) {
+        const { index, plan, facts } = node;
         // no task of the plan has an owner: one diagnostic, at the plan's title
         if (plan.tasks.length === 0 || facts.ownedTasks > 0) return;
-        const named = several && plan.title.trim();
-        ctx.report({
-          messageId: named ? 'planNamed' : 'plan',
-          data: { count: plan.tasks.length, title: planLabel(plan.title) },
-          ...ctx.source.headSpan(facts.span),
-          plan: index,
-        });
+        reportPlanWide(ctx, node);
       },
       task({ plan, task, facts, isProject }) {
         if (isProject || facts.owned || plan.facts.ownedTasks === 0) return;
