@@ -6,11 +6,15 @@
 // overlap wait for the next pass; at most ten passes.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import iconv from 'iconv-lite';
+import type Iconv from 'iconv-lite';
+import { lazyRequire } from '../util/lazy-require.js';
 import type { LintResult } from '../lint/engine.js';
 import type { LintMessage } from '../lint/types.js';
 import type { Analysis } from '../model/analysis.js';
 import { writeFileAtomically } from './output.js';
+
+// loaded only to write a fixed file back in GB18030 or UTF-16 (--fix on such a file)
+const iconv = lazyRequire<typeof Iconv>('iconv-lite');
 
 /** The formats --fix rewrites. */
 export const fixableFormats: ReadonlySet<string> = new Set(['txt', 'md']);
@@ -47,9 +51,9 @@ export function encodeAs(text: string, encoding: string): Buffer | null {
     case 'utf-16le':
       return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     case 'utf-16be':
-      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]);
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv().encode(text, 'utf-16be')]);
     case 'gb18030':
-      return iconv.encode(text, 'gb18030');
+      return iconv().encode(text, 'gb18030');
     default:
       return null;
   }
