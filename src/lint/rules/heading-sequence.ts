@@ -151,7 +151,12 @@ export const headingSequence = defineRule({
         const lastInGroup = new Map<string, HeadingInfo>();
         const keyOf = (h: HeadingInfo) => `${h.parent ?? 'top'}|${h.scheme}|${h.level}`;
         const groups = new Map<string, HeadingInfo[]>();
-        for (const h of headings) groups.set(keyOf(h), [...(groups.get(keyOf(h)) ?? []), h]);
+        for (const h of headings) {
+          const k = keyOf(h);
+          const group = groups.get(k);
+          if (group) group.push(h);
+          else groups.set(k, [h]);
+        }
         // one renumbering per group, offered with its first skip or repeat (--fix)
         const fixed = new Set<string>();
         const fixAt = (key: string, h: HeadingInfo) => {
