@@ -81,9 +81,8 @@ function livePatterns(time: PlanTime): Live {
   return live;
 }
 
-/** The explicit deadline of a text: the latest date any of its deadline expressions allows. */
-export function findDeadline(text: string, time: PlanTime): Deadline | null {
-  const key = foldKey(text);
+/** The explicit deadline of a text: the latest date any of its deadline expressions allows. `key`: the folded text, when the caller has it. */
+export function findDeadline(text: string, time: PlanTime, key = foldKey(text)): Deadline | null {
   const live = livePatterns(time);
   // most task texts state no deadline: one scan tells, instead of one per pattern
   if (live.any && ((live.quick && !live.quick.test(key)) || !live.any.test(key))) return null;
