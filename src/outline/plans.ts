@@ -23,7 +23,16 @@ export interface Segmented {
   plans: PlanRegion[];
 }
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** The text without whitespace; the last one squeezed is kept (a line's tests ask for it several times). */
+let squeezedFrom = '';
+let squeezedTo = '';
+const squeeze = (s: string) => {
+  if (s !== squeezedFrom) {
+    squeezedTo = s.replace(/\s+/g, '');
+    squeezedFrom = s;
+  }
+  return squeezedTo;
+};
 
 export function isPlanTitle(key: string): boolean {
   return isPlanTitleSq(squeeze(key));
