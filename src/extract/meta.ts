@@ -119,11 +119,14 @@ export function headerMeta(blocks: Block[], tail: Block[] = []): Meta {
   const lines = blockLines(blocks);
   const keys = lines.map(foldKey);
   const meta: Meta = { docNumber: null, issuer: null, written: null, published: null, indexNo: null };
-  const { fields } = (cache ??= labelRes());
+  const { fields, any } = (cache ??= labelRes());
+  // a line where no label of any field stands is skipped by every field's patterns: one test of
+  // the joined labels (which matches wherever one of them does) instead of one per label
+  const labelled = keys.map((k) => k.length <= 400 && any.test(k));
   for (const { field, res } of fields) {
     for (const re of res) {
       for (let i = 0; i < keys.length && meta[field] === null; i++) {
-        if (keys[i].length > 400) continue;
+        if (!labelled[i]) continue;
         const m = re.exec(keys[i]);
         if (!m) continue;
         const raw = valueAfter(lines, i, m.index + m[0].length);
