@@ -42,11 +42,12 @@ export function isPlanTitle(key: string): boolean {
 function isPlanTitleSq(s: string): boolean {
   const t = grammars().titles;
   if (s.length < 4 || s.length > t.maxLength) return false;
-  if (grammars().headings.some((h) => h.re.test(s))) return false;
-  if (t.notTitle.some((re) => re.test(s))) return false;
+  // the document word first: one test that most lines fail, before the numbering and exclusions
   const m = t.titleEnd.exec(s);
   // a title names what it plans before its document word: "规划(2021—2025年)" alone is a fragment
-  return m !== null && m.index >= 4;
+  if (m === null || m.index < 4) return false;
+  if (grammars().headings.some((h) => h.re.test(s))) return false;
+  return !t.notTitle.some((re) => re.test(s));
 }
 
 /**
@@ -61,10 +62,10 @@ function isOpeningTitleSq(squeezed: string): boolean {
   const t = grammars().titles;
   const s = unwrapTitle(squeezed);
   if (s.length < 4 || s.length > t.maxLength) return false;
-  if (grammars().headings.some((h) => h.re.test(s))) return false;
-  if (t.openingNotTitle.some((re) => re.test(s))) return false;
   const m = t.openingTitleEnd.exec(s);
-  return m !== null && m.index >= 2;
+  if (m === null || m.index < 2) return false;
+  if (grammars().headings.some((h) => h.re.test(s))) return false;
+  return !t.openingNotTitle.some((re) => re.test(s));
 }
 
 /** "《某市若干措施》" written as a line: the title without the brackets around all of it */
@@ -217,7 +218,7 @@ export function segmentPlans(blocks: Block[]): Segmented {
     let b = blocks[bi];
     // a title broken over two lines: "某市应急管理“十四五”" / "规划(2021—2025年)"
     const next = blocks[bi + 1];
-    if (b.kind === 'line' && next?.kind === 'line' && b.key.length <= 40 && !isPlanTitle(b.key) && !/[。,;:，；：]/.test(b.key)) {
+    if (b.kind === 'line' && next?.kind === 'line' && b.key.length <= 40 && !/[。,;:，；：]/.test(b.key) && !isPlanTitle(b.key)) {
       const first = b.key;
       const joined = first + next.key;
       // at the top of the text or named by the notice, "关于加快…的" / "实施意见" is one title too
