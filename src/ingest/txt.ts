@@ -1,6 +1,6 @@
 // Plain text → blocks: one block per non-empty line, after dropping page chrome and
 // re-joining sentences that the scrape broke over two lines.
-import { grammars } from '../grammars/load.js';
+import { grammars, mayOpenNumbered } from '../grammars/load.js';
 import { BORDER, concat, foldKey, HAS_SPACE, pieceOf, slice, SPACE, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
 import { decode, NotTextError } from './decode.js';
@@ -33,7 +33,7 @@ const endsMidSentence = (key: string) => {
 const startsMidSentence = (key: string) => /^[\p{Script=Han},，、;；]/u.test(key);
 
 function isNumbered(key: string): boolean {
-  return grammars().headings.some((s) => s.re.test(key));
+  return mayOpenNumbered(key) && grammars().headings.some((s) => s.re.test(key));
 }
 
 /**

@@ -1,6 +1,6 @@
 // Splits a document into its plans: a notice may print several plans, each opening with its
 // own title line; a title printed again after a table of contents (目录) continues its plan.
-import { grammars } from '../grammars/load.js';
+import { grammars, mayOpenNumbered } from '../grammars/load.js';
 import { isIssuerLine, signatureDate } from './signature.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';
@@ -46,7 +46,7 @@ function isPlanTitleSq(s: string): boolean {
   const m = t.titleEnd.exec(s);
   // a title names what it plans before its document word: "规划(2021—2025年)" alone is a fragment
   if (m === null || m.index < 4) return false;
-  if (grammars().headings.some((h) => h.re.test(s))) return false;
+  if (mayOpenNumbered(s) && grammars().headings.some((h) => h.re.test(s))) return false;
   return !t.notTitle.some((re) => re.test(s));
 }
 
@@ -64,7 +64,7 @@ function isOpeningTitleSq(squeezed: string): boolean {
   if (s.length < 4 || s.length > t.maxLength) return false;
   const m = t.openingTitleEnd.exec(s);
   if (m === null || m.index < 2) return false;
-  if (grammars().headings.some((h) => h.re.test(s))) return false;
+  if (mayOpenNumbered(s) && grammars().headings.some((h) => h.re.test(s))) return false;
   return !t.openingNotTitle.some((re) => re.test(s));
 }
 
@@ -165,7 +165,7 @@ function hasBody(region: PlanRegion): boolean {
   for (const b of region.blocks) {
     if (b.kind === 'table') return true;
     if (b.kind === 'heading') return true;
-    if (grammars().headings.some((h) => h.kind === 'item' && h.re.test(b.key))) return true;
+    if (mayOpenNumbered(b.key) && grammars().headings.some((h) => h.kind === 'item' && h.re.test(b.key))) return true;
     if (b.key.length > 40) prose++;
     if (prose >= 2) return true;
   }
@@ -198,7 +198,7 @@ const isProse = (key: string) => key.length > 40 && /[。，,;；]/.test(key);
 
 const isItemHeading = (key: string) => {
   const s = squeeze(key.slice(0, 40));
-  return grammars().headings.some((h) => h.kind === 'item' && h.re.test(s));
+  return mayOpenNumbered(s) && grammars().headings.some((h) => h.kind === 'item' && h.re.test(s));
 };
 
 export function segmentPlans(blocks: Block[]): Segmented {
