@@ -2,7 +2,7 @@
 // their regular expressions once. A mistake in a grammar file is reported with its file and key.
 import type { z } from 'zod';
 import { lazySchema } from '../util/zod.js';
-import { firstChars, requiredChars } from './prefilter.js';
+import { requiredChars } from './prefilter.js';
 import { readValidated } from './validated.js';
 
 // The schemas are built only when a grammar file is validated (the build, or a file changed
@@ -238,11 +238,8 @@ function compile() {
     if (chars.length === 2 && chars[0] !== chars[1]) variantMap.set(chars[0], chars[1]);
   }
 
-  const headingList = headings.schemes.map((s) => ({ id: s.id, kind: s.kind, re: re(s.pattern) }));
   return {
-    headings: headingList,
-    /** the first character every numbering needs (/^[…]/, src/grammars/prefilter.ts), null when unknown */
-    headingStart: firstChars(headingList.map((h) => h.re)),
+    headings: headings.schemes.map((s) => ({ id: s.id, kind: s.kind, re: re(s.pattern) })),
     sections: {
       tasks: anyOf(sections.tasks.map(escape)),
       closingRemark: anyOf(sections.closingRemarks),
@@ -329,13 +326,4 @@ let cached: Grammars | null = null;
 export function grammars(): Grammars {
   cached ??= compile();
   return cached;
-}
-
-/**
- * Whether a text may open with a numbering of grammars/headings.yaml: its first character is one
- * a numbering can begin with. Most lines cannot, and are told by one test instead of one per scheme.
- */
-export function mayOpenNumbered(text: string): boolean {
-  const q = grammars().headingStart;
-  return q === null || q.test(text);
 }

@@ -1,6 +1,7 @@
 // Splits a document into its plans: a notice may print several plans, each opening with its
 // own title line; a title printed again after a table of contents (目录) continues its plan.
-import { grammars, mayOpenNumbered } from '../grammars/load.js';
+import { grammars } from '../grammars/load.js';
+import { mayOpenNumbered } from '../grammars/numbering-start.js';
 import { isIssuerLine, signatureDate } from './signature.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';

@@ -1,7 +1,8 @@
 // Builds a plan's outline from its blocks. Markdown/HTML headings nest by depth; numbered
 // lines (第三章, 一、, (一), 1., (1), ①, 专栏1) nest in the order the document first uses each
 // scheme, which is how a reader follows an unfamiliar numbering.
-import { grammars, mayOpenNumbered } from '../grammars/load.js';
+import { grammars } from '../grammars/load.js';
+import { mayOpenNumbered } from '../grammars/numbering-start.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import { slice, type Piece } from '../normalize/piece.js';
 import { parseNumeral } from '../normalize/numbers.js';
