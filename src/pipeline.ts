@@ -28,20 +28,28 @@ export interface SourceMeta {
   format: InputFormat;
 }
 
-/** A text block for the lint rules; its span and per-character offsets are built only if a rule asks. */
-function textBlock(p: Piece, plan: number | null, source: SourceText): TextBlock {
-  let offsets: number[] | null = null;
-  let span: TextBlock['span'] | null = null;
-  return {
-    text: p.text,
-    plan,
-    get span() {
-      return (span ??= source.span(startOffset(p), p.end));
-    },
-    get offsets() {
-      return (offsets ??= offsetsOf(p));
-    },
-  };
+/**
+ * A text block for the lint rules; its span and per-character offsets are built only if a rule
+ * asks. A class: its lazy parts are getters on the prototype, not two closures and an object
+ * with its own accessors per block.
+ */
+class LazyTextBlock implements TextBlock {
+  private spanMemo: TextBlock['span'] | null = null;
+  private offsetsMemo: number[] | null = null;
+  readonly text: string;
+  constructor(
+    private readonly piece: Piece,
+    readonly plan: number | null,
+    private readonly source: SourceText,
+  ) {
+    this.text = piece.text;
+  }
+  get span(): TextBlock['span'] {
+    return (this.spanMemo ??= this.source.span(startOffset(this.piece), this.piece.end));
+  }
+  get offsets(): number[] {
+    return (this.offsetsMemo ??= offsetsOf(this.piece));
+  }
 }
 
 function blockText(b: Block): Piece[] {
@@ -79,7 +87,7 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
       for (const p of blockText(b)) {
         if (!p.text) continue;
         // (as the span's start offset would say: clamped to the text)
-        starts.push({ start: Math.max(0, Math.min(startOffset(p), source.text.length)), block: textBlock(p, plan, source) });
+        starts.push({ start: Math.max(0, Math.min(startOffset(p), source.text.length)), block: new LazyTextBlock(p, plan, source) });
       }
   };
   addBlocks(header, null);

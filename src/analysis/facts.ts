@@ -12,7 +12,7 @@ import type { Indicator, Plan, PlanDocument, Span, Task } from '../model/schema.
 import { foldKey } from '../normalize/piece.js';
 import { findSpaced } from '../util/text.js';
 import { findPlaceholders } from './text-scan.js';
-import { builtinUnitNamer, namedUnits } from './unit-names.js';
+import { builtinUnitNamer, countedUnit } from './unit-names.js';
 
 /** How far past a task's end its owner clause may stand (a clause after a list covers the list). */
 const CLAUSE_REACH = 400;
@@ -36,21 +36,22 @@ function ownerClauseSpan(source: SourceText, task: Task): Span | null {
 function taskFacts(task: Task, source: SourceText, clause: Span | null | undefined): TaskFacts {
   const lead = task.owners?.lead ?? [];
   const support = task.owners?.support ?? [];
-  const written: Omit<UnitFact, 'canonical'>[] = [
-    ...lead.map((name) => ({ name, role: 'lead' as const })),
-    ...support.map((name) => ({ name, role: 'support' as const })),
-  ].map((u) => {
+  const namer = builtinUnitNamer();
+  const unitFact = (name: string, role: UnitFact['role']): UnitFact => {
     // where the name stands is looked up only when asked for (a report about it)
     let span: Span | null | undefined;
     return {
-      ...u,
-      collective: isCollective(u.name),
+      name,
+      role,
+      collective: isCollective(name),
       get span() {
-        return span === undefined ? (span = source.locate(task.span, u.name)) : span;
+        return span === undefined ? (span = source.locate(task.span, name)) : span;
       },
+      canonical: namer(name),
     };
-  });
-  const { units, unit } = namedUnits(written, builtinUnitNamer());
+  };
+  const units = [...lead.map((name) => unitFact(name, 'lead')), ...support.map((name) => unitFact(name, 'support'))];
+  const unit = countedUnit(units);
   const d = task.deadline;
   return {
     owned: units.length > 0,

@@ -24,6 +24,16 @@ export function inGb2312(c: number): boolean {
   return ((gbBits()[c >> 3] >> (c & 7)) & 1) === 1;
 }
 
+/** Sets `bit` in `table` (indexed by code unit) for every code unit from U+0080 on that is no character of GB2312. */
+export function markOutsideGb2312(table: Uint8Array, bit: number): void {
+  const bits = gbBits();
+  for (let i = 0x80 >> 3; i < 0x10000 >> 3; i++) {
+    const v = bits[i];
+    if (v === 0xff) continue;
+    for (let k = 0; k < 8; k++) if (!((v >> k) & 1)) table[(i << 3) | k] |= bit;
+  }
+}
+
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
 /** Symbols with no place inside Chinese words: 注音, kana, vertical forms, private use, compatibility ideographs. */

@@ -7,7 +7,7 @@
 // needs (an X, a token's first character, U+FFFD, a Latin-1 letter, a tone mark, "?", a
 // character outside GB2312), and the finders' patterns run only on the others.
 import type { LintWords } from '../grammars/lint-words.js';
-import { findCodePageRuns, findInjectedPinyin, findLostCharacters, inGb2312 } from './garbled-scan.js';
+import { findCodePageRuns, findInjectedPinyin, findLostCharacters, markOutsideGb2312 } from './garbled-scan.js';
 import { findGarbled, findPlaceholders, lostDateReadings, type Found } from './text-scan.js';
 import { escapeRegExp } from '../util/text.js';
 
@@ -60,12 +60,13 @@ function scanOf(words: LintWords): Scan {
   for (const t of [...words.placeholders.tokens, ...words.placeholders.wordTokens]) if (t) table[t.charCodeAt(0)] |= PLACEHOLDER;
   // damage: U+FFFD, the first letters of Latin-1 mojibake (Â Ã â…ï), the markers' first
   // characters, tone marks (injected pinyin), "?" (lost characters); and every character
-  // outside GB2312 that is no ASCII (text read with the wrong code page), tested in the scan
+  // outside GB2312 that is no ASCII (text read with the wrong code page)
   mark('\uFFFD\u00C2\u00C3', DAMAGE);
   for (let c = 0xe2; c <= 0xef; c++) table[c] |= DAMAGE;
   for (const m of words.mojibake.markers) if (m) table[m.charCodeAt(0)] |= DAMAGE;
   mark('āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ', DAMAGE);
   mark('?？', DAMAGE);
+  markOutsideGb2312(table, DAMAGE);
   const endings = words.mojibake.signatureEndings.map(escapeRegExp).join('|');
   s = { table, signed: new RegExp(`^(?:.*(?:${endings})[\\s　]*)?((?:19|20)\\d{5,6})[\\s　]*$`, 'u') };
   scans.set(words, s);
@@ -113,9 +114,7 @@ function findTextFacts(blocks: readonly { text: string }[], words: LintWords): T
   blocks.forEach(({ text }, block) => {
     let bits = 0;
     for (let i = 0; i < text.length && bits !== (PLACEHOLDER | DAMAGE); i++) {
-      const c = text.charCodeAt(i);
-      bits |= table[c];
-      if (c >= 0x80 && !(bits & DAMAGE) && !inGb2312(c)) bits |= DAMAGE;
+      bits |= table[text.charCodeAt(i)];
     }
     if (bits & PLACEHOLDER) for (const f of findPlaceholders(text, words)) out.placeholders.push({ ...f, block });
     if (bits & DAMAGE) for (const { f, kind } of damage(text, words)) out.damage.push({ ...f, block, kind });

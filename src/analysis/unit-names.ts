@@ -67,12 +67,31 @@ export function unitNamer(aliases: Record<string, string> = {}): UnitNamer {
 let plain: UnitNamer | null = null;
 export const builtinUnitNamer = (): UnitNamer => (plain ??= unitNamer());
 
+/** A unit's fact with its canonical name; its span stays a getter, looked up only when asked for. */
+export function namedUnit(u: Omit<UnitFact, 'canonical'>, canonical: UnitNamer): UnitFact {
+  return {
+    name: u.name,
+    role: u.role,
+    collective: u.collective,
+    get span() {
+      return u.span;
+    },
+    canonical: canonical(u.name),
+  };
+}
+
+/** The unit a task counts under: its first lead, else its first unit, by its canonical name. */
+export function countedUnit(units: UnitFact[]): string | null {
+  const first = units.find((u) => u.role === 'lead') ?? units[0];
+  return first ? first.canonical : null;
+}
+
 /** The facts of a task's units and the unit it counts under, named by `canonical`. */
 export function namedUnits(units: Omit<UnitFact, 'canonical'>[], canonical: UnitNamer): Pick<TaskFacts, 'units' | 'unit'> {
-  // copied with their property descriptors: a unit's span is a getter, looked up only when asked for
-  const named = units.map((u) => Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(u)), { canonical: canonical(u.name) }) as UnitFact);
-  const first = named.find((u) => u.role === 'lead') ?? named[0];
-  return { units: named, unit: first ? first.canonical : null };
+  // plain objects with a getter, not copies by property descriptors (those fall into slow
+  // dictionary mode, 4 % of a run)
+  const named = units.map((u) => namedUnit(u, canonical));
+  return { units: named, unit: countedUnit(named) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { grammars } from '../grammars/load.js';
 import type { Owners } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 import { isTimeLimit } from './deadlines.js';
-import { dedupe, looksLikeUnit, splitOutside, unitsOf } from './units.js';
+import { dedupe, looksLikeUnit, splitOutside, unitsIf, unitsOf } from './units.js';
 
 export type Role = 'lead' | 'responsible' | 'support' | 'assess' | 'time' | 'people' | 'note';
 
@@ -237,6 +237,13 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
       if (marked) {
         signals++;
         fields.push({ role: 'lead', units: marked.lead }, { role: seg.role ?? 'support', units: marked.rest });
+        continue;
+      }
+      if (form === 'sentence' && !seg.role) {
+        // prose (a unit over 30 characters or a name that is no unit) ends a sentence's reading
+        const names = unitsIf(part.text, part.rawKey, (u) => u.length <= 30 && looksLikeUnit(u));
+        if (!names) return null;
+        pending.push(...names);
         continue;
       }
       const units = unitsOf(part.text, part.rawKey);

@@ -6,6 +6,7 @@ import { requiredChars } from '../grammars/prefilter.js';
 import type { Deadline } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 import { isoDate, lastDayOfMonth } from '../normalize/numbers.js';
+import { escapeRegExp } from '../util/text.js';
 
 export interface PlanTime {
   period: { start: number; end: number } | null;
@@ -81,9 +82,8 @@ function livePatterns(time: PlanTime): Live {
   return live;
 }
 
-/** The explicit deadline of a text: the latest date any of its deadline expressions allows. */
-export function findDeadline(text: string, time: PlanTime): Deadline | null {
-  const key = foldKey(text);
+/** The explicit deadline of a text: the latest date any of its deadline expressions allows. `key`: the folded text, when the caller has it. */
+export function findDeadline(text: string, time: PlanTime, key = foldKey(text)): Deadline | null {
   const live = livePatterns(time);
   // most task texts state no deadline: one scan tells, instead of one per pattern
   if (live.any && ((live.quick && !live.quick.test(key)) || !live.any.test(key))) return null;
@@ -129,14 +129,26 @@ function withoutVerbs(key: string): string {
 const NAMED_TIME = /\d|年底|年末|年内|季度|半年|汛/;
 
 /**
+ * What every time limit holds: a NAMED_TIME or one of the time words (each test below needs one
+ * of them in the part or in its start), one scan instead of the trims and tests of each part.
+ */
+const timeSigns = new WeakMap<readonly string[], RegExp>();
+function mayBeTime(key: string, words: readonly string[]): boolean {
+  let re = timeSigns.get(words);
+  if (!re) timeSigns.set(words, (re = new RegExp([NAMED_TIME.source, ...words.map(escapeRegExp)].join('|'))));
+  return re.test(key);
+}
+
+/**
  * Is this part of a clause a time limit ("2024年10月底前完成", "6月底", "持续推进")? `key` is the
  * folded part. A bare range ("2021—2025年") or a duration is not.
  */
 export function isTimeLimit(key: string): boolean {
+  const g = grammars();
+  if (!mayBeTime(key, g.owners.timeWords)) return false;
   const whole = key.trim().replace(/^[,;，；\s]+/, '').replace(/[\s。.]+$/, '');
   const k = withoutVerbs(whole);
   if (!k) return false;
-  const g = grammars();
   const isWord = (t: string) => g.owners.timeWords.some((w) => t === w || (t.startsWith(w) && t.length - w.length <= 4));
   if (isWord(whole) || isWord(k)) return true;
   if (NAMED_TIME.test(k) && g.timeExpression.test(k)) return true;

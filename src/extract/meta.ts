@@ -119,11 +119,14 @@ export function headerMeta(blocks: Block[], tail: Block[] = []): Meta {
   const lines = blockLines(blocks);
   const keys = lines.map(foldKey);
   const meta: Meta = { docNumber: null, issuer: null, written: null, published: null, indexNo: null };
-  const { fields } = (cache ??= labelRes());
+  const { fields, any } = (cache ??= labelRes());
+  // a line where no label of any field stands is skipped by every field's patterns: one test of
+  // the joined labels (which matches wherever one of them does) instead of one per label
+  const labelled = keys.map((k) => k.length <= 400 && any.test(k));
   for (const { field, res } of fields) {
     for (const re of res) {
       for (let i = 0; i < keys.length && meta[field] === null; i++) {
-        if (keys[i].length > 400) continue;
+        if (!labelled[i]) continue;
         const m = re.exec(keys[i]);
         if (!m) continue;
         const raw = valueAfter(lines, i, m.index + m[0].length);
@@ -135,8 +138,10 @@ export function headerMeta(blocks: Block[], tail: Block[] = []): Meta {
   const g = grammars();
   if (!meta.docNumber) {
     for (let i = 0; i < keys.length; i++) {
+      // (the length first: the pattern scans a whole long line to find nothing)
+      if (keys[i].length >= 80) continue;
       const m = g.metaDocNumber.exec(keys[i]);
-      if (m && keys[i].length < 80) {
+      if (m) {
         // the characters as written: a traditional 發/號 stays
         meta.docNumber = squeeze(lines[i].slice(m.index, m.index + m[0].length));
         break;
@@ -171,7 +176,9 @@ export function fiveYearPeriod(text: string): { start: number; end: number } | n
 export function planPeriod(titleText: string, kind: string, bodyKeys: string[]): { start: number; end: number } | null {
   const t = grammars().titles;
   const title = foldKey(titleText);
+  const any = anyOfThem(t.periodSentences);
   for (const key of bodyKeys) {
+    if (any && !any.test(key)) continue;
     for (const re of t.periodSentences) {
       const m = re.exec(key);
       if (m && Number(m[1]) <= Number(m[2])) return { start: Number(m[1]), end: Number(m[2]) };
@@ -194,9 +201,32 @@ export function planPeriod(titleText: string, kind: string, bodyKeys: string[]):
   return null;
 }
 
+/**
+ * One regex that matches where any of `res` does (for a test before trying them in order), or
+ * null where they cannot be joined (a back-reference would change meaning).
+ */
+const joinedTests = new WeakMap<readonly RegExp[], RegExp | null>();
+function anyOfThem(res: readonly RegExp[]): RegExp | null {
+  let joined = joinedTests.get(res);
+  if (joined === undefined) {
+    const ok = res.length > 1 && res.every((re) => re.flags === res[0].flags && !/[gy]/.test(re.flags) && !/\\[1-9]|\\k</.test(re.source));
+    try {
+      joined = ok ? new RegExp(res.map((re) => `(?:${re.source})`).join('|'), res[0].flags) : null;
+    } catch {
+      joined = null; // (a group name used twice)
+    }
+    joinedTests.set(res, joined);
+  }
+  return joined;
+}
+
 export function baseYear(bodyKeys: string[]): number | null {
+  const sentences = grammars().titles.baseYearSentences;
+  const any = anyOfThem(sentences);
   for (const key of bodyKeys) {
-    for (const re of grammars().titles.baseYearSentences) {
+    // one scan tells a line that states no base year (nearly all), instead of one per pattern
+    if (any && !any.test(key)) continue;
+    for (const re of sentences) {
       const m = re.exec(key);
       if (m) return Number(m[1]);
     }

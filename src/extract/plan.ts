@@ -20,8 +20,9 @@ import { grammars } from '../grammars/load.js';
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const startOf = startOffset;
 
-function pieceTargets(p: Piece, idx: LineIndex, opts: FindOptions = {}): Target[] {
-  return findQuantities(p.text, opts).map((q) => {
+/** `key`: the piece's folded text, when the caller has it */
+function pieceTargets(p: Piece, idx: LineIndex, opts: FindOptions = {}, key?: string): Target[] {
+  return findQuantities(p.text, opts, key).map((q) => {
     const { start, end, ...rest } = q;
     const from = start < p.text.length ? offsetAt(p, start) : p.end;
     const to = end < p.text.length ? offsetAt(p, end) : p.end;
@@ -173,17 +174,21 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
   const { indicators, infos } = indicatorsOf(tables, idx);
   const time: PlanTime = { period, year: documentYear(period, meta.written ?? meta.published) };
 
-  const toTask = (d: ReturnType<typeof extractTasks>[number]): Task => ({
-    id: d.id,
-    section: d.section,
-    title: d.title,
-    text: d.piece.text,
-    owners: d.owners,
-    // a time limit the task states (a clause's, a 完成时限 cell's) before any date in its text
-    deadline: (d.deadlineText !== undefined ? deadlineOfTime(d.deadlineText, time) : null) ?? findDeadline(d.piece.text, time) ?? inferredDeadline(time),
-    targets: pieceTargets(d.piece, idx),
-    span: idx.span(startOf(d.piece), d.piece.end),
-  });
+  const toTask = (d: ReturnType<typeof extractTasks>[number]): Task => {
+    // the task's text folded once, for its deadline and its targets
+    const key = foldKey(d.piece.text);
+    return {
+      id: d.id,
+      section: d.section,
+      title: d.title,
+      text: d.piece.text,
+      owners: d.owners,
+      // a time limit the task states (a clause's, a 完成时限 cell's) before any date in its text
+      deadline: (d.deadlineText !== undefined ? deadlineOfTime(d.deadlineText, time) : null) ?? findDeadline(d.piece.text, time, key) ?? inferredDeadline(time),
+      targets: pieceTargets(d.piece, idx, {}, key),
+      span: idx.span(startOf(d.piece), d.piece.end),
+    };
+  };
   const drafts = [...extractTasks(root, kind), ...tableTasks(taskTables, root)].sort((a, b) => a.start - b.start);
   const targets = goalPieces(root).flatMap((p) => pieceTargets(p, idx, { goals: true }));
 

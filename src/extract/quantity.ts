@@ -156,8 +156,7 @@ export interface FindOptions {
  * "下降20%以上". Each hit's text is its clause: from the clause's start to its end (or to the end of
  * the quantity when much follows).
  */
-export function findQuantities(text: string, opts: FindOptions = {}): QuantityHit[] {
-  const key = foldKey(text);
+export function findQuantities(text: string, opts: FindOptions = {}, key = foldKey(text)): QuantityHit[] {
   const hits: QuantityHit[] = [];
   NUMBER.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -187,8 +187,11 @@ export function idOf(path: OutlineNode[]): string {
     .join('.');
 }
 
+/** Eight Han characters, letters or digits, counted without building the array of matches. */
+const EIGHT_WORD_CHARS = /(?:[^\p{Script=Han}A-Za-z0-9]*[\p{Script=Han}A-Za-z0-9]){8}/u;
+
 function substantial(key: string): boolean {
-  return (key.match(/[\p{Script=Han}A-Za-z0-9]/gu) ?? []).length >= 8;
+  return EIGHT_WORD_CHARS.test(key);
 }
 
 /** Splits a leaf item into tasks. */

@@ -37,6 +37,8 @@ export function splitOutside(key: string, sep: RegExp): [number, number][] {
   let from = 0;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
+    // a Han character is no bracket and no separator (charsOf reads no code unit of that range)
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
     if (OPEN.has(c)) depth++;
     else if (depth > 0 && CLOSE.has(c)) depth--;
     else if (depth === 0 && seps.has(c)) {
@@ -97,6 +99,21 @@ export function unitsOf(text: string, key = foldKey(text)): string[] {
   for (const [a, b] of splitOutside(key, grammars().owners.separators)) {
     const u = cleanUnit(text.slice(a, b));
     if (u) out.push(u);
+  }
+  return out;
+}
+
+/**
+ * unitsOf, stopping at the first unit `ok` rejects: null then. (A sentence read as a clause is
+ * prose at its first part that is not all unit names; most sentences are told at their first unit.)
+ */
+export function unitsIf(text: string, key: string, ok: (unit: string) => boolean): string[] | null {
+  const out: string[] = [];
+  for (const [a, b] of splitOutside(key, grammars().owners.separators)) {
+    const u = cleanUnit(text.slice(a, b));
+    if (!u) continue;
+    if (!ok(u)) return null;
+    out.push(u);
   }
   return out;
 }

@@ -19,6 +19,8 @@ interface Atom {
   zero?: boolean;
   /** the least number of times it occurs */
   min: number;
+  /** the anchor ^ */
+  caret?: boolean;
 }
 
 class Unsupported extends Error {}
@@ -98,7 +100,7 @@ class Parser {
     const c = this.peek();
     if (c === '^' || c === '$') {
       this.i++;
-      return { set: null, zero: true, min: 1 };
+      return { set: null, zero: true, min: 1, caret: c === '^' };
     }
     if (c === '.') {
       this.i++;
@@ -277,6 +279,34 @@ function requiredOfAlts(alts: Atom[][]): Ranges | null {
   return out;
 }
 
+/**
+ * The characters a match of the sequence from `from` on can begin with; `nullable`: the rest can
+ * match without consuming anything. null where that cannot be said (".", \S, \p{…}, a back-reference).
+ */
+function firstOf(seq: Atom[], from = 0): { set: Ranges; nullable: boolean } | null {
+  const out: Ranges = [];
+  for (let i = from; i < seq.length; i++) {
+    const atom = seq[i];
+    // a lookaround or an anchor consumes nothing: the first character comes after it
+    if (atom.zero) continue;
+    let set: Ranges;
+    let nullable = atom.min === 0;
+    if (atom.alts) {
+      set = [];
+      for (const alt of atom.alts) {
+        const f = firstOf(alt);
+        if (!f) return null;
+        set.push(...f.set);
+        if (f.nullable) nullable = true;
+      }
+    } else if (atom.set) set = atom.set;
+    else return null;
+    out.push(...set);
+    if (!nullable) return { set: out, nullable: false };
+  }
+  return { set: out, nullable: true };
+}
+
 /** a character of a class: a code point in Unicode mode, a code unit (a surrogate half alone) else */
 const esc = (c: number, unicode: boolean) => (unicode ? `\\u{${c.toString(16)}}` : `\\u${c.toString(16).padStart(4, '0')}`);
 
@@ -299,4 +329,36 @@ export function requiredChars(source: string, flags = ''): RegExp | null {
     if (e instanceof Unsupported) return null;
     throw e;
   }
+}
+
+/**
+ * For patterns anchored at the start of the text ("^第…章", "^（一）"), a test of the text's
+ * first character that every match needs: /^[…]/ holding the characters any of the patterns can
+ * begin with. null where one of them is not anchored, can match empty, or is not understood.
+ */
+export function firstChars(patterns: readonly RegExp[]): RegExp | null {
+  if (!patterns.length) return null;
+  const unicode = patterns.every((re) => re.flags.includes('u'));
+  const ranges: Ranges = [];
+  for (const re of patterns) {
+    // m: ^ would match after every line break; i, v, y: not read here; mixed modes: no one class
+    if (/[imvy]/.test(re.flags) || re.flags.includes('u') !== unicode) return null;
+    try {
+      const p = new Parser(re.source, unicode);
+      const alts = p.alternation();
+      if (p.i !== re.source.length) return null;
+      for (const alt of alts) {
+        // each alternative must open with ^ (nothing before it)
+        if (!alt.length || !alt[0].caret || alt[0].min !== 1) return null;
+        const f = firstOf(alt, 1);
+        if (!f || f.nullable || !f.set.length) return null;
+        ranges.push(...f.set);
+      }
+    } catch (e) {
+      if (e instanceof Unsupported) return null;
+      throw e;
+    }
+  }
+  const cls = ranges.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
+  return new RegExp(`^[${cls}]`, unicode ? 'u' : '');
 }

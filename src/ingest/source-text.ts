@@ -20,6 +20,9 @@ export interface LineRange {
   end: number;
 }
 
+/** the second half of a surrogate pair (a code unit, no u flag) */
+const LOW_SURROGATE = /[\udc00-\udfff]/;
+
 export class SourceText {
   /** start offset of every line, ascending; the first is 0 */
   private readonly starts: number[] = [0];
@@ -36,6 +39,11 @@ export class SourceText {
     readonly text: string,
     readonly pages: readonly number[] | null = null,
   ) {
+    // most texts hold neither \r nor surrogate pairs: their lines are found by searching for \n
+    if (text.indexOf('\r') < 0 && !LOW_SURROGATE.test(text)) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);

@@ -1,7 +1,8 @@
 // Plain text → blocks: one block per non-empty line, after dropping page chrome and
 // re-joining sentences that the scrape broke over two lines.
 import { grammars } from '../grammars/load.js';
-import { BORDER, concat, foldKey, HAS_SPACE, pieceOf, slice, SPACE, tidy, type Piece } from '../normalize/piece.js';
+import { mayOpenNumbered } from '../grammars/numbering-start.js';
+import { BORDER, concat, flagsOfLastFold, foldKey, foldKeyWithFlags, pieceOf, slice, SPACE, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
 import { decode, NotTextError } from './decode.js';
 import { defineReader, ReadError, type ReadResult } from './reader.js';
@@ -33,7 +34,7 @@ const endsMidSentence = (key: string) => {
 const startsMidSentence = (key: string) => /^[\p{Script=Han},，、;；]/u.test(key);
 
 function isNumbered(key: string): boolean {
-  return grammars().headings.some((s) => s.re.test(key));
+  return mayOpenNumbered(key) && grammars().headings.some((s) => s.re.test(key));
 }
 
 /**
@@ -78,9 +79,6 @@ function cellsOf(raw: Piece, flags: number): Piece[] | undefined {
   return out.length >= 2 ? out : undefined;
 }
 
-/** a cell border (BORDER of charTable, as one scan) */
-const HAS_BORDER = /[│|┃]/;
-
 /** The space-separated words of a line, each with its offsets. */
 function wordsOf(raw: Piece): Piece[] {
   const out: Piece[] = [];
@@ -99,13 +97,14 @@ export function readLines(raws: Iterable<Piece>): Block[] {
   const blocks: Block[] = [];
   let last: LineBlock | null = null;
   for (const raw of raws) {
-    // what the steps below need to look at, told by two scans (most lines hold no whitespace
-    // and no border: nothing to tidy, no cells, no words); a regex scans faster than a loop
+    // what the steps below need to look at, told while the line is folded (most lines hold no
+    // whitespace and no border: nothing to tidy, no cells, no words, and the fold is the key)
     const t = raw.text;
-    const flags = (HAS_SPACE.test(t) ? SPACE : 0) | (HAS_BORDER.test(t) ? BORDER : 0);
+    const rawKey = foldKeyWithFlags(t);
+    const flags = flagsOfLastFold() & (SPACE | BORDER);
     const piece = flags & SPACE ? tidy(raw) : raw;
     if (!piece.text) continue;
-    const key = foldKey(piece.text);
+    const key = piece === raw ? rawKey : foldKey(piece.text);
     if (isChrome(key)) continue;
     const block: LineBlock = { kind: 'line', piece, key };
     const cells = cellsOf(raw, flags);

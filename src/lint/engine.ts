@@ -67,21 +67,32 @@ function each<K extends keyof Visitors>(all: Visitors[], key: K, arg: Parameters
   for (const v of all) (v[key] as ((a: typeof arg) => void) | undefined)?.(arg);
 }
 
+/** The visitors that have `key`, found once per walk (most rules visit one or two kinds of node). */
+const having = <K extends keyof Visitors>(all: Visitors[], key: K) => all.filter((v) => v[key]);
+
 /** Walks the analysis once, in document order, calling the visitors. */
-function walk(analysis: Analysis, visitors: Visitors[]): void {
+function walk(analysis: Analysis, all: Visitors[]): void {
   const { document, facts } = analysis;
+  const visitors = {
+    plan: having(all, 'plan'),
+    heading: having(all, 'heading'),
+    indicatorTable: having(all, 'indicatorTable'),
+    indicator: having(all, 'indicator'),
+    task: having(all, 'task'),
+    planExit: having(all, 'planExit'),
+  };
   document.plans.forEach((plan, index) => {
     const pf = facts.plans[index];
     const node: PlanNode = { index, plan, facts: pf };
-    each(visitors, 'plan', node);
-    for (const heading of pf.headings) each(visitors, 'heading', { plan: node, heading });
-    pf.tables.forEach((table, i) => each(visitors, 'indicatorTable', { plan: node, table, index: i }));
-    plan.indicators.forEach((indicator, i) => each(visitors, 'indicator', { plan: node, indicator, facts: pf.indicators[i] }));
-    plan.tasks.forEach((task, i) => each(visitors, 'task', { plan: node, task, facts: pf.tasks[i], isProject: false }));
-    plan.projects.forEach((task, i) => each(visitors, 'task', { plan: node, task, facts: pf.projects[i], isProject: true }));
-    each(visitors, 'planExit', node);
+    each(visitors.plan, 'plan', node);
+    if (visitors.heading.length) for (const heading of pf.headings) each(visitors.heading, 'heading', { plan: node, heading });
+    pf.tables.forEach((table, i) => each(visitors.indicatorTable, 'indicatorTable', { plan: node, table, index: i }));
+    plan.indicators.forEach((indicator, i) => each(visitors.indicator, 'indicator', { plan: node, indicator, facts: pf.indicators[i] }));
+    plan.tasks.forEach((task, i) => each(visitors.task, 'task', { plan: node, task, facts: pf.tasks[i], isProject: false }));
+    plan.projects.forEach((task, i) => each(visitors.task, 'task', { plan: node, task, facts: pf.projects[i], isProject: true }));
+    each(visitors.planExit, 'planExit', node);
   });
-  const blockVisitors = visitors.filter((v) => v.block);
+  const blockVisitors = having(all, 'block');
   analysis.blocks.forEach((block, index) => {
     for (const v of blockVisitors) v.block!(block, index);
   });

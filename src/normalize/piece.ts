@@ -257,3 +257,32 @@ export function foldKey(text: string): string {
   }
   return last === 0 ? text : out + text.slice(last);
 }
+
+let foldedFlags = 0;
+
+/**
+ * foldKey, and in the same pass the charTable flags of the text's characters OR-ed together
+ * (read them with flagsOfLastFold): the line reader's fold and its whitespace and border scans
+ * in one loop.
+ */
+export function foldKeyWithFlags(text: string): string {
+  const t = table();
+  const ct = charTable();
+  let out = '';
+  let last = 0;
+  let flags = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    flags |= ct[c];
+    const f = t[c];
+    if (f !== 0) {
+      out += text.slice(last, i) + String.fromCharCode(f);
+      last = i + 1;
+    }
+  }
+  foldedFlags = flags;
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** The flags of the text foldKeyWithFlags folded last. */
+export const flagsOfLastFold = () => foldedFlags;

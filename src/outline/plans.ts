@@ -1,6 +1,7 @@
 // Splits a document into its plans: a notice may print several plans, each opening with its
 // own title line; a title printed again after a table of contents (目录) continues its plan.
 import { grammars } from '../grammars/load.js';
+import { mayOpenNumbered } from '../grammars/numbering-start.js';
 import { isIssuerLine, signatureDate } from './signature.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';
@@ -23,7 +24,16 @@ export interface Segmented {
   plans: PlanRegion[];
 }
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** The text without whitespace; the last one squeezed is kept (a line's tests ask for it several times). */
+let squeezedFrom = '';
+let squeezedTo = '';
+const squeeze = (s: string) => {
+  if (s !== squeezedFrom) {
+    squeezedTo = s.replace(/\s+/g, '');
+    squeezedFrom = s;
+  }
+  return squeezedTo;
+};
 
 export function isPlanTitle(key: string): boolean {
   return isPlanTitleSq(squeeze(key));
@@ -33,11 +43,12 @@ export function isPlanTitle(key: string): boolean {
 function isPlanTitleSq(s: string): boolean {
   const t = grammars().titles;
   if (s.length < 4 || s.length > t.maxLength) return false;
-  if (grammars().headings.some((h) => h.re.test(s))) return false;
-  if (t.notTitle.some((re) => re.test(s))) return false;
+  // the document word first: one test that most lines fail, before the numbering and exclusions
   const m = t.titleEnd.exec(s);
   // a title names what it plans before its document word: "规划(2021—2025年)" alone is a fragment
-  return m !== null && m.index >= 4;
+  if (m === null || m.index < 4) return false;
+  if (mayOpenNumbered(s) && grammars().headings.some((h) => h.re.test(s))) return false;
+  return !t.notTitle.some((re) => re.test(s));
 }
 
 /**
@@ -52,10 +63,10 @@ function isOpeningTitleSq(squeezed: string): boolean {
   const t = grammars().titles;
   const s = unwrapTitle(squeezed);
   if (s.length < 4 || s.length > t.maxLength) return false;
-  if (grammars().headings.some((h) => h.re.test(s))) return false;
-  if (t.openingNotTitle.some((re) => re.test(s))) return false;
   const m = t.openingTitleEnd.exec(s);
-  return m !== null && m.index >= 2;
+  if (m === null || m.index < 2) return false;
+  if (mayOpenNumbered(s) && grammars().headings.some((h) => h.re.test(s))) return false;
+  return !t.openingNotTitle.some((re) => re.test(s));
 }
 
 /** "《某市若干措施》" written as a line: the title without the brackets around all of it */
@@ -155,7 +166,7 @@ function hasBody(region: PlanRegion): boolean {
   for (const b of region.blocks) {
     if (b.kind === 'table') return true;
     if (b.kind === 'heading') return true;
-    if (grammars().headings.some((h) => h.kind === 'item' && h.re.test(b.key))) return true;
+    if (mayOpenNumbered(b.key) && grammars().headings.some((h) => h.kind === 'item' && h.re.test(b.key))) return true;
     if (b.key.length > 40) prose++;
     if (prose >= 2) return true;
   }
@@ -188,7 +199,7 @@ const isProse = (key: string) => key.length > 40 && /[。，,;；]/.test(key);
 
 const isItemHeading = (key: string) => {
   const s = squeeze(key.slice(0, 40));
-  return grammars().headings.some((h) => h.kind === 'item' && h.re.test(s));
+  return mayOpenNumbered(s) && grammars().headings.some((h) => h.kind === 'item' && h.re.test(s));
 };
 
 export function segmentPlans(blocks: Block[]): Segmented {
@@ -208,7 +219,7 @@ export function segmentPlans(blocks: Block[]): Segmented {
     let b = blocks[bi];
     // a title broken over two lines: "某市应急管理“十四五”" / "规划(2021—2025年)"
     const next = blocks[bi + 1];
-    if (b.kind === 'line' && next?.kind === 'line' && b.key.length <= 40 && !isPlanTitle(b.key) && !/[。,;:，；：]/.test(b.key)) {
+    if (b.kind === 'line' && next?.kind === 'line' && b.key.length <= 40 && !/[。,;:，；：]/.test(b.key) && !isPlanTitle(b.key)) {
       const first = b.key;
       const joined = first + next.key;
       // at the top of the text or named by the notice, "关于加快…的" / "实施意见" is one title too

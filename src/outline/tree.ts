@@ -2,6 +2,7 @@
 // lines (第三章, 一、, (一), 1., (1), ①, 专栏1) nest in the order the document first uses each
 // scheme, which is how a reader follows an unfamiliar numbering.
 import { grammars } from '../grammars/load.js';
+import { mayOpenNumbered } from '../grammars/numbering-start.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import { slice, type Piece } from '../normalize/piece.js';
 import { parseNumeral } from '../normalize/numbers.js';
@@ -35,6 +36,7 @@ export interface Numbering {
 }
 
 export function numberingOf(key: string): Numbering | null {
+  if (!mayOpenNumbered(key)) return null;
   for (const s of grammars().headings) {
     const m = s.re.exec(key);
     if (m) return { scheme: s.id, kind: s.kind, value: parseNumeral(m[1] ?? ''), length: m[0].length };

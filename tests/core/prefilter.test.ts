@@ -6,7 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
-import { requiredChars } from '../../src/grammars/prefilter.js';
+import { firstChars, requiredChars } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { repo } from '../helpers/cli.js';
 
@@ -76,5 +76,38 @@ describe('requiredChars', () => {
     expect(q('\\p{Script=Han}')).toBeNull();
     expect(q('abc', 'i')).toBeNull();
     expect(requiredChars('𠀀', '')?.source).toBe('[\\udc00]'); // outside Unicode mode: code units
+  });
+});
+
+describe('firstChars', () => {
+  const headings = grammars().headings.map((h) => h.re);
+  const start = firstChars(headings);
+
+  it('finds the first characters of the numbering schemes', () => {
+    expect(start).not.toBeNull();
+    for (const s of ['第三章', '一、', '（二）', '(2)', '3.', '12、', '专栏4', '①', '附表1', '表2']) expect(start!.test(foldKey(s)), s).toBe(true);
+    for (const s of ['加强应急管理', '“十四五”时期', '', ' 一、']) expect(start!.test(s), s).toBe(false);
+  });
+
+  it('never rejects a line a numbering scheme matches (seeds, real documents, random text)', () => {
+    const any = (s: string) => headings.some((re) => re.test(s));
+    for (const l of lines) if (any(l)) expect(start!.test(l), l).toBe(true);
+    const alphabet = [...new Set([...headings.map((re) => re.source).join('').replace(/[\\^$.*+?()[\]{}|]/g, ''), ' ', '1', '0', '、', '.', '中'])];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 8 }), (cs) => {
+        const s = cs.join('');
+        if (any(s)) expect(start!.test(s), s).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('says nothing of patterns not anchored at the start, or that may match empty', () => {
+    expect(firstChars([/^a|b/u])).toBeNull();
+    expect(firstChars([/^(?:a)?/u])).toBeNull();
+    expect(firstChars([/^./u])).toBeNull();
+    expect(firstChars([/^a/mu])).toBeNull();
+    expect(firstChars([/^(?=x)\s*(?:a|b)c/u])!.test(' c')).toBe(true);
+    expect(firstChars([/^x?(?:a|bc)/u])!.source).toBe('^[\\u{78}\\u{61}\\u{62}]');
   });
 });

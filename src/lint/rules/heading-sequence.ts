@@ -146,12 +146,19 @@ export const headingSequence = defineRule({
       planExit({ index }) {
         // a scheme that goes on from the previous section at every one of two or more section
         // changes is numbered through the plan on purpose ((一)…(二十八) under 一、…八、)
-        const through = new Set([...runsOn, ...numberedThrough(headings)]);
+        // each heading's group (parent, scheme, level), named once
+        const keys = headings.map((h) => `${h.parent ?? 'top'}|${h.scheme}|${h.level}`);
+        const through = new Set([...runsOn, ...numberedThrough(headings, keys)]);
         const lastOfScheme = new Map<string, number>();
         const lastInGroup = new Map<string, HeadingInfo>();
-        const keyOf = (h: HeadingInfo) => `${h.parent ?? 'top'}|${h.scheme}|${h.level}`;
         const groups = new Map<string, HeadingInfo[]>();
-        for (const h of headings) groups.set(keyOf(h), [...(groups.get(keyOf(h)) ?? []), h]);
+        for (let i = 0; i < headings.length; i++) {
+          const h = headings[i];
+          const k = keys[i];
+          const group = groups.get(k);
+          if (group) group.push(h);
+          else groups.set(k, [h]);
+        }
         // one renumbering per group, offered with its first skip or repeat (--fix)
         const fixed = new Set<string>();
         const fixAt = (key: string, h: HeadingInfo) => {
@@ -161,9 +168,10 @@ export const headingSequence = defineRule({
           const fix = renumberFix(ctx.source, group, group.indexOf(h));
           return fix ? { fix } : {};
         };
-        for (const h of headings) {
+        for (let i = 0; i < headings.length; i++) {
+          const h = headings[i];
           const value = h.value!;
-          const key = keyOf(h);
+          const key = keys[i];
           const prev = lastInGroup.get(key);
           const runOn = through.has(h.scheme) ? lastOfScheme.get(h.scheme) : undefined;
           lastInGroup.set(key, h);
@@ -194,12 +202,13 @@ export const headingSequence = defineRule({
 });
 
 /** Schemes that go on from the previous section at each of at least two section changes, and never start again. */
-function numberedThrough(headings: HeadingInfo[]): string[] {
+function numberedThrough(headings: HeadingInfo[], keys: string[]): string[] {
   const last = new Map<string, number>();
   const seen = new Set<string>();
   const changes = new Map<string, { on: number; again: number }>();
-  for (const h of headings) {
-    const key = `${h.parent ?? 'top'}|${h.scheme}|${h.level}`;
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    const key = keys[i];
     const before = last.get(h.scheme);
     if (!seen.has(key) && before !== undefined) {
       const c = changes.get(h.scheme) ?? { on: 0, again: 0 };
