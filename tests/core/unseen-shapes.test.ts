@@ -1,0 +1,27 @@
+// Shapes met on plans the tool had not seen while its grammars were written: Markdown bold
+// titles closed after Chinese punctuation, and units written in an indicator's name that are
+// measures rather than counts.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractString, fixture } from './helpers.js';
+
+const doc = () => extractString(readFileSync(fixture('minimal', 'md-bold-titles-and-name-units.md'), 'utf8'), 'md');
+
+describe('Markdown bold item titles ending in Chinese punctuation', () => {
+  it('"**加强移动源污染防治。**淘汰…" is a title in bold, not text with asterisks (CommonMark alone keeps them)', async () => {
+    const tasks = (await doc()).plans[0].tasks;
+    expect(tasks.map((t) => t.title)).toEqual(['加强移动源污染防治', '推进扬尘精细化管控']);
+    expect(tasks.every((t) => !t.text.includes('*'))).toBe(true);
+    expect(tasks.map((t) => t.owners?.lead)).toEqual([['市公安局', '市交通运输局'], ['市住房城乡建设局']]);
+  });
+});
+
+describe('units written in an indicator name', () => {
+  it('measures (微克/立方米) and ages (岁) are the indicator unit', async () => {
+    const indicators = (await doc()).plans[0].indicators;
+    expect(indicators.map((i) => [i.target?.value, i.target?.unit])).toEqual([
+      [32, '微克/立方米'],
+      [79, '岁'],
+    ]);
+  });
+});
