@@ -25,3 +25,17 @@ describe('units written in an indicator name', () => {
     ]);
   });
 });
+
+describe('time limits and unit names inside clauses', () => {
+  it('"今年底前完成" is a time limit, "2024.6" a date, and a hotline centre with digits in its name a unit', async () => {
+    const tasks = (await extractString(readFileSync(fixture('minimal', 'work-points-time-limits-in-clauses.txt'), 'utf8'))).plans[0].tasks;
+    expect(tasks.map((t) => [t.owners?.lead, t.owners?.support, t.deadline?.text, t.deadline?.date])).toEqual([
+      [['市政务服务局'], ['各有关部门'], '2024年9月30日前完成', '2024-09-30'],
+      [['市市场监管局', '市发展改革委'], [], '三季度末前完成', '2024-09-30'],
+      [['市住建局'], [], '今年底前完成', '2024-12-31'],
+      [['市12345热线中心'], [], '2024.6', '2024-06-30'],
+      [['市工信局'], ['市财政局', '市国资委'], '6月30日前', '2024-06-30'],
+      [['市工商联'], [], '长期坚持', null],
+    ]);
+  });
+});
