@@ -59,12 +59,20 @@ function labelsIn(key: string): LabelHit[] {
   while ((m = re.exec(key))) {
     const at = m.index + (m[0].length - m[0].trimStart().length);
     if (depthAt(key, at) > 0) continue;
-    // a label is a label only at the start of a field: after a break, not inside a word
+    // a label is a label only at the start of a field: after a break or a space, or right after
+    // the unit name that ends the field before it ("牵头单位：A局责任单位：B" once the space
+    // between them is gone), not glued inside a word
     const b = endWithout(key, at, isSpace);
-    if (b > 0 && !/[,;。，；:(（)）]/.test(key[b - 1])) continue;
+    if (b > 0 && b === at && !/[,;。，；:(（)）]/.test(key[b - 1]) && !(out.length && endsWithUnit(key.slice(Math.max(0, b - 12), b)))) continue;
     out.push({ at, after: m.index + m[0].length, role: g.roleOfLabel(m[1]) });
   }
   return out;
+}
+
+/** Does the text end in a unit's name ("…中心", "…局"), not in a word that merely ends so ("格局")? */
+function endsWithUnit(s: string): boolean {
+  const g = compiled();
+  return g.unitEnding.test(s) && !g.notUnitEnding.test(s);
 }
 
 /** JavaScript's \s (WhiteSpace and LineTerminator), as /\s/ tests a code unit. */

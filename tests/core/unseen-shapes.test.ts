@@ -39,3 +39,14 @@ describe('time limits and unit names inside clauses', () => {
     ]);
   });
 });
+
+describe('labels on one line without a separator', () => {
+  it('"牵头单位：A 责任单位：B、C" and "（责任单位：A  完成时限：…）" are two fields each, once the spaces between them are dropped', async () => {
+    const tasks = (await extractString(readFileSync(fixture('minimal', 'work-points-labels-on-one-line.txt'), 'utf8'))).plans[0].tasks;
+    expect(tasks.map((t) => [t.owners?.lead, t.owners?.support, t.deadline?.text])).toEqual([
+      [['区商务局'], [], '年底(2025年)'],
+      [['区投资促进中心'], ['区商务局', '区发改局'], '年底(2025年)'],
+      [['区政府办公室'], [], '2025年6月'],
+    ]);
+  });
+});
