@@ -366,7 +366,8 @@ export function findClauses(text: string, key: string): ClauseHit[] {
 
 /**
  * An unbracketed clause closing the text: labelled, from a sentence break (or the start) to the
- * end ("…健全制度。牵头单位：A；配合单位：B。"), or a last sentence of role words ("…。A牵头，B配合。").
+ * end ("…健全制度。牵头单位：A；配合单位：B。"), unit names after a dash ("…。——A、B"), or a last
+ * sentence of role words ("…。A牵头，B配合。").
  */
 function trailingClause(text: string, key: string): ClauseHit | null {
   if (key.indexOf(':') >= 0)
@@ -378,9 +379,15 @@ function trailingClause(text: string, key: string): ClauseHit | null {
       if (clause) return { start: l.at, end: key.length, clause };
       break;
     }
-  // the last sentence, when it is short and made of role words
   const bodyEnd = endWithout(key, key.length, isStopOrSpace);
   const body = key.slice(0, bodyEnd);
+  // a dash and nothing but unit names after it, closing the text: "…新增算力资源20%。——市大数据局"
+  const dash = body.lastIndexOf('——');
+  if (dash >= 0 && body.length - dash - 2 <= compiled().maxLength) {
+    const clause = readClause(text.slice(dash + 2, body.length), 'closing', key.slice(dash + 2, body.length));
+    if (clause && clause.fields.length) return { start: dash, end: key.length, clause };
+  }
+  // the last sentence, when it is short and made of role words
   const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?')) + 1;
   if (body.length - from > 60 || body.length - from < 3) return null;
   const clause = readClause(text.slice(from, body.length), 'sentence', key.slice(from, body.length));

@@ -50,3 +50,12 @@ describe('labels on one line without a separator', () => {
     ]);
   });
 });
+
+describe('unit names after a dash', () => {
+  it('"…新增算力资源20%。——市大数据局" names the responsible unit; a dash in prose names none', async () => {
+    const tasks = (await extractString(readFileSync(fixture('minimal', 'work-points-dash-owner.txt'), 'utf8'))).plans[0].tasks;
+    expect(tasks[0].owners?.lead).toEqual(['市大数据局']);
+    const prose = await extractString('某市2024年工作要点\n\n一、重点任务\n1.坚持创新驱动——把创新摆在发展全局的核心位置。\n');
+    expect(prose.plans[0].tasks[0].owners).toBeNull();
+  });
+});
