@@ -59,3 +59,10 @@ describe('unit names after a dash', () => {
     expect(prose.plans[0].tasks[0].owners).toBeNull();
   });
 });
+
+describe('compound units in prose targets', () => {
+  it('"控制在30微克/立方米以内" keeps the whole unit', async () => {
+    const doc = await extractString('某区2024年生态环境保护工作要点\n\n一、重点任务\n（一）持续改善空气质量。PM2.5年均浓度控制在30微克/立方米以内。（责任单位：区生态环境局）\n');
+    expect(doc.plans[0].tasks[0].targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([[30, '微克/立方米', 'le']]);
+  });
+});
