@@ -137,7 +137,7 @@ function withoutConvention(t: Keyed): Keyed & { found: boolean } {
 /** Units of a list where some are marked as lead: "市发展改革委（牵头）、市财政局". */
 function markedLeads(text: string, key: string): { lead: string[]; rest: string[] } | null {
   const re = compiled().leadMark;
-  if (!/牵头|主责/.test(text)) return null;
+  if (!/牵头|主责|[★*＊※]/.test(text)) return null;
   const lead: string[] = [];
   const rest: string[] = [];
   for (const u of unitsOf(text, key)) {

@@ -66,3 +66,13 @@ describe('compound units in prose targets', () => {
     expect(doc.plans[0].tasks[0].targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([[30, '微克/立方米', 'le']]);
   });
 });
+
+describe('a lead marked by a star', () => {
+  it('"市自然资源和规划局★、市生态环境局": the starred unit leads, without its star', async () => {
+    const doc = await extractString('某市2024年工作要点\n\n一、重点任务\n1.加强要素保障。（责任单位：市自然资源和规划局★、市生态环境局）\n2.推进项目。（责任单位：市发改委、市财政局*）\n');
+    expect(doc.plans[0].tasks.map((t) => [t.owners?.lead, t.owners?.support])).toEqual([
+      [['市自然资源和规划局'], ['市生态环境局']],
+      [['市财政局'], ['市发改委']],
+    ]);
+  });
+});
