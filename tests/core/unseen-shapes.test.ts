@@ -76,3 +76,12 @@ describe('a lead marked by a star', () => {
     ]);
   });
 });
+
+describe('a box drawn as a one-column table in HTML', () => {
+  it('"专栏1 综合交通重大工程" with one entry per row gives one project per entry', async () => {
+    const doc = await extractString(readFileSync(fixture('minimal', 'html-box-as-one-column-table.html'), 'utf8'), 'html');
+    const p = doc.plans[0];
+    expect(p.projects.map((x) => x.title)).toEqual(['高速公路', '铁路', '机场']);
+    expect(p.tasks.map((t) => t.title)).toEqual(['构建现代化综合交通网络', '提升运输服务质量']);
+  });
+});
