@@ -59,12 +59,20 @@ function labelsIn(key: string): LabelHit[] {
   while ((m = re.exec(key))) {
     const at = m.index + (m[0].length - m[0].trimStart().length);
     if (depthAt(key, at) > 0) continue;
-    // a label is a label only at the start of a field: after a break, not inside a word
+    // a label is a label only at the start of a field: after a break or a space, or right after
+    // the unit name that ends the field before it ("牵头单位：A局责任单位：B" once the space
+    // between them is gone), not glued inside a word
     const b = endWithout(key, at, isSpace);
-    if (b > 0 && !/[,;。，；:(（)）]/.test(key[b - 1])) continue;
+    if (b > 0 && b === at && !/[,;。，；:(（)）]/.test(key[b - 1]) && !(out.length && endsWithUnit(key.slice(Math.max(0, b - 12), b)))) continue;
     out.push({ at, after: m.index + m[0].length, role: g.roleOfLabel(m[1]) });
   }
   return out;
+}
+
+/** Does the text end in a unit's name ("…中心", "…局"), not in a word that merely ends so ("格局")? */
+function endsWithUnit(s: string): boolean {
+  const g = compiled();
+  return g.unitEnding.test(s) && !g.notUnitEnding.test(s);
 }
 
 /** JavaScript's \s (WhiteSpace and LineTerminator), as /\s/ tests a code unit. */
@@ -129,7 +137,7 @@ function withoutConvention(t: Keyed): Keyed & { found: boolean } {
 /** Units of a list where some are marked as lead: "市发展改革委（牵头）、市财政局". */
 function markedLeads(text: string, key: string): { lead: string[]; rest: string[] } | null {
   const re = compiled().leadMark;
-  if (!/牵头|主责/.test(text)) return null;
+  if (!/牵头|主责|[★*＊※]/.test(text)) return null;
   const lead: string[] = [];
   const rest: string[] = [];
   for (const u of unitsOf(text, key)) {
@@ -365,7 +373,8 @@ export function findClauses(text: string, key: string): ClauseHit[] {
 
 /**
  * An unbracketed clause closing the text: labelled, from a sentence break (or the start) to the
- * end ("…健全制度。牵头单位：A；配合单位：B。"), or a last sentence of role words ("…。A牵头，B配合。").
+ * end ("…健全制度。牵头单位：A；配合单位：B。"), unit names after a dash ("…。——A、B"), or a last
+ * sentence of role words ("…。A牵头，B配合。").
  */
 function trailingClause(text: string, key: string): ClauseHit | null {
   if (key.indexOf(':') >= 0)
@@ -377,9 +386,15 @@ function trailingClause(text: string, key: string): ClauseHit | null {
       if (clause) return { start: l.at, end: key.length, clause };
       break;
     }
-  // the last sentence, when it is short and made of role words
   const bodyEnd = endWithout(key, key.length, isStopOrSpace);
   const body = key.slice(0, bodyEnd);
+  // a dash and nothing but unit names after it, closing the text: "…新增算力资源20%。——市大数据局"
+  const dash = body.lastIndexOf('——');
+  if (dash >= 0 && body.length - dash - 2 <= compiled().maxLength) {
+    const clause = readClause(text.slice(dash + 2, body.length), 'closing', key.slice(dash + 2, body.length));
+    if (clause && clause.fields.length) return { start: dash, end: key.length, clause };
+  }
+  // the last sentence, when it is short and made of role words
   const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?')) + 1;
   if (body.length - from > 60 || body.length - from < 3) return null;
   const clause = readClause(text.slice(from, body.length), 'sentence', key.slice(from, body.length));

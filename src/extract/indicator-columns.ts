@@ -65,6 +65,7 @@ export function unitInName(name: string): string | null {
 }
 
 function isUnit(s: string): boolean {
+  if (grammars().table.nameUnits.includes(s)) return true;
   const units = grammars().quantities.units;
   if (units.includes(s)) return true;
   // 万人, 亿千瓦时, 万吨标准煤: a multiplier, a unit, and at most a short qualifier after it

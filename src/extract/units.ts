@@ -85,8 +85,8 @@ export function cleanUnit(raw: string): string | null {
   }
   s = s.replace(PUNCT_EDGES, '');
   if (!s || s.length > 40) return null;
-  // a date or a figure is no unit ("2023-2025年", "0.5分")
-  if (/\d{4}|^[\d.%]+\S{0,2}$/.test(s)) return null;
+  // a date or a figure is no unit ("2023-2025年", "0.5分"); a number in a name is ("市12345热线中心")
+  if (/(?:^|\D)(?:19|20)\d{2}(?!\d)|^[\d.%]+\S{0,2}$/.test(s)) return null;
   return s;
 }
 

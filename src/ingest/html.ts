@@ -143,7 +143,23 @@ function isLayoutTable(table: Element): boolean {
     }
   };
   walk(table, 0);
-  return nested || longCell;
+  return nested || longCell || oneColumn(table);
+}
+
+/** Every row holds one cell at most: a box drawn as a table (专栏 with its entries), read as paragraphs. */
+function oneColumn(table: Element): boolean {
+  let rows = 0;
+  const walk = (el: Element): boolean => {
+    for (const c of el.children) {
+      if (c.type !== 'element' || c.tagName === 'table') continue;
+      if (c.tagName === 'tr') {
+        rows++;
+        if (c.children.filter((x) => x.type === 'element' && (x.tagName === 'td' || x.tagName === 'th')).length > 1) return false;
+      } else if (!walk(c)) return false;
+    }
+    return true;
+  };
+  return walk(table) && rows > 1;
 }
 
 function textLength(el: Element): number {

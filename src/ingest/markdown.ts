@@ -16,12 +16,15 @@ let parsers: { withGfm: Parser; plain: Parser } | null = null;
 
 async function loadParsers() {
   if (parsers) return parsers;
-  const [{ unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
+  const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkCjk }] = await Promise.all([
     import('unified'),
     import('remark-parse'),
     import('remark-gfm'),
+    import('remark-cjk-friendly/parseOnly'),
   ]);
-  parsers = { withGfm: unified().use(remarkParse).use(remarkGfm), plain: unified().use(remarkParse) };
+  // CommonMark closes no emphasis after Chinese punctuation ("**加强监管。**推进…" keeps its
+  // asterisks): remark-cjk-friendly reads emphasis as Chinese Markdown writes it
+  parsers = { withGfm: unified().use(remarkParse).use(remarkCjk).use(remarkGfm), plain: unified().use(remarkParse).use(remarkCjk) };
   return parsers;
 }
 

@@ -99,11 +99,13 @@ export function slice(p: Piece, from: number, to = p.text.length): Piece {
   return { text, runs, end };
 }
 
+/** The parts one after the other, `sep` between two that do not stand side by side in the file. */
 export function concat(parts: Piece[], sep = ''): Piece {
   if (parts.length === 1 && !sep) return parts[0];
   const b = new PieceBuilder();
   parts.forEach((p, i) => {
-    if (i > 0 && sep) {
+    // parts that stand side by side in the file (a clause, then the 。 after it) join as they stand
+    if (i > 0 && sep && !(p.text.length && parts[i - 1].text.length && startOffset(p) === parts[i - 1].end)) {
       const at = startOffset(p);
       for (let k = 0; k < sep.length; k++) b.push(sep[k], at);
     }

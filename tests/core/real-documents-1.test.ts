@@ -119,6 +119,9 @@ describe('5. a deadline after the clause belongs to the task', () => {
       ['修订防汛应急预案', ['县应急管理局'], [], '2024年汛期前完成', '2024-05-31', false],
       ['落实防汛物资储备', ['县应急管理局'], [], '5月底前出台物资储备方案', '2024-05-31', false],
     ]);
+    // the clause, the time limit and the full stop stand side by side: the task's text keeps them so
+    expect(p.tasks[0].text).toBe('开展汛前隐患排查。对水库、堤防、山洪灾害易发区开展拉网式排查。（牵头单位：县水利局；责任单位：各乡镇人民政府）2024年6月底前完成。');
+    expect(p.tasks[1].text.endsWith('（牵头单位：县应急管理局）2024年汛期前完成。')).toBe(true);
   });
 });
 
