@@ -72,7 +72,7 @@ describe('the Markdown reader', () => {
         const { hand, remark } = await read(lines.join(eol));
         expect(hand).toEqual(remark);
       }),
-      { numRuns: 400 },
+      { numRuns: 150 },
     );
   });
 
