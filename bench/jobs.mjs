@@ -9,15 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { opt, root } from './args.mjs';
 import { buildCorpus } from './corpus.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const files = Number(opt('--files', 150));
 const rounds = Number(opt('--rounds', 3));
 const counts = String(opt('--jobs', '1,2,3,4')).split(',').map(Number);
