@@ -71,7 +71,8 @@ export async function runCli(argv: string[], io: RunIO): Promise<number> {
     // throw instead of exiting; subcommands inherit this
     .exitOverride();
   const name = argv[0];
-  const wanted = name && Object.hasOwn(commands, name) ? [name] : Object.keys(commands);
+  // the version needs no command; help and errors list them all
+  const wanted = name && Object.hasOwn(commands, name) ? [name] : name === '-v' || name === '--version' ? [] : Object.keys(commands);
   for (const c of wanted) (await commands[c]())(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
