@@ -84,14 +84,6 @@ export function findGarbled(text: string, w: LintWords): Found[] {
 }
 
 /**
- * A date whose 年月日 were lost: 7–8 digits starting 19/20 that read as a real date
- * ("2022424" → 2022-04-24). Returns the date, or null.
- */
-export function lostDate(digits: string): string | null {
-  return lostDateReadings(digits)[0] ?? null;
-}
-
-/**
  * Every real date 7–8 digits can be read as, in order: "2022424" only as 2022-04-24 (42 is no
  * month), "2022111" as 2022-01-11 or 2022-11-01. A fix is safe only when there is one.
  */

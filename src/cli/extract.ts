@@ -6,23 +6,27 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import YAML from 'yaml';
+import type YAMLModule from 'yaml';
 import type { Locale } from '../lint/types.js';
-import { documentJsonSchema, type PlanDocument } from '../model/schema.js';
+import type { PlanDocument } from '../model/schema.js';
 import type { RunIO } from '../run/io.js';
 import { openOutput, writeOutput, type Output } from '../run/output.js';
 import { problemLine, problemOf } from '../run/problems.js';
 import { progressBar } from '../run/progress.js';
 import { runFile, runFiles, type Extract } from '../run/run-files.js';
 import { say, type Text } from '../util/i18n.js';
+import { lazyRequire } from '../util/lazy-require.js';
 import { eachAnalysed, pathsGiven, type CommandContext } from './command.js';
+
+// loaded only for YAML output (JSON needs no library)
+const YAML = lazyRequire<typeof YAMLModule>('yaml');
 
 export const extractFormats = ['yaml', 'json'] as const;
 type Format = (typeof extractFormats)[number];
 
 export function serialize(doc: PlanDocument, format: string): string {
   if (format === 'json') return JSON.stringify(doc, null, 2) + '\n';
-  return YAML.stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  return YAML().stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** One document of a stream of many: a JSON line, or a YAML document opened by ---. */
@@ -143,6 +147,8 @@ export function registerSchema(program: Command, ctx: CommandContext): void {
     .addOption(ctx.options.locale())
     .action(async (opts: { output?: string }) => {
       try {
+        // the zod schema (and zod) only for this command
+        const { documentJsonSchema } = await import('../model/schema.js');
         await writeOutput(opts.output ?? null, JSON.stringify(documentJsonSchema(), null, 2) + '\n', ctx.io);
       } catch (e) {
         ctx.io.stderr(problemLine(problemOf(e, opts.output ?? '', ctx.io.cwd), ctx.locale));

@@ -104,14 +104,10 @@ export function namedTitles(blocks: Block[]): string[] {
   return [...new Set(out)].filter((n) => n.length >= 4);
 }
 
-/** True when `key` is one of the documents the notice names (alone or as one of a list). */
-export function isNamed(key: string, named: string[]): boolean {
-  return isNamedSq(squeeze(key), namedForms(named));
-}
-
 /** Each named title as it stands and without its period, in order (computed once per document). */
 const namedForms = (named: string[]) => named.flatMap((full) => [full, stripPeriod(full)]);
 
+/** True when a squeezed key is one of the documents the notice names (alone or as one of a list). */
 function isNamedSq(squeezed: string, forms: string[]): boolean {
   if (!forms.length) return false;
   const k = nameKeySq(unwrapTitle(squeezed));

@@ -3,14 +3,13 @@
 // cold start would otherwise compile: so the modules on the path of `check` build their schemas
 // in functions and take zod from here. It is the CommonJS build, required synchronously (as the
 // YAML parser is), so loaders stay synchronous.
-import { createRequire } from 'node:module';
 import type { z as Z } from 'zod';
+import { lazyRequire } from './lazy-require.js';
 
-const load = createRequire(import.meta.url);
-let z: typeof Z | null = null;
+const zodModule = lazyRequire<{ z: typeof Z }>('zod');
 
 export function zod(): typeof Z {
-  return (z ??= (load('zod') as { z: typeof Z }).z);
+  return zodModule().z;
 }
 
 /** A schema built on first use and kept. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findCodePageRuns, findInjectedPinyin, findLostCharacters } from '../../src/analysis/garbled-scan.js';
 import { GB2312_BITMAP_BASE64 } from '../../src/analysis/gb2312-table.js';
 import { textFacts } from '../../src/analysis/text-facts.js';
-import { findGarbled, findPlaceholders, lostDate } from '../../src/analysis/text-scan.js';
+import { findGarbled, findPlaceholders, lostDateReadings } from '../../src/analysis/text-scan.js';
 import { lintWords } from '../../src/grammars/lint-words.js';
 import { SourceText } from '../../src/ingest/source-text.js';
 
@@ -36,18 +36,21 @@ describe('findGarbled', () => {
   });
 });
 
-describe('lostDate', () => {
+/** the date 7–8 digits read as first, or null */
+const firstReading = (digits: string) => lostDateReadings(digits)[0] ?? null;
+
+describe('lost dates (lostDateReadings)', () => {
   it('reads 7–8 digit dates that lost 年月日', () => {
-    expect(lostDate('2022424')).toBe('2022-04-24');
-    expect(lostDate('2023220')).toBe('2023-02-20');
-    expect(lostDate('20221231')).toBe('2022-12-31');
+    expect(firstReading('2022424')).toBe('2022-04-24');
+    expect(firstReading('2023220')).toBe('2023-02-20');
+    expect(firstReading('20221231')).toBe('2022-12-31');
   });
   it('rejects numbers that are not dates', () => {
-    expect(lostDate('2022-04-24')).toBeNull();
-    expect(lostDate('2023990')).toBeNull();
-    expect(lostDate('12345678')).toBeNull();
-    expect(lostDate('202244')).toBeNull();
-    expect(lostDate('20230231')).toBeNull();
+    expect(firstReading('2022-04-24')).toBeNull();
+    expect(firstReading('2023990')).toBeNull();
+    expect(firstReading('12345678')).toBeNull();
+    expect(firstReading('202244')).toBeNull();
+    expect(firstReading('20230231')).toBeNull();
   });
 });
 
