@@ -10,6 +10,9 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     // both cores: most suites run in-process and are CPU-bound (vitest's default leaves one idle)
     maxWorkers: 2,
+    // worker threads start and share modules faster than child processes (measured: 41 s against
+    // 45 s for the suite); no suite changes the working folder or exits the process
+    pool: 'threads',
     // the files share a worker's modules instead of importing src/ afresh each (no suite keeps
     // state between files: grammars and caches are the same for all)
     isolate: false,
