@@ -4,7 +4,8 @@
 // `npm run typecheck` (tsc over src/ and tests/), which `npm test` runs too: esbuild only strips
 // them, so the build takes a second or two instead of a full tsc run.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -27,20 +28,49 @@ await build({
 
 execFileSync(process.execPath, ['dist/grammars/build-cache.js'], { stdio: 'inherit' });
 
-// The bundled CLI: one module for the command line and one for the runner's worker threads, so
-// a run compiles one file instead of ~100 ES modules (cold start). Readers and formats needed
-// only by some inputs stay in chunks loaded on demand. dist/bundle sits at the same depth as
-// dist/cli, so paths found from import.meta.url hold.
+// The bundled CLI, in two builds. The command line is one CommonJS file, dist/bundle/plan-lint.cjs,
+// which bin/plan-lint.js compiles with a V8 code cache (cold start: a run deserializes the
+// bytecode of the functions earlier runs compiled instead of parsing and compiling them again;
+// Node 20 has no compile cache of its own for modules). Its modules are wrapped by esbuild and
+// initialised on first import, so commands and readers a run does not need cost no start-up
+// work. The runner's worker threads load an ES module bundle, dist/bundle/worker.js. dist/bundle
+// sits at the same depth as dist/cli, so paths found from import.meta.url hold.
+// Libraries with native or CommonJS-only parts are loaded from node_modules as they are.
+const external = ['pdfjs-dist', 'mammoth', 'exceljs', 'iconv-lite', 'yaml', 'playwright-core', 'cli-progress', 'csv-stringify', '@sparticuz/chromium'];
 await build({
-  entryPoints: { 'plan-lint': 'dist/cli/index.js', worker: 'dist/run/worker.js' },
+  entryPoints: { worker: 'dist/run/worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // libraries with native or CommonJS-only parts are loaded from node_modules as they are
-  external: ['pdfjs-dist', 'mammoth', 'exceljs', 'iconv-lite', 'yaml', 'playwright-core', 'cli-progress', 'csv-stringify', '@sparticuz/chromium'],
+  external,
   banner: { js: "import { createRequire as __planLintRequire } from 'node:module'; const require = __planLintRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+const cli = await build({
+  entryPoints: { 'plan-lint': 'dist/cli/index.js' },
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external,
+  // the sources are ES modules: import.meta.url becomes the bundle's own file URL
+  define: { 'import.meta.url': '__planLintUrl' },
+  banner: { js: "const __planLintUrl = require('node:url').pathToFileURL(__filename).href;" },
+  write: false,
+  logLevel: 'warning',
+});
+// bin/plan-lint.js runs the bundle as a vm.Script, where import() has no module loader: the
+// libraries loaded on demand are imported through a function bin/plan-lint.js hands in.
+const [out] = cli.outputFiles;
+const dynamicImport = /(?<![\w$.])import\((?=["'])/g;
+const code = out.text.replace(dynamicImport, '__planLintImport(');
+if (/(?<![\w$.])import\((?![)])/.test(code)) throw new Error('dist/bundle/plan-lint.cjs: an import() of a computed name is left');
+writeFileSync(out.path, code);
+// The code cache is keyed on this id: V8 itself checks only the source's length.
+const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
+writeFileSync('dist/bundle/plan-lint.id', id + '\n');

@@ -49,7 +49,7 @@ export interface SpawnOptions {
 
 /** `plan-lint <args…>` in a child process; resolves when it exits. */
 export async function spawnPlanLint(args: string[], opts: SpawnOptions = {}): Promise<Spawned> {
-  if (!existsSync(path.join(repo, 'dist', 'bundle', 'plan-lint.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does) first');
+  if (!existsSync(path.join(repo, 'dist', 'bundle', 'plan-lint.cjs'))) throw new Error('dist/ is missing: run `npm run build` (npm test does) first');
   const usageFile = path.join(os.tmpdir(), `plan-lint-usage-${process.pid}-${process.hrtime.bigint()}.json`);
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, PLAN_LINT_DEBUG: undefined, PLAN_LINT_USAGE_FILE: usageFile, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
