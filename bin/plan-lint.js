@@ -7,14 +7,14 @@
 // $PLAN_LINT_CACHE_DIR, else $XDG_CACHE_HOME/plan-lint, else ~/.cache/plan-lint;
 // PLAN_LINT_CACHE_DIR= (empty) turns it off. A cache V8 rejects (another V8, other flags) is
 // written again; a folder that cannot be written only means no cache.
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+'use strict';
+const { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const os = require('node:os');
+const path = require('node:path');
+const vm = require('node:vm');
 
-const bundle = fileURLToPath(new URL('../dist/bundle/plan-lint.cjs', import.meta.url));
+const bundle = path.join(__dirname, '..', 'dist', 'bundle', 'plan-lint.cjs');
 run(codeCacheFile());
 
 /** where this build's cache for this command lives, or null (turned off, or no build id) */
