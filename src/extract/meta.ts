@@ -1,6 +1,8 @@
 // Page-header and notice metadata (索引号, 发文字号, 发布机构, 成文日期, 发布日期), the plan's
 // period and base year. Labels and patterns are in grammars/meta.yaml and plan-titles.yaml.
+import { squeezeSpace } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
+import { requiredChars } from '../grammars/prefilter.js';
 import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
@@ -8,7 +10,7 @@ import { foldKey, type Piece } from '../normalize/piece.js';
 import { chineseDate, isIssuerLine, signatureDate } from '../outline/signature.js';
 
 type Field = keyof Meta;
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+const squeeze = squeezeSpace;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** a label as a pattern that tolerates stray spaces between its characters ("发布 日期") */
 const spaced = (label: string) => [...label.replace(/\s+/g, '')].map(escape).join('\\s*');
@@ -87,12 +89,38 @@ export function spacedText(p: Piece): string {
 /** longest block read for header fields (a header line is short; a 100 MB line is not one) */
 const MAX_HEADER_LINE = 2000;
 
-const blockLines = (blocks: Block[]) =>
-  blocks.flatMap((b) => {
-    // a header printed as a table (索引号 | … | 主题分类 | …) reads as lines of label-value pairs
-    if (b.kind === 'table') return b.rows.map((row) => row.filter((c, i) => c.text && row.indexOf(c) === i).map((c) => c.text).join('  '));
-    return [b.piece.text.length > MAX_HEADER_LINE ? '' : spacedText(b.piece).trim()];
-  });
+/**
+ * The blocks' lines (spacedText) and their keys. A line that is its block's text as it stands
+ * (most are) has the block's key for its key (a block's key is foldKey of its text): no line is
+ * folded again.
+ */
+function blockLines(blocks: Block[]): { lines: string[]; keys: string[] } {
+  const lines: string[] = [];
+  const keys: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      // a header printed as a table (索引号 | … | 主题分类 | …) reads as lines of label-value pairs
+      for (const row of b.rows) {
+        const line = row.filter((c, i) => c.text && row.indexOf(c) === i).map((c) => c.text).join('  ');
+        lines.push(line);
+        keys.push(foldKey(line));
+      }
+      continue;
+    }
+    const line = b.piece.text.length > MAX_HEADER_LINE ? '' : spacedText(b.piece).trim();
+    lines.push(line);
+    keys.push(line === b.piece.text ? b.key : foldKey(line));
+  }
+  return { lines, keys };
+}
+
+let labelQuick: { of: unknown; re: RegExp | null } | null = null;
+/** The characters a line must hold for a label to stand in it (requiredChars of the joined labels). */
+function mayHoldLabel(key: string): boolean {
+  const { any } = (cache ??= labelRes());
+  if (labelQuick?.of !== any) labelQuick = { of: any, re: requiredChars(any.source, any.flags) };
+  return labelQuick.re === null || labelQuick.re.test(key);
+}
 
 /** A signature: a signing body's line, then the date on its own line (the close of a notice). */
 function signature(lines: string[], keys: string[], meta: Meta, fromEnd: number): void {
@@ -116,13 +144,12 @@ function signature(lines: string[], keys: string[], meta: Meta, fromEnd: number)
  * the text, where a notice printed as one document ends with its signing body and date.
  */
 export function headerMeta(blocks: Block[], tail: Block[] = []): Meta {
-  const lines = blockLines(blocks);
-  const keys = lines.map(foldKey);
+  const { lines, keys } = blockLines(blocks);
   const meta: Meta = { docNumber: null, issuer: null, written: null, published: null, indexNo: null };
   const { fields, any } = (cache ??= labelRes());
   // a line where no label of any field stands is skipped by every field's patterns: one test of
   // the joined labels (which matches wherever one of them does) instead of one per label
-  const labelled = keys.map((k) => k.length <= 400 && any.test(k));
+  const labelled = keys.map((k) => k.length <= 400 && mayHoldLabel(k) && any.test(k));
   for (const { field, res } of fields) {
     for (const re of res) {
       for (let i = 0; i < keys.length && meta[field] === null; i++) {
@@ -151,7 +178,7 @@ export function headerMeta(blocks: Block[], tail: Block[] = []): Meta {
   signature(lines, keys, meta, keys.length);
   if (tail.length && (meta.issuer === null || meta.written === null)) {
     const tl = blockLines(tail);
-    signature(tl, tl.map(foldKey), meta, 3);
+    signature(tl.lines, tl.keys, meta, 3);
   }
   return meta;
 }

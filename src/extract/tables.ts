@@ -1,7 +1,9 @@
 // Indicator tables. Markdown/HTML give rows and cells; scraped text prints one cell per line,
 // sometimes splitting a cell over two lines, writing a 类别 only on its group's first row, or
 // putting group rows ("1.应急能力(5项)") between the rows. Both end up as TableRows here.
+import { squeezeSpace } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
+import { firstChars, lastChars } from '../grammars/prefilter.js';
 import type { Block, LineBlock, TableBlock } from '../ingest/blocks.js';
 import { concat, foldKey, startOffset, type Piece } from '../normalize/piece.js';
 import { isVague } from './quantity.js';
@@ -39,11 +41,27 @@ export interface UnreadTable {
   end: number;
 }
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+const squeeze = squeezeSpace;
+
+/**
+ * The first- and last-character tests of the column patterns (src/grammars/prefilter.ts): every
+ * short line is asked whether it names a column, and few begin and end as a column name does.
+ */
+let columnEnds: { of: unknown; first: RegExp | null; last: ((s: string) => boolean) | null } | null = null;
+function columnEndTests() {
+  const cols = grammars().table.columns;
+  if (columnEnds?.of !== cols) {
+    const all = Object.values(cols).flat();
+    columnEnds = { of: cols, first: firstChars(all), last: lastChars(all) };
+  }
+  return columnEnds;
+}
 
 export function columnKind(cell: string): KnownColumn | null {
   if (cell.length > 24) return null; // header cells are short
   const s = squeeze(foldKey(cell));
+  const { first, last } = columnEndTests();
+  if ((first !== null && !first.test(s)) || (last !== null && !last(s))) return null;
   const cols = grammars().table.columns;
   for (const kind of ['index', 'category', 'name', 'unit', 'base', 'target', 'nature'] as KnownColumn[]) {
     if (cols[kind].some((re) => re.test(s))) return kind;

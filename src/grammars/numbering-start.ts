@@ -2,7 +2,7 @@
 // a digit, "①" …), read from the schemes' patterns (firstChars, src/grammars/prefilter.ts).
 // Most lines begin with none of them and are told by one test instead of one per scheme.
 import { grammars } from './load.js';
-import { firstChars } from './prefilter.js';
+import { firstChars, firstCharTest } from './prefilter.js';
 
 let start: { of: unknown; re: RegExp | null } | null = null;
 
@@ -11,4 +11,29 @@ export function mayOpenNumbered(text: string): boolean {
   const headings = grammars().headings;
   if (start?.of !== headings) start = { of: headings, re: firstChars(headings.map((h) => h.re)) };
   return start.re === null || start.re.test(text);
+}
+
+type Scheme = ReturnType<typeof grammars>['headings'][number];
+
+let byStart: { of: unknown; tests: (((text: string) => boolean) | null)[] } | null = null;
+
+/**
+ * The first numbering scheme (in the grammar's order) whose pattern matches `text`, and its
+ * match; null when none does. A scheme is tried only where the text's first character is one its
+ * pattern can begin with (firstCharTest): a line opening with a digit tries the two or three
+ * schemes of digits, not all eleven. `accept`: only schemes it accepts are tried.
+ */
+export function matchNumbering(text: string, accept?: (s: Scheme) => boolean): { scheme: Scheme; m: RegExpExecArray } | null {
+  if (!mayOpenNumbered(text)) return null;
+  const headings = grammars().headings;
+  if (byStart?.of !== headings) byStart = { of: headings, tests: headings.map((h) => firstCharTest(h.re)) };
+  const tests = byStart.tests;
+  for (let k = 0; k < headings.length; k++) {
+    const s = headings[k];
+    const t = tests[k];
+    if ((t !== null && !t(text)) || (accept && !accept(s))) continue;
+    const m = s.re.exec(text);
+    if (m) return { scheme: s, m };
+  }
+  return null;
 }

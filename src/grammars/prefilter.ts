@@ -21,6 +21,8 @@ interface Atom {
   min: number;
   /** the anchor ^ */
   caret?: boolean;
+  /** the anchor $ */
+  dollar?: boolean;
 }
 
 class Unsupported extends Error {}
@@ -100,7 +102,7 @@ class Parser {
     const c = this.peek();
     if (c === '^' || c === '$') {
       this.i++;
-      return { set: null, zero: true, min: 1, caret: c === '^' };
+      return { set: null, zero: true, min: 1, caret: c === '^', dollar: c === '$' };
     }
     if (c === '.') {
       this.i++;
@@ -361,4 +363,176 @@ export function firstChars(patterns: readonly RegExp[]): RegExp | null {
   }
   const cls = ranges.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
   return new RegExp(`^[${cls}]`, unicode ? 'u' : '');
+}
+
+/** firstOf read from the end: the characters a match of `seq` can end with. */
+function lastOf(seq: Atom[]): { set: Ranges; nullable: boolean } | null {
+  const out: Ranges = [];
+  for (let i = seq.length - 1; i >= 0; i--) {
+    const atom = seq[i];
+    // a lookaround or an anchor consumes nothing: the last character stands before it
+    if (atom.zero) continue;
+    let set: Ranges;
+    let nullable = atom.min === 0;
+    if (atom.alts) {
+      set = [];
+      for (const alt of atom.alts) {
+        const f = lastOf(alt);
+        if (!f) return null;
+        set.push(...f.set);
+        if (f.nullable) nullable = true;
+      }
+    } else if (atom.set) set = atom.set;
+    else return null;
+    out.push(...set);
+    if (!nullable) return { set: out, nullable: false };
+  }
+  return { set: out, nullable: true };
+}
+
+/**
+ * For patterns anchored at the end of the text ("…规划$", "…(2021—2025年)$"), a test of the
+ * text's last character (a code point in Unicode mode) that every match needs: false only where
+ * none of the patterns can end with it. null where one of them is not anchored at its end, can
+ * match empty, or is not understood. The mirror of firstChars, without a regex: /[…]$/ would be
+ * tried at every position. `text`: the text's last character is its code unit `end - 1` (its
+ * whole length by default).
+ */
+export function lastChars(patterns: readonly RegExp[]): ((text: string, end?: number) => boolean) | null {
+  if (!patterns.length) return null;
+  const unicode = patterns.every((re) => re.flags.includes('u'));
+  const ranges: Ranges = [];
+  for (const re of patterns) {
+    if (/[imvy]/.test(re.flags) || re.flags.includes('u') !== unicode) return null;
+    try {
+      const p = new Parser(re.source, unicode);
+      const alts = p.alternation();
+      if (p.i !== re.source.length) return null;
+      for (const alt of alts) {
+        // each alternative must close with $ (nothing after it)
+        const end = alt[alt.length - 1];
+        if (!end || !end.dollar || end.min !== 1) return null;
+        const f = lastOf(alt.slice(0, -1));
+        if (!f || f.nullable || !f.set.length) return null;
+        ranges.push(...f.set);
+      }
+    } catch (e) {
+      if (e instanceof Unsupported) return null;
+      throw e;
+    }
+  }
+  const isLast = memberTest(ranges);
+  return (text: string, n = text.length) => n > 0 && isLast(pointEndingAt(text, n - 1, unicode));
+}
+
+/** the leaf alternatives of a sequence: a lone unquantified group stands for its own alternatives */
+function leafAlternatives(alts: Atom[][], out: Atom[][] = []): Atom[][] {
+  for (const alt of alts) {
+    const only = alt.length === 1 ? alt[0] : null;
+    if (only?.alts && only.min === 1) leafAlternatives(only.alts, out);
+    else out.push(alt);
+  }
+  return out;
+}
+
+const inRanges = (r: Ranges, c: number) => {
+  for (let k = 0; k < r.length; k++) if (c >= r[k][0] && c <= r[k][1]) return true;
+  return false;
+};
+
+/** the code point (Unicode mode) or code unit whose last code unit is text[i] (i ≥ 0) */
+function pointEndingAt(text: string, i: number, unicode: boolean): number {
+  const c = text.charCodeAt(i);
+  if (unicode && c >= 0xdc00 && c <= 0xdfff && i >= 1) {
+    const h = text.charCodeAt(i - 1);
+    if (h >= 0xd800 && h <= 0xdbff) return (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/**
+ * A quick rejection test for a pattern of several alternatives that each stand at the start
+ * (^…), at the end (…$) or anywhere of the text: for each alternative the cheapest test it
+ * allows — the text's first character, its last, or one character it must hold. false only
+ * where no alternative can match; null where some alternative allows none of the three.
+ */
+export function alternativesTest(source: string, flags = ''): ((text: string) => boolean) | null {
+  if (/[imvy]/.test(flags)) return null;
+  const unicode = flags.includes('u');
+  const first: Ranges = [];
+  const last: Ranges = [];
+  const anywhere: Ranges = [];
+  try {
+    const p = new Parser(source, unicode);
+    const alts = p.alternation();
+    if (p.i !== source.length) return null;
+    for (const alt of leafAlternatives(alts)) {
+      const head = alt[0];
+      const tail = alt[alt.length - 1];
+      const f = head?.caret && head.min === 1 ? firstOf(alt, 1) : null;
+      const l = tail?.dollar && tail.min === 1 ? lastOf(alt.slice(0, -1)) : null;
+      if (f && !f.nullable && f.set.length) first.push(...f.set);
+      else if (l && !l.nullable && l.set.length) last.push(...l.set);
+      else {
+        const r = required(alt);
+        if (!r?.length) return null;
+        anywhere.push(...r);
+      }
+    }
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+  const cls = anywhere.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
+  const holds = anywhere.length ? holdsTest(anywhere, cls, unicode) : null;
+  const isFirst = memberTest(first);
+  const isLast = memberTest(last);
+  return (text: string) => {
+    const n = text.length;
+    if (n === 0) return false;
+    if (first.length && isFirst(unicode ? text.codePointAt(0)! : text.charCodeAt(0))) return true;
+    if (last.length && isLast(pointEndingAt(text, n - 1, unicode))) return true;
+    return holds !== null && holds(text);
+  };
+}
+
+/**
+ * Whether a text holds one of the characters of `r` (`cls`: them as a class). A few characters
+ * of the BMP are searched for with indexOf, which scans far faster than a class pattern does.
+ */
+function holdsTest(r: Ranges, cls: string, unicode: boolean): (text: string) => boolean {
+  const chars = [...new Set(r.flatMap(([a, b]) => (b - a < 4 ? Array.from({ length: b - a + 1 }, (_, k) => a + k) : [-1])))];
+  // a character of a surrogate pair's half is not searched for alone outside Unicode mode either
+  if (chars.length <= 3 && chars.every((c) => c >= 0 && c < 0xd800)) {
+    const s = chars.map((c) => String.fromCharCode(c));
+    return (text: string) => {
+      for (const c of s) if (text.indexOf(c) >= 0) return true;
+      return false;
+    };
+  }
+  const re = new RegExp(`[${cls}]`, unicode ? 'u' : '');
+  return (text: string) => re.test(text);
+}
+
+/** membership in `r` as a bit lookup for the BMP (a scan of the ranges per test cost more than the pattern saved) */
+function memberTest(r: Ranges): (c: number) => boolean {
+  const bits = new Uint8Array(8192);
+  for (const [a, b] of r) for (let c = a; c <= Math.min(b, 0xffff); c++) bits[c >>> 3] |= 1 << (c & 7);
+  return (c: number) => (c <= 0xffff ? (bits[c >>> 3] & (1 << (c & 7))) !== 0 : inRanges(r, c));
+}
+
+/**
+ * firstChars of one pattern as a bit lookup of the text's first character (a code point in
+ * Unicode mode): false only where the pattern, anchored at the start, cannot match. null as
+ * firstChars. For choosing among patterns by a line's first character without a regex each.
+ */
+export function firstCharTest(re: RegExp): ((text: string) => boolean) | null {
+  const start = firstChars([re]);
+  if (start === null) return null;
+  const unicode = re.flags.includes('u');
+  const p = new Parser(re.source, unicode);
+  const ranges: Ranges = [];
+  for (const alt of p.alternation()) ranges.push(...firstOf(alt, 1)!.set);
+  const isFirst = memberTest(ranges);
+  return (text: string) => text.length > 0 && isFirst(unicode ? text.codePointAt(0)! : text.charCodeAt(0));
 }

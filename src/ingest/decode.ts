@@ -1,5 +1,6 @@
 // Bytes → text. UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030/GBK detected
 // when the bytes are not valid UTF-8. Binary data is refused rather than read as text.
+import { isUtf8, transcode } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type Iconv from 'iconv-lite';
 
@@ -18,14 +19,28 @@ export interface Decoded {
 
 export class NotTextError extends Error {}
 
-/** The text when the bytes are valid UTF-8, else null (decoded once, not validated then decoded). */
+/**
+ * The text when the bytes are valid UTF-8, else null. Validated by isUtf8 (the WHATWG decoder's
+ * notion of valid), then converted by transcode and read as UTF-16: in this Node several times
+ * faster than TextDecoder, which was a tenth of a run over Chinese text. TextDecoder drops a
+ * leading byte order mark, which transcode keeps: such bytes (and a Node without transcode)
+ * take the decoder.
+ */
 function utf8(buf: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return null;
+  if (!isUtf8(buf)) return null;
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  if (!bom && typeof transcode === 'function') {
+    try {
+      return transcode(buf, 'utf8', 'utf16le').toString('utf16le');
+    } catch {
+      // a Node built without ICU converters: the decoder below
+    }
   }
+  return new TextDecoder('utf-8').decode(buf);
 }
+
+/** The characters controlShare counts (as UTF-16 code units: the same bytes in valid UTF-8). */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
 
 /** Share of bytes that are control characters other than tab/newline/CR/form feed. */
 function controlShare(buf: Uint8Array): number {
@@ -49,9 +64,15 @@ export function decode(buf: Uint8Array): Decoded {
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
     return { text: iconv().decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
   }
-  if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
   const text8 = utf8(buf);
-  if (text8 !== null) return { text: text8, encoding: 'utf-8' };
+  if (text8 !== null) {
+    // in valid UTF-8 a byte below 0x20 is that very character (no longer sequence holds one):
+    // a text without control characters has none to count, found by one scan of the text
+    // (a third of the bytes in Chinese) instead of a loop over the bytes
+    if (CONTROL.test(text8) && controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
+    return { text: text8, encoding: 'utf-8' };
+  }
+  if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
   // UTF-8 with a few damaged bytes stays UTF-8 (each bad sequence becomes U+FFFD, which
   // garbled-text reports where it stands): read as GB18030, the whole file would be mojibake.
   const loose = new TextDecoder('utf-8').decode(buf);

@@ -4,6 +4,7 @@
 // blocks every reader produces, so each format gets the same clean-up; patterns are in
 // grammars/page-chrome.yaml. Pieces keep their offsets into the original file.
 import { grammars } from '../grammars/load.js';
+import { alternativesTest } from '../grammars/prefilter.js';
 import type { Block } from './blocks.js';
 import { concat, foldKey, slice, tidy, type Piece } from '../normalize/piece.js';
 
@@ -21,11 +22,26 @@ function hasUrl(key: string): boolean {
   return url.test(key);
 }
 
+let inlineTest: { of: unknown; test: ((s: string) => boolean) | null } | null = null;
+/**
+ * The quick test of the inline junk patterns (alternativesTest, src/grammars/prefilter.ts): most
+ * of them stand at the end of a line, which is told by its last character; the characters every
+ * match needs (inlineQuick) when the patterns allow no such test.
+ */
+function inlineQuickTest(): ((s: string) => boolean) | null {
+  const { inline, inlineQuick } = grammars().chrome;
+  if (inlineTest?.of !== inline) {
+    const test = inline ? alternativesTest(inline.source, inline.flags) : null;
+    inlineTest = { of: inline, test: test ?? (inlineQuick ? (s: string) => inlineQuick.test(s) : null) };
+  }
+  return inlineTest.test;
+}
+
 /** The piece without what `re` matches in its key (same indexes), or null when nothing matched. */
-function cutMatches(p: Piece, key: string, re: RegExp, quick: RegExp | null): Piece | null {
-  // most lines hold no junk: a scan for the characters junk needs, then a plain test, are
-  // several times cheaper than the pattern's own scan and starting matchAll
-  if (quick && !quick.test(key)) return null;
+function cutMatches(p: Piece, key: string, re: RegExp, quick: ((s: string) => boolean) | null): Piece | null {
+  // most lines hold no junk: a test of their ends or of the characters junk needs, then a plain
+  // test, are several times cheaper than the pattern's own scan and starting matchAll
+  if (quick && !quick(key)) return null;
   re.lastIndex = 0;
   if (!re.test(key)) return null;
   re.lastIndex = 0;
@@ -45,7 +61,8 @@ function cutMatches(p: Piece, key: string, re: RegExp, quick: RegExp | null): Pi
 
 /** The blocks without site junk: chrome lines dropped, glued junk cut out of lines and headings. */
 export function dropSiteJunk(blocks: Block[]): Block[] {
-  const { inline, inlineQuick } = grammars().chrome;
+  const { inline } = grammars().chrome;
+  const inlineQuick = inlineQuickTest();
   const out: Block[] = [];
   for (const b of blocks) {
     if (b.kind === 'table') {

@@ -1,8 +1,8 @@
 // Plain text → blocks: one block per non-empty line, after dropping page chrome and
 // re-joining sentences that the scrape broke over two lines.
 import { grammars } from '../grammars/load.js';
-import { mayOpenNumbered } from '../grammars/numbering-start.js';
-import { BORDER, concat, flagsOfLastFold, foldKey, foldKeyWithFlags, pieceOf, slice, SPACE, tidy, type Piece } from '../normalize/piece.js';
+import { matchNumbering } from '../grammars/numbering-start.js';
+import { BORDER, charTable, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
 import { decode, NotTextError } from './decode.js';
 import { defineReader, ReadError, type ReadResult } from './reader.js';
@@ -34,7 +34,7 @@ const endsMidSentence = (key: string) => {
 const startsMidSentence = (key: string) => /^[\p{Script=Han},，、;；]/u.test(key);
 
 function isNumbered(key: string): boolean {
-  return mayOpenNumbered(key) && grammars().headings.some((s) => s.re.test(key));
+  return matchNumbering(key) !== null;
 }
 
 /**
@@ -89,22 +89,141 @@ function wordsOf(raw: Piece): Piece[] {
 }
 
 /**
+ * The range [a, b) of `t` without its leading and trailing whitespace (tidy's), or null when
+ * whitespace stands inside it too (then tidy rebuilds the line).
+ */
+function trimmedRange(t: string): [number, number] | null {
+  const table = charTable();
+  let a = 0;
+  while (a < t.length && table[t.charCodeAt(a)] & SPACE) a++;
+  let b = t.length;
+  while (b > a && table[t.charCodeAt(b - 1)] & SPACE) b--;
+  for (let i = a; i < b; i++) if (table[t.charCodeAt(i)] & SPACE) return null;
+  return [a, b];
+}
+
+/**
+ * A whole text's lines read in one pass (the text reader's): the text folded (foldKey of it,
+ * unit for unit, as one flat string) and each physical line's charTable flags OR-ed together.
+ */
+export interface FoldedLines {
+  folded: string;
+  /** flags[l - 1]: line l's SPACE and BORDER flags */
+  flags: Uint8Array;
+}
+
+/** UTF-16 code units in a Uint16Array read back as UTF-16LE: true on every usual CPU */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Folds a text and flags its lines in one loop over its code units (copied once into a buffer,
+ * folded in place): a line's key is then a slice of the folded text, and no line is folded or
+ * scanned for whitespace on its own. Line breaks neither fold nor belong to a line.
+ */
+export function foldLines(source: SourceText): FoldedLines {
+  const text = source.text;
+  const n = source.lineCount;
+  const flags = new Uint8Array(n);
+  const ct = charTable();
+  if (!LITTLE_ENDIAN) {
+    for (let l = 1; l <= n; l++) {
+      const r = source.lineRange(l);
+      let f = 0;
+      for (let i = r.start; i < r.end; i++) f |= ct[text.charCodeAt(i)];
+      flags[l - 1] = f & (SPACE | BORDER);
+    }
+    return { folded: foldText(text), flags };
+  }
+  const ft = foldCodes();
+  const folds = foldBits();
+  const buf = scratchOf(text.length * 2);
+  buf.write(text, 0, 'utf16le');
+  const units = new Uint16Array(buf.buffer, buf.byteOffset, text.length);
+  let changed = false;
+  for (let l = 1; l <= n; l++) {
+    const r = source.lineRange(l);
+    let f = 0;
+    for (let i = r.start; i < r.end; i++) {
+      const c = units[i];
+      // whitespace and borders all lie at or below U+3000 but for U+FEFF; a Chinese character
+      // costs one look into an 8 KB bit set instead of two tables of 64 K entries
+      if (c <= 0x3000 || c === 0xfeff) f |= ct[c];
+      if (folds[c >>> 3] & (1 << (c & 7))) {
+        units[i] = ft[c];
+        changed = true;
+      }
+    }
+    flags[l - 1] = f & (SPACE | BORDER);
+  }
+  return { folded: changed ? buf.toString('utf16le', 0, text.length * 2) : text, flags };
+}
+
+let foldBitsMemo: { of: Uint16Array; bits: Uint8Array } | null = null;
+/** the code units that fold (foldCodes non-zero) as a bit set */
+function foldBits(): Uint8Array {
+  const ft = foldCodes();
+  if (foldBitsMemo?.of !== ft) {
+    const bits = new Uint8Array(8192);
+    for (let c = 0; c < 65536; c++) if (ft[c] !== 0) bits[c >>> 3] |= 1 << (c & 7);
+    foldBitsMemo = { of: ft, bits };
+  }
+  return foldBitsMemo.bits;
+}
+
+/** the buffer foldLines folds in, kept from file to file (up to 32 MB) rather than one per file */
+let scratch: Buffer | null = null;
+function scratchOf(bytes: number): Buffer {
+  if (bytes > 32 * 1024 * 1024) return Buffer.allocUnsafeSlow(bytes);
+  if (!scratch || scratch.length < bytes) scratch = Buffer.allocUnsafeSlow(Math.max(bytes, 2 * (scratch?.length ?? 0), 1 << 20));
+  return scratch;
+}
+
+/**
+ * A line tidied, with its key and flags. `lines`: the whole file's text folded and its lines
+ * flagged (foldLines), when the raw lines are the file's physical lines in order: a key is then a
+ * slice of the folded text.
+ */
+function tidyLine(raw: Piece, lines: FoldedLines | undefined, index: number): { piece: Piece; key: string; flags: number } {
+  const t = raw.text;
+  if (lines === undefined) {
+    const key = foldKeyWithFlags(t);
+    const flags = flagsOfLastFold() & (SPACE | BORDER);
+    const piece = flags & SPACE ? tidy(raw) : raw;
+    return { piece, key: piece === raw ? key : foldKey(piece.text), flags };
+  }
+  const { folded } = lines;
+  const flags = lines.flags[index];
+  const start = startOffset(raw);
+  if (!(flags & SPACE)) return { piece: raw, key: folded.slice(start, start + t.length), flags };
+  const range = trimmedRange(t);
+  if (range === null) {
+    const piece = tidy(raw);
+    return { piece, key: foldKey(piece.text), flags };
+  }
+  const [a, b] = range;
+  if (a === b) return { piece: { text: '', runs: [], end: raw.end }, key: '', flags };
+  // what tidy makes of a line with whitespace only around it: the stretch, ending where the line ended
+  const piece = a === 0 && b === t.length ? raw : { text: t.slice(a, b), runs: [0, start + a], end: raw.end };
+  return { piece, key: folded.slice(start + a, start + b), flags };
+}
+
+/**
  * Blocks of raw lines (each with its offsets): tidied, page chrome dropped, table rows cut into
  * cells, and lines that the scrape broke mid-sentence joined. Readers of laid-out originals
  * (PDF) give their lines to it, so they read lines exactly as the text reader does.
+ * `lines`: when the raws are a text's physical lines, that text folded and its lines flagged.
  */
-export function readLines(raws: Iterable<Piece>): Block[] {
+export function readLines(raws: Iterable<Piece>, lines?: FoldedLines): Block[] {
   const blocks: Block[] = [];
   let last: LineBlock | null = null;
+  let index = -1;
   for (const raw of raws) {
-    // what the steps below need to look at, told while the line is folded (most lines hold no
-    // whitespace and no border: nothing to tidy, no cells, no words, and the fold is the key)
+    index++;
+    // what the steps below need to look at, told while the line is tidied (most lines hold no
+    // whitespace and no border: nothing to tidy, no cells, no words)
     const t = raw.text;
-    const rawKey = foldKeyWithFlags(t);
-    const flags = flagsOfLastFold() & (SPACE | BORDER);
-    const piece = flags & SPACE ? tidy(raw) : raw;
+    const { piece, key, flags } = tidyLine(raw, lines, index);
     if (!piece.text) continue;
-    const key = piece === raw ? rawKey : foldKey(piece.text);
     if (isChrome(key)) continue;
     const block: LineBlock = { kind: 'line', piece, key };
     const cells = cellsOf(raw, flags);
@@ -122,7 +241,7 @@ export function readLines(raws: Iterable<Piece>): Block[] {
 }
 
 export function readTxt(source: SourceText): ReadResult {
-  return { blocks: readLines(physicalLines(source)), directives: [] };
+  return { blocks: readLines(physicalLines(source), foldLines(source)), directives: [] };
 }
 
 /** Bytes → text for the text formats: detected encoding; binary data and blank files refused. */

@@ -4,6 +4,20 @@ const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2,
 
 /** "三" → 3, "十二" → 12, "二十一" → 21, "12" → 12, "⑤" → 5. */
 export function parseNumeral(s: string): number | null {
+  // one or two characters, as numbering labels mostly are: told without a regex
+  if (s.length === 1) {
+    const c = s.charCodeAt(0);
+    if (c >= 48 && c <= 57) return c - 48;
+    if (c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1; // ①…⑳
+    const d = DIGITS[s];
+    if (d !== undefined) return d;
+    if (s === '十') return 10;
+    if (s === '百') return 100;
+  } else if (s.length === 2) {
+    const a = s.charCodeAt(0) - 48;
+    const b = s.charCodeAt(1) - 48;
+    if (a >= 0 && a <= 9 && b >= 0 && b <= 9) return a * 10 + b;
+  }
   const t = s.trim();
   if (/^\d+$/.test(t)) return Number(t);
   const circled = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(t);

@@ -239,6 +239,9 @@ function table(): Uint16Array {
   return t;
 }
 
+/** code unit → its folded code unit, 0 where it does not fold (foldKey's table, for loops of their own) */
+export const foldCodes = (): Uint16Array => table();
+
 /**
  * The matching view of a text: full-width ASCII folded to half-width, ideographic space to
  * space, traditional characters to simplified (grammars/variants.yaml). One UTF-16 unit for
@@ -288,3 +291,30 @@ export function foldKeyWithFlags(text: string): string {
 
 /** The flags of the text foldKeyWithFlags folded last. */
 export const flagsOfLastFold = () => foldedFlags;
+
+/** UTF-16 code units written into a Uint16Array read back as UTF-16LE: true on every usual CPU */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * foldKey of a whole text at once, as one flat string (what foldKey(text) returns, unit for
+ * unit). A reader folds its file once and takes each line's key as a slice of it: a slice costs
+ * no copy, where folding line by line built a string of a few pieces per folded character
+ * (full-width text folds one every few) that every pattern later had to flatten.
+ */
+export function foldText(text: string): string {
+  const t = table();
+  const n = text.length;
+  let i = 0;
+  while (i < n && t[text.charCodeAt(i)] === 0) i++;
+  if (i === n) return text;
+  if (!LITTLE_ENDIAN) return foldKey(text);
+  // the text's code units copied as they are, then the ones that fold replaced in place
+  const buf = Buffer.allocUnsafeSlow(n * 2);
+  buf.write(text, 0, 'utf16le');
+  const units = new Uint16Array(buf.buffer, buf.byteOffset, n);
+  for (; i < n; i++) {
+    const f = t[units[i]];
+    if (f !== 0) units[i] = f;
+  }
+  return buf.toString('utf16le');
+}

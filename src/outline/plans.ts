@@ -1,11 +1,13 @@
 // Splits a document into its plans: a notice may print several plans, each opening with its
 // own title line; a title printed again after a table of contents (目录) continues its plan.
 import { grammars } from '../grammars/load.js';
-import { mayOpenNumbered } from '../grammars/numbering-start.js';
+import { squeezeSpace } from '../normalize/squeeze.js';
+import { matchNumbering, mayOpenNumbered } from '../grammars/numbering-start.js';
+import { firstChars, lastChars, requiredChars } from '../grammars/prefilter.js';
 import { isIssuerLine, signatureDate } from './signature.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';
-import { concat, foldKey, offsetAt, pieceOf, pinnedPiece, slice, startOffset, type Piece } from '../normalize/piece.js';
+import { charTable, concat, foldKey, offsetAt, SPACE, pieceOf, pinnedPiece, slice, startOffset, type Piece } from '../normalize/piece.js';
 
 export interface PlanRegion {
   title: LineBlock | HeadingBlock;
@@ -24,30 +26,86 @@ export interface Segmented {
   plans: PlanRegion[];
 }
 
-/** The text without whitespace; the last one squeezed is kept (a line's tests ask for it several times). */
+/**
+ * The text without whitespace. Most keys hold none (squeezeSpace returns them as they are); of
+ * the others the last one squeezed is kept (a line's tests ask for it several times).
+ */
 let squeezedFrom = '';
 let squeezedTo = '';
 const squeeze = (s: string) => {
-  if (s !== squeezedFrom) {
-    squeezedTo = s.replace(/\s+/g, '');
+  if (s === squeezedFrom) return squeezedTo;
+  const out = squeezeSpace(s);
+  if (out !== s) {
+    squeezedTo = out;
     squeezedFrom = s;
   }
-  return squeezedTo;
+  return out;
 };
 
+/**
+ * The last-character tests of the title patterns (lastChars, src/grammars/prefilter.ts): a line
+ * must end with a document word or a bracket to be a title, which most lines (ending with 。)
+ * are told by one lookup instead of a scan of the pattern.
+ */
+type EndTest = ((s: string, end?: number) => boolean) | null;
+let titleEnds: { of: unknown; plan: EndTest; opening: EndTest } | null = null;
+function titleEndTests() {
+  const t = grammars().titles;
+  if (titleEnds?.of !== t) titleEnds = { of: t, plan: lastChars([t.titleEnd]), opening: lastChars([t.openingTitleEnd]) };
+  return titleEnds;
+}
+
+/** Index of the first character of `s` that squeeze keeps (not JavaScript's \s), -1 if none. */
+function firstKept(s: string): number {
+  const table = charTable();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!(table[c] & SPACE) || c === 0x200b || c === 0x85) return i;
+  }
+  return -1;
+}
+
+/** Index of the last character of `s` that squeeze keeps (not JavaScript's \s), -1 if none. */
+function lastKept(s: string): number {
+  const table = charTable();
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    // SPACE is \s and these two
+    if (!(table[c] & SPACE) || c === 0x200b || c === 0x85) return i;
+  }
+  return -1;
+}
+
+/**
+ * Whether the squeezed key may end as a plan title (`opening`: as an opening title) does, told
+ * from the key itself before it is squeezed: false only where the title pattern cannot match.
+ */
+function mayEndTitle(key: string, opening: boolean): boolean {
+  const tests = titleEndTests();
+  const end = opening ? tests.opening : tests.plan;
+  if (end === null) return true;
+  const i = lastKept(key);
+  if (i < 0) return false;
+  // an opening title may stand in 《》, which it is unwrapped from first: not told here
+  if (opening && key.charCodeAt(i) === 0x300b) return true;
+  return end(key, i + 1);
+}
+
 export function isPlanTitle(key: string): boolean {
-  return isPlanTitleSq(squeeze(key));
+  return mayEndTitle(key, false) && isPlanTitleSq(squeeze(key));
 }
 
 /** isPlanTitle of a key already squeezed (the outline tests several things of one line) */
 function isPlanTitleSq(s: string): boolean {
   const t = grammars().titles;
   if (s.length < 4 || s.length > t.maxLength) return false;
+  const end = titleEndTests().plan;
+  if (end !== null && !end(s)) return false;
   // the document word first: one test that most lines fail, before the numbering and exclusions
   const m = t.titleEnd.exec(s);
   // a title names what it plans before its document word: "规划(2021—2025年)" alone is a fragment
   if (m === null || m.index < 4) return false;
-  if (mayOpenNumbered(s) && grammars().headings.some((h) => h.re.test(s))) return false;
+  if (matchNumbering(s) !== null) return false;
   return !t.notTitle.some((re) => re.test(s));
 }
 
@@ -56,22 +114,26 @@ function isPlanTitleSq(s: string): boolean {
  * more document words (意见, 措施, 办法 …) and start with 关于, but is still no notice or sentence.
  */
 export function isOpeningTitle(key: string): boolean {
-  return isOpeningTitleSq(squeeze(key));
+  return mayEndTitle(key, true) && isOpeningTitleSq(squeeze(key));
 }
 
 function isOpeningTitleSq(squeezed: string): boolean {
   const t = grammars().titles;
+  // unwrapping takes two characters at most: a longer line is no title either way
+  if (squeezed.length > t.maxLength + 2) return false;
   const s = unwrapTitle(squeezed);
   if (s.length < 4 || s.length > t.maxLength) return false;
+  const end = titleEndTests().opening;
+  if (end !== null && !end(s)) return false;
   const m = t.openingTitleEnd.exec(s);
   if (m === null || m.index < 2) return false;
-  if (mayOpenNumbered(s) && grammars().headings.some((h) => h.re.test(s))) return false;
+  if (matchNumbering(s) !== null) return false;
   return !t.openingNotTitle.some((re) => re.test(s));
 }
 
 /** "《某市若干措施》" written as a line: the title without the brackets around all of it */
 export function unwrapTitle(s: string): string {
-  return /^《[^《》]+》$/.test(s) ? s.slice(1, -1) : s;
+  return s.charCodeAt(0) === 0x300a && /^《[^《》]+》$/.test(s) ? s.slice(1, -1) : s;
 }
 
 /** A title as compared with the names a notice gives: no spaces, quotes or brackets of names, one dash. */
@@ -87,6 +149,14 @@ function nameKeySq(s: string): string {
 
 const stripPeriod = (s: string) => s.replace(/(?:[(][^()]*[)])+$/, '');
 
+let naming: { of: unknown; re: RegExp | null } | null = null;
+/** The characters a line must hold for the printing words or the wrapper to match in it (requiredChars). */
+function namingQuick(): RegExp | null {
+  const t = grammars().titles;
+  if (naming?.of !== t) naming = { of: t, re: requiredChars(`(?:${t.printing.source})|(?:${t.wrapper.source})`, 'u') };
+  return naming.re;
+}
+
 /**
  * The documents a notice names as the ones it prints: 《X》 in a sentence with a printing word
  * ("…现印发给你们"), and the X of "关于印发X的通知" (which may join several with 和/及).
@@ -94,8 +164,11 @@ const stripPeriod = (s: string) => s.replace(/(?:[(][^()]*[)])+$/, '');
 export function namedTitles(blocks: Block[]): string[] {
   const t = grammars().titles;
   const out: string[] = [];
+  const quick = namingQuick();
   for (const b of blocks.slice(0, 80)) {
     if (b.kind === 'table' || b.key.length > 600) continue;
+    // a line with none of the characters both patterns need names nothing (squeezing only drops characters)
+    if (quick !== null && !quick.test(b.key)) continue;
     const k = squeeze(b.key);
     if (t.printing.test(k)) for (const m of k.matchAll(/《((?:[^《》]|《[^《》]*》)+)》/g)) out.push(nameKey(m[1]));
     const w = t.wrapper.exec(k);
@@ -148,13 +221,27 @@ const sameTitle = (a: string, b: string) => a === b || (a.length >= 6 && b.lengt
 
 const isTocSq = (s: string) => grammars().sections.toc.some((re) => re.test(s));
 
-/** A line that may be a table of contents' marker: it holds a character every TOC pattern needs (or no such character is known). */
+let tocStart: { of: unknown; re: RegExp | null } | null = null;
+
+/**
+ * A line that may be a table of contents' marker: its squeezed form opens with a character a TOC
+ * pattern can begin with (firstChars), else it holds a character every TOC pattern needs (or no
+ * such character is known).
+ */
 const mayBeToc = (key: string) => {
-  const q = grammars().sections.tocQuick;
-  return q === null || q.test(key);
+  const { toc, tocQuick } = grammars().sections;
+  if (tocStart?.of !== toc) tocStart = { of: toc, re: firstChars(toc) };
+  if (tocStart.re !== null) {
+    // the squeezed key opens with the first character squeeze keeps
+    const i = firstKept(key);
+    return i >= 0 && tocStart.re.test(i === 0 ? key : key.slice(i));
+  }
+  return tocQuick === null || tocQuick.test(key);
 };
 
 const textOf = (b: Block) => (b.kind === 'table' ? '' : b.key);
+
+const isItem = (h: { kind: string }) => h.kind === 'item';
 
 /** A plan has begun once it holds a numbered heading or some prose. */
 function hasBody(region: PlanRegion): boolean {
@@ -162,7 +249,7 @@ function hasBody(region: PlanRegion): boolean {
   for (const b of region.blocks) {
     if (b.kind === 'table') return true;
     if (b.kind === 'heading') return true;
-    if (mayOpenNumbered(b.key) && grammars().headings.some((h) => h.kind === 'item' && h.re.test(b.key))) return true;
+    if (matchNumbering(b.key, isItem) !== null) return true;
     if (b.key.length > 40) prose++;
     if (prose >= 2) return true;
   }
@@ -194,8 +281,11 @@ const tocEntryKey = (key: string) =>
 const isProse = (key: string) => key.length > 40 && /[。，,;；]/.test(key);
 
 const isItemHeading = (key: string) => {
+  // a first character squeeze keeps is the squeezed text's first: no numbering can open there
+  const c = key.charCodeAt(0);
+  if (key.length && (!(charTable()[c] & SPACE) || c === 0x200b || c === 0x85) && !mayOpenNumbered(key)) return false;
   const s = squeeze(key.slice(0, 40));
-  return mayOpenNumbered(s) && grammars().headings.some((h) => h.kind === 'item' && h.re.test(s));
+  return matchNumbering(s, isItem) !== null;
 };
 
 export function segmentPlans(blocks: Block[]): Segmented {
@@ -215,7 +305,15 @@ export function segmentPlans(blocks: Block[]): Segmented {
     let b = blocks[bi];
     // a title broken over two lines: "某市应急管理“十四五”" / "规划(2021—2025年)"
     const next = blocks[bi + 1];
-    if (b.kind === 'line' && next?.kind === 'line' && b.key.length <= 40 && !/[。,;:，；：]/.test(b.key) && !isPlanTitle(b.key)) {
+    if (
+      b.kind === 'line' &&
+      next?.kind === 'line' &&
+      b.key.length <= 40 &&
+      // the two lines joined end as the second does: no title unless it may end one
+      (lastKept(next.key) < 0 || mayEndTitle(next.key, false) || mayEndTitle(next.key, true)) &&
+      !/[。,;:，；：]/.test(b.key) &&
+      !isPlanTitle(b.key)
+    ) {
       const first = b.key;
       const joined = first + next.key;
       // at the top of the text or named by the notice, "关于加快…的" / "实施意见" is one title too
@@ -287,6 +385,8 @@ export function segmentPlans(blocks: Block[]): Segmented {
   /** Whether the line at hand (`sq`: squeezed) starts a plan (or repeats the current plan's title). */
   function isTitleHere(key: string, squeezed: () => string): boolean {
     if (key.length > 200) return false;
+    // most lines end as no title does: told before the line is squeezed
+    if (!mayEndTitle(key, false) && !mayEndTitle(key, true)) return false;
     const sq = squeezed();
     // whether the notice names it, found only when needed
     let namedHere: boolean | null = null;

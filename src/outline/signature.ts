@@ -1,9 +1,10 @@
 // A notice's signature: the signing body's line and the date under it ("某区人民政府" /
 // "2022年4月24日"). The outline sets it aside (it is no task); metadata reads issuer and date.
+import { squeezeSpace } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+const squeeze = squeezeSpace;
 
 /** "二〇二三年五月二十六日" → 2023-05-26 */
 export function chineseDate(s: string): string | null {

@@ -2,7 +2,7 @@
 // lines (第三章, 一、, (一), 1., (1), ①, 专栏1) nest in the order the document first uses each
 // scheme, which is how a reader follows an unfamiliar numbering.
 import { grammars } from '../grammars/load.js';
-import { mayOpenNumbered } from '../grammars/numbering-start.js';
+import { matchNumbering } from '../grammars/numbering-start.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import { slice, type Piece } from '../normalize/piece.js';
 import { parseNumeral } from '../normalize/numbers.js';
@@ -36,16 +36,14 @@ export interface Numbering {
 }
 
 export function numberingOf(key: string): Numbering | null {
-  if (!mayOpenNumbered(key)) return null;
-  for (const s of grammars().headings) {
-    const m = s.re.exec(key);
-    if (m) return { scheme: s.id, kind: s.kind, value: parseNumeral(m[1] ?? ''), length: m[0].length };
-  }
-  return null;
+  const hit = matchNumbering(key);
+  if (hit === null) return null;
+  const { scheme: s, m } = hit;
+  return { scheme: s.id, kind: s.kind, value: parseNumeral(m[1] ?? ''), length: m[0].length };
 }
 
-function makeNode(b: LineBlock | HeadingBlock, parent: OutlineNode | null): OutlineNode {
-  const n = numberingOf(b.key);
+/** `n`: the line's numbering when the caller has it already (numberingOf(b.key)) */
+function makeNode(b: LineBlock | HeadingBlock, parent: OutlineNode | null, n: Numbering | null = numberingOf(b.key)): OutlineNode {
   const depth = b.kind === 'heading' ? b.depth : null;
   const labelLen = n && n.kind === 'item' ? n.length : 0;
   let cut = labelLen;
@@ -139,7 +137,7 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table'
       }
     }
     if (found > 0) stack.length = found;
-    const node = makeNode(b, top());
+    const node = makeNode(b, top(), n);
     top().children.push(node);
     stack.push(node);
     if (closed.length) besideBox.set(node, closed);

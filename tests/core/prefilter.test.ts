@@ -6,7 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
-import { firstChars, requiredChars } from '../../src/grammars/prefilter.js';
+import { alternativesTest, firstChars, lastChars, requiredChars } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { repo } from '../helpers/cli.js';
 
@@ -109,5 +109,92 @@ describe('firstChars', () => {
     expect(firstChars([/^a/mu])).toBeNull();
     expect(firstChars([/^(?=x)\s*(?:a|b)c/u])!.test(' c')).toBe(true);
     expect(firstChars([/^x?(?:a|bc)/u])!.source).toBe('^[\\u{78}\\u{61}\\u{62}]');
+  });
+});
+
+/** the pattern without g/y, so that test() starts at 0 every time */
+const probeOf = (re: RegExp) => new RegExp(re.source, re.flags.replace('g', '').replace('y', ''));
+/** random text from a pattern's own characters (and a few more), so that matches are likely */
+const alphabetOf = (source: string) => [...new Set([...source.replace(/[\\^$.*+?()[\]{}|]/g, ''), ' ', '1', '2', '0', '年', 'a', '。'])];
+
+describe('lastChars', () => {
+  const all = patterns();
+  const withTest = all.map((re) => ({ re, end: lastChars([re]) })).filter((p) => p.end);
+
+  it('finds the last characters of the patterns anchored at their end (titles, table columns)', () => {
+    expect(withTest.length).toBeGreaterThan(20);
+    const t = grammars().titles;
+    const plan = lastChars([t.titleEnd])!;
+    for (const s of ['某市应急管理规划', '工作要点', '规划(2021-2025年)', '实施方案(试行)']) expect(plan(foldKey(s)), s).toBe(true);
+    for (const s of ['推进应急管理体系建设。', '规划期', '']) expect(plan(s), s).toBe(false);
+    // `end`: the text's first `end` code units
+    expect(plan('某市规划。', 4)).toBe(true);
+  });
+
+  it('never rejects a line or random text a pattern matches', () => {
+    for (const { re, end } of withTest) {
+      const probe = probeOf(re);
+      for (const l of lines) if (probe.test(l)) expect(end!(l), `${re} on ${l}`).toBe(true);
+      const alphabet = alphabetOf(re.source);
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (cs) => {
+          const s = cs.join('');
+          if (probe.test(s)) expect(end!(s), `${re} on ${s}`).toBe(true);
+        }),
+        { numRuns: 200 },
+      );
+    }
+  });
+
+  it('says nothing of patterns not anchored at the end, or that may match empty', () => {
+    expect(lastChars([/a$|b/u])).toBeNull();
+    expect(lastChars([/(?:a)?$/u])).toBeNull();
+    expect(lastChars([/.$/u])).toBeNull();
+    expect(lastChars([/a$/mu])).toBeNull();
+    const end = lastChars([/(?:a|bc)x?(?<=c)\s*$/u])!;
+    expect(['a', 'bc', 'ax', 'a ', 'c'].map((s) => end(s))).toEqual([true, true, true, true, true]);
+    expect(end('b')).toBe(false);
+    // Unicode mode: a character beyond the BMP is one code point
+    expect(lastChars([/𠀀$/u])!('x𠀀')).toBe(true);
+    expect(lastChars([/𠀀$/u])!('x\udc00')).toBe(false);
+  });
+});
+
+describe('alternativesTest', () => {
+  const chrome = grammars().chrome;
+  const cases = [chrome.re, chrome.inline!, ...patterns().filter((re) => re.source.includes('|'))];
+  const withTest = cases.map((re) => ({ re, quick: alternativesTest(re.source, re.flags) })).filter((p) => p.quick);
+
+  it('reads the page chrome and the inline junk patterns', () => {
+    expect(withTest.some((p) => p.re === chrome.re)).toBe(true);
+    expect(withTest.some((p) => p.re === chrome.inline)).toBe(true);
+    const inline = alternativesTest(chrome.inline!.source, chrome.inline!.flags)!;
+    // most lines of a plan end with 。 and hold no citation mark: told without the pattern
+    expect(inline('推进应急管理体系建设。')).toBe(false);
+    for (const s of ['附件.pdf', '中文名：某某', '见文献[12]所述', '第1页 共3页']) expect(inline(s), s).toBe(true);
+  });
+
+  it('never rejects a line or random text a pattern matches', () => {
+    expect(withTest.length).toBeGreaterThan(10);
+    for (const { re, quick } of withTest) {
+      const probe = probeOf(re);
+      for (const l of lines) if (probe.test(l)) expect(quick!(l), `${re} on ${l}`).toBe(true);
+      const alphabet = alphabetOf(re.source);
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (cs) => {
+          const s = cs.join('');
+          if (probe.test(s)) expect(quick!(s), `${re} on ${s}`).toBe(true);
+        }),
+        { numRuns: 200 },
+      );
+    }
+  });
+
+  it('takes for each alternative its start, its end or a character it needs', () => {
+    const q = alternativesTest('^ab|cd$|(?:x|yz)w', 'u')!;
+    expect(['abq', 'qcd', 'qxwq', 'yzw'].map(q)).toEqual([true, true, true, true]);
+    expect(['qab', 'cdq', 'xyz', ''].map(q)).toEqual([false, false, false, false]);
+    expect(alternativesTest('^a|.*', 'u')).toBeNull();
+    expect(alternativesTest('a', 'i')).toBeNull();
   });
 });

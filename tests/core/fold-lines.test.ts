@@ -1,0 +1,97 @@
+// The text reader's one pass (src/ingest/txt.ts foldLines) and the helpers it and the outline
+// use instead of per-line folds and regex scans: each must give exactly what the slower form
+// gives, on real text and on random text of the characters that matter.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decode } from '../../src/ingest/decode.js';
+import { SourceText } from '../../src/ingest/source-text.js';
+import { foldLines, physicalLines, readLines } from '../../src/ingest/txt.js';
+import { BORDER, charTable, foldKey, foldText, SPACE } from '../../src/normalize/piece.js';
+import { squeezeSpace } from '../../src/normalize/squeeze.js';
+import { repo } from '../helpers/cli.js';
+
+const texts = ['seeds', 'corpus'].flatMap((d) =>
+  readdirSync(path.join(repo, 'fixtures', d))
+    .filter((f) => /\.txt$/.test(f))
+    .map((f) => readFileSync(path.join(repo, 'fixtures', d, f), 'utf8')),
+);
+/** a seed with its punctuation full-width and some characters traditional, as real plans come */
+const fullWidth = (s: string) => s.replace(/[,:;()%]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/发/g, '發');
+
+/** characters that fold, whitespace of every kind, borders, line breaks, a pair beyond the BMP */
+const alphabet = ['a', '中', '發', '，', '（', '）', '：', 'Ａ', '１', ' ', '\t', '\u3000', '\u00a0', '\u200b', '\u0085', '|', '│', '\n', '\r', '\r\n', '𠀀', '。'];
+const randomText = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((cs) => cs.join(''));
+
+describe('foldText and foldLines', () => {
+  it('fold a whole text as foldKey does, unit for unit', () => {
+    for (const t of texts.slice(0, 4)) {
+      expect(foldText(t) === foldKey(t)).toBe(true);
+      expect(foldText(fullWidth(t)) === foldKey(fullWidth(t))).toBe(true);
+    }
+    fc.assert(
+      fc.property(randomText, (t) => {
+        expect(foldText(t)).toBe(foldKey(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("flag each physical line's whitespace and borders", () => {
+    const table = charTable();
+    const check = (t: string) => {
+      const source = new SourceText(t);
+      const { folded, flags } = foldLines(source);
+      expect(folded).toBe(foldKey(t));
+      const want = physicalLines(source).map((line) => {
+        let f = 0;
+        for (let i = 0; i < line.text.length; i++) f |= table[line.text.charCodeAt(i)];
+        return f & (SPACE | BORDER);
+      });
+      expect([...flags]).toEqual(want);
+    };
+    for (const t of texts.slice(0, 3)) check(fullWidth(t));
+    fc.assert(fc.property(randomText, check), { numRuns: 500 });
+  });
+
+  it('give the blocks that reading line by line gives', () => {
+    const same = (t: string) => {
+      const source = new SourceText(t);
+      expect(readLines(physicalLines(source), foldLines(source))).toEqual(readLines(physicalLines(source)));
+    };
+    for (const t of texts.slice(0, 4)) same(fullWidth(t));
+    fc.assert(fc.property(randomText, same), { numRuns: 500 });
+  });
+});
+
+describe('squeezeSpace', () => {
+  it('drops what \\s matches, and returns a text without whitespace as it is', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `a${String.fromCharCode(c)}b`;
+      if (squeezeSpace(s) !== s.replace(/\s+/g, '')) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    const t = '发展规划(2021-2025年)';
+    expect(squeezeSpace(t)).toBe(t);
+    fc.assert(
+      fc.property(randomText, (s) => {
+        expect(squeezeSpace(s)).toBe(s.replace(/\s+/g, ''));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('decode', () => {
+  it('reads UTF-8 as the WHATWG decoder does, characters beyond the BMP and marks inside the text too', () => {
+    for (const t of [...texts.slice(0, 3), 'a\ufeffb', '𠀀中文', '\u00e9\u0085x']) {
+      const bytes = Buffer.from(t, 'utf8');
+      expect(decode(bytes).text).toBe(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    }
+    // a byte order mark: the bytes after it, as before
+    const bom = Buffer.from('\ufeff规划', 'utf8');
+    expect(decode(bom)).toEqual({ text: '规划', encoding: 'utf-8-bom' });
+  });
+});
