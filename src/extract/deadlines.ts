@@ -86,11 +86,12 @@ interface StartTable {
  * is then tried the way the pattern itself would try it.
  */
 export function startTable(any: RegExp): StartTable | null {
-  const first = firstChars([new RegExp(`^(?:${any.source})`, any.flags.replace(/[gy]/g, ''))]);
+  const flags = any.flags.replace(/[gy]/g, '');
+  const first = firstChars([new RegExp(`^(?:${any.source})`, flags)]);
   if (!first) return null;
   const table = new Uint8Array(0x10000);
   table.fill(1, 0xd800, 0xe000);
-  // the class firstChars builds: [\u{…}\u{…}-\u{…}…] (Unicode mode) or [\u…\u…-\u…] (else)
+  // the class firstChars builds: ^[\u{…}\u{…}-\u{…}…] (Unicode mode) or ^[\u…\u…-\u…] (else)
   const cls = first.source.slice(2, -1);
   const item = /\\u\{?([0-9a-f]+)\}?(?:-\\u\{?([0-9a-f]+)\}?)?/gy;
   let m: RegExpExecArray | null;
@@ -103,19 +104,24 @@ export function startTable(any: RegExp): StartTable | null {
   }
   // a class written otherwise than expected: no table rather than a wrong one
   if (read !== cls.length) return null;
-  return { sticky: new RegExp(any.source, any.flags.replace(/[gy]/g, '') + 'y'), table };
+  return { sticky: new RegExp(any.source, flags + 'y'), table };
 }
 
-/** Does `any` match somewhere in `key`? Tried only where a match can begin. */
-export function matchesSomewhere(t: StartTable, key: string): boolean {
+/**
+ * Where the leftmost match of `any` in `key` begins, or -1: tried only where a match can begin
+ * (a table lookup per character; a regex scan for the next candidate costs more, candidates
+ * such as 在 and 一 being frequent).
+ */
+export function firstMatchAt(t: StartTable, key: string): number {
   const { sticky, table } = t;
   for (let i = 0; i < key.length; i++) {
     if (table[key.charCodeAt(i)] === 0) continue;
     sticky.lastIndex = i;
-    if (sticky.test(key)) return true;
+    if (sticky.test(key)) return i;
   }
-  return false;
+  return -1;
 }
+
 const liveCache = new Map<string, Live>();
 
 function livePatterns(time: PlanTime): Live {
@@ -138,14 +144,21 @@ export function findDeadline(text: string, time: PlanTime, key = foldKey(text)):
   // most task texts state no deadline: one scan tells, instead of one per pattern (the joined
   // pattern tried only where one of its matches can begin: its 32 alternatives at every
   // position of every task cost more than all the rest of this function)
-  if (live.any && ((live.quick && !live.quick.test(key)) || !(live.starts ? matchesSomewhere(live.starts, key) : live.any.test(key)))) return null;
+  let from = 0;
+  if (live.any) {
+    if (live.quick && !live.quick.test(key)) return null;
+    if (live.starts) from = firstMatchAt(live.starts, key);
+    else if (!live.any.test(key)) from = -1;
+    if (from < 0) return null;
+  }
+  // no pattern matches before where the joined one first does: each is sought from there on
   let best: { date: string; text: string; weak: boolean } | null = null;
   for (let k = 0; k < live.patterns.length; k++) {
     const p = live.patterns[k];
     // a text that holds none of the characters every match of the pattern has: no exec over it
     const needs = live.needs[k];
     if (needs && !needs.test(key)) continue;
-    p.re.lastIndex = 0;
+    p.re.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(key))) {
       const date = resolve(p.date, m, time, p.needsYear);
