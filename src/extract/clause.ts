@@ -5,9 +5,10 @@
 // field is then read as units or as a time limit. The phrasings are data in grammars/owners.yaml.
 import { grammars } from '../grammars/load.js';
 import type { Owners } from '../model/schema.js';
+import { requiredChars } from '../grammars/prefilter.js';
 import { foldKey } from '../normalize/piece.js';
 import { isTimeLimit } from './deadlines.js';
-import { dedupe, looksLikeUnit, splitOutside, unitsIf, unitsOf } from './units.js';
+import { dedupe, isSpace, looksLikeUnit, splitOutside, unitsIf, unitsOf } from './units.js';
 
 export type Role = 'lead' | 'responsible' | 'support' | 'assess' | 'time' | 'people' | 'note';
 
@@ -75,11 +76,6 @@ function endsWithUnit(s: string): boolean {
   return g.unitEnding.test(s) && !g.notUnitEnding.test(s);
 }
 
-/** JavaScript's \s (WhiteSpace and LineTerminator), as /\s/ tests a code unit. */
-export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-}
-
 /** [。.\s]: what a clause's end sheds. */
 const isStopOrSpace = (c: number) => c === 0x3002 || c === 0x2e || isSpace(c);
 
@@ -137,7 +133,8 @@ function withoutConvention(t: Keyed): Keyed & { found: boolean } {
 /** Units of a list where some are marked as lead: "市发展改革委（牵头）、市财政局". */
 function markedLeads(text: string, key: string): { lead: string[]; rest: string[] } | null {
   const re = compiled().leadMark;
-  if (!/牵头|主责|[★*＊※]/.test(text)) return null;
+  // a marked unit holds a character of the mark (")", "★"): a list with none costs no unit cleaning
+  if (!/牵头|主责|[★*＊※]/.test(text) || !mayHold(re, key)) return null;
   const lead: string[] = [];
   const rest: string[] = [];
   for (const u of unitsOf(text, key)) {
@@ -175,16 +172,60 @@ function trimmedRange(s: string): [number, number] {
  */
 function maySignal(text: string, key: string, hasLabel: boolean): boolean {
   const any = compiled().anyRoleWord;
-  return hasLabel || any === null || any.test(key) || /牵头|主责/.test(text);
+  return hasLabel || any === null || (mayHold(any, key) && any.test(key)) || /牵头|主责/.test(text);
+}
+
+/**
+ * Whether an unbracketed sentence without labels can say who leads, the one thing that makes it
+ * a clause (readClause's last test): a lead or responsible field comes only from a part that
+ * ends with a lead or responsible role word, or from a unit marked as the lead. One scan for
+ * such a role word before a part break (brackets not minded: a looser test) and the marked-lead
+ * test, instead of cutting and cleaning the units of every part; most last sentences that hold
+ * a role word at all are prose ("各部门要加强协调配合").
+ */
+function maySayWhoLeads(text: string, key: string): boolean {
+  const re = leadingRoleEnd();
+  return re === null || re.test(key) || (/牵头|主责|[★*＊※]/.test(text) && mayHold(compiled().leadMark, key));
+}
+
+/**
+ * The lead and responsible role words of the grammar, at a part's end: followed only by spaces
+ * and a part break or the text's end. Null where the patterns cannot be joined.
+ */
+const leadingRoleEnds = new WeakMap<object, RegExp | null>();
+function leadingRoleEnd(): RegExp | null {
+  const g = compiled();
+  let re = leadingRoleEnds.get(g);
+  if (re === undefined) {
+    const words = g.roleWords.filter((w) => w.role === 'lead' || w.role === 'responsible').map((w) => w.re);
+    // each pattern is compiled as (?:…)$: the part before the $ is the role word itself
+    const joinable = words.length > 0 && words.every((w) => w.source.endsWith('$') && !/\\[1-9]|\\k</.test(w.source));
+    re = joinable ? new RegExp(`(?:${words.map((w) => w.source.slice(0, -1)).join('|')})\\s*(?:${PART_BREAK.source}|$)`, words[0].flags) : null;
+    leadingRoleEnds.set(g, re);
+  }
+  return re;
+}
+
+/**
+ * Whether `key` holds one of the characters every match of `re` holds (read from the pattern by
+ * src/grammars/prefilter.ts, once per pattern): a cheap scan for one character class before the
+ * pattern itself is tried at every position. True where the pattern gives no such test.
+ */
+const needsOf = new WeakMap<RegExp, RegExp | null>();
+function mayHold(re: RegExp, key: string): boolean {
+  let needs = needsOf.get(re);
+  if (needs === undefined) needsOf.set(re, (needs = requiredChars(re.source, re.flags)));
+  return needs === null || needs.test(key);
 }
 
 /**
  * Reads the content of a clause (without its brackets). `form` says how it stands: a bracket
  * that closes a sentence may hold bare unit names ("（市发展改革委、市财政局）"); any other
  * bracket needs a label or a role word. Returns null when the text is not a clause.
- * `contentKey` is the folded content, when the caller has it.
+ * `contentKey` is the folded content, when the caller has it. (`prefilter`: false only in tests,
+ * which check that the shortcuts never reject what the full reading accepts.)
  */
-export function readClause(content: string, form: ClauseForm, contentKey?: string): Clause | null {
+export function readClause(content: string, form: ClauseForm, contentKey?: string, prefilter = true): Clause | null {
   const g = compiled();
   const [from, to] = trimmedRange(content);
   const raw = content.slice(from, to);
@@ -194,6 +235,7 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
   const key = conv.key;
   const labels = labelsIn(key);
   if ((form === 'bracket' || form === 'sentence') && !maySignal(text, key, labels.length > 0)) return null;
+  if (form === 'sentence' && !labels.length && prefilter && !maySayWhoLeads(text, key)) return null;
   // the unlabelled text before the first label must be parts of a clause too
   const segments: { role: Role | null; from: number; to: number }[] = [];
   if (!labels.length || labels[0].at > 0) segments.push({ role: null, from: 0, to: labels.length ? labels[0].at : key.length });
@@ -291,16 +333,23 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
  * named, the responsible units lead, and under a stated convention the first of them does.
  */
 export function resolveOwners(fields: Field[], firstLeads: boolean, text: string): Owners | null {
-  const of = (r: Role) => dedupe(fields.filter((f) => f.role === r).flatMap((f) => f.units));
-  let lead = of('lead');
-  const responsible = of('responsible');
-  let support = of('support');
+  // most tasks carry no clause: no fields name no one (the lists below would all be empty)
+  if (!fields.length) return null;
+  // the units of each role, in order, each once: one pass over the fields
+  let lead: string[] = [];
+  const responsible: string[] = [];
+  let support: string[] = [];
+  const assess: string[] = [];
+  for (const f of fields) {
+    const into = f.role === 'lead' ? lead : f.role === 'responsible' ? responsible : f.role === 'support' ? support : f.role === 'assess' ? assess : null;
+    if (into) for (const u of f.units) if (!into.includes(u)) into.push(u);
+  }
   if (lead.length) support = [...responsible, ...support];
   else if (firstLeads && responsible.length) {
     lead = responsible.slice(0, 1);
     support = [...responsible.slice(1), ...support];
   } else lead = responsible;
-  if (!lead.length && !support.length) lead = of('assess');
+  if (!lead.length && !support.length) lead = assess;
   if (!lead.length && !support.length) return null;
   return { lead, support: dedupe(support).filter((u) => !lead.includes(u)), text };
 }
@@ -350,10 +399,12 @@ export function findClauses(text: string, key: string): ClauseHit[] {
   const hits: ClauseHit[] = [];
   let depth = 0;
   let open = -1;
-  for (let i = 0; i < key.length; i++) {
+  // brackets are rare: the regex engine's scan for the next one, not a loop over every character
+  const brackets = /[()[\]【】]/g;
+  let m: RegExpExecArray | null;
+  while ((m = brackets.exec(key))) {
+    const i = m.index;
     const c = key.charCodeAt(i);
-    // brackets are rare: one comparison passes over nearly every character
-    if (c > 0x5d && c !== 0x3010 && c !== 0x3011) continue;
     if (isOpener(c)) {
       if (depth === 0) open = i;
       depth++;
@@ -366,7 +417,9 @@ export function findClauses(text: string, key: string): ClauseHit[] {
       if (clause) hits.push({ start: open, end: i + 1, clause });
     }
   }
-  const tail = trailingClause(text, key);
+  let lastEnd = -1;
+  for (const h of hits) lastEnd = Math.max(lastEnd, h.end);
+  const tail = trailingClause(text, key, lastEnd);
   if (tail && !hits.some((h) => h.end > tail.start)) hits.push(tail);
   return hits;
 }
@@ -374,9 +427,9 @@ export function findClauses(text: string, key: string): ClauseHit[] {
 /**
  * An unbracketed clause closing the text: labelled, from a sentence break (or the start) to the
  * end ("…健全制度。牵头单位：A；配合单位：B。"), unit names after a dash ("…。——A、B"), or a last
- * sentence of role words ("…。A牵头，B配合。").
+ * sentence of role words ("…。A牵头，B配合。"). `lastEnd`: where the last bracketed clause found ends.
  */
-function trailingClause(text: string, key: string): ClauseHit | null {
+function trailingClause(text: string, key: string, lastEnd: number): ClauseHit | null {
   if (key.indexOf(':') >= 0)
     for (const l of labelsIn(key)) {
       const b = endWithout(key, l.at, isSpace);
@@ -389,16 +442,38 @@ function trailingClause(text: string, key: string): ClauseHit | null {
   const bodyEnd = endWithout(key, key.length, isStopOrSpace);
   const body = key.slice(0, bodyEnd);
   // a dash and nothing but unit names after it, closing the text: "…新增算力资源20%。——市大数据局"
-  const dash = body.lastIndexOf('——');
-  if (dash >= 0 && body.length - dash - 2 <= compiled().maxLength) {
+  // (sought only where a clause after it is short enough: a paragraph is not scanned whole)
+  const maxLength = compiled().maxLength;
+  const dash = body.indexOf('——', Math.max(0, body.length - 2 - maxLength)) >= 0 ? body.lastIndexOf('——') : -1;
+  if (dash >= 0 && body.length - dash - 2 <= maxLength) {
     const clause = readClause(text.slice(dash + 2, body.length), 'closing', key.slice(dash + 2, body.length));
     if (clause && clause.fields.length) return { start: dash, end: key.length, clause };
   }
   // the last sentence, when it is short and made of role words
-  const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?')) + 1;
-  if (body.length - from > 60 || body.length - from < 3) return null;
+  const from = lastSentenceStart(body, LAST_SENTENCE_MAX);
+  if (from < 0 || body.length - from > LAST_SENTENCE_MAX || body.length - from < 3) return null;
+  // a bracketed clause already found there ("…。（A牵头，B配合）") keeps the place: the sentence,
+  // found or not, would not be kept (findClauses), so it is not read
+  if (lastEnd > from) return null;
   const clause = readClause(text.slice(from, body.length), 'sentence', key.slice(from, body.length));
   return clause && clause.fields.length ? { start: from, end: key.length, clause } : null;
+}
+
+/** The longest last sentence read as a clause of role words. */
+const LAST_SENTENCE_MAX = 60;
+
+/**
+ * Where the last sentence of a folded text starts (after its last 。 ! ?), or -1 when it is
+ * longer than `max`: only the last max + 1 characters are looked at, not the whole paragraph.
+ */
+export function lastSentenceStart(body: string, max: number): number {
+  const lim = Math.max(0, body.length - max - 1);
+  for (let i = body.length - 1; i >= lim; i--) {
+    const c = body.charCodeAt(i);
+    if (c === 0x3002 || c === 0x21 || c === 0x3f) return i + 1;
+  }
+  // no break in the window: the sentence is the whole text, if that is short enough
+  return body.length <= max ? 0 : -1;
 }
 
 /** Owners of a task-table row: the 牵头 column leads, the 配合 column supports. */

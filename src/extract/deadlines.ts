@@ -2,7 +2,7 @@
 // the document's year, "规划期内" → the period's end), and time limits written in a clause or a
 // 完成时限 field ("6月底完成", "持续推进"). Patterns live in grammars/deadlines.yaml and owners.yaml.
 import { grammars } from '../grammars/load.js';
-import { requiredChars } from '../grammars/prefilter.js';
+import { firstChars, requiredChars } from '../grammars/prefilter.js';
 import type { Deadline } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 import { isoDate, lastDayOfMonth } from '../normalize/numbers.js';
@@ -62,11 +62,66 @@ function canYield(p: DeadlinePattern, time: PlanTime): boolean {
 /** The patterns that can yield under a kind of plan time, and one regex that matches where any of them does. */
 interface Live {
   patterns: DeadlinePattern[];
+  /** for each pattern, the characters a text must hold for it to match (null: no such test) */
+  needs: (RegExp | null)[];
   /** null where patterns cannot be joined into one (a back-reference would change meaning) */
   any: RegExp | null;
   /** the characters a text must hold for `any` to match (src/grammars/prefilter.ts) */
   quick: RegExp | null;
+  /** where a match of `any` can begin: `any` made sticky, tried only at the code units `starts` marks */
+  starts: StartTable | null;
 }
+
+/** `any` as a sticky regex and a table of the code units a match of it can begin with. */
+interface StartTable {
+  sticky: RegExp;
+  /** 1 at each UTF-16 code unit a match can begin with */
+  table: Uint8Array;
+}
+
+/**
+ * The start table of a pattern, from the characters its matches can begin with (read from the
+ * pattern by src/grammars/prefilter.ts), or null where they cannot be told (a pattern that can
+ * match empty, or one not understood). Surrogates are all marked: a code point beyond the BMP
+ * is then tried the way the pattern itself would try it.
+ */
+export function startTable(any: RegExp): StartTable | null {
+  const flags = any.flags.replace(/[gy]/g, '');
+  const first = firstChars([new RegExp(`^(?:${any.source})`, flags)]);
+  if (!first) return null;
+  const table = new Uint8Array(0x10000);
+  table.fill(1, 0xd800, 0xe000);
+  // the class firstChars builds: ^[\u{…}\u{…}-\u{…}…] (Unicode mode) or ^[\u…\u…-\u…] (else)
+  const cls = first.source.slice(2, -1);
+  const item = /\\u\{?([0-9a-f]+)\}?(?:-\\u\{?([0-9a-f]+)\}?)?/gy;
+  let m: RegExpExecArray | null;
+  let read = 0;
+  while ((m = item.exec(cls))) {
+    const a = parseInt(m[1], 16);
+    const b = m[2] === undefined ? a : parseInt(m[2], 16);
+    table.fill(1, Math.min(a, 0x10000), Math.min(b, 0xffff) + 1);
+    read = item.lastIndex;
+  }
+  // a class written otherwise than expected: no table rather than a wrong one
+  if (read !== cls.length) return null;
+  return { sticky: new RegExp(any.source, flags + 'y'), table };
+}
+
+/**
+ * Where the leftmost match of `any` in `key` begins, or -1: tried only where a match can begin
+ * (a table lookup per character; a regex scan for the next candidate costs more, candidates
+ * such as 在 and 一 being frequent).
+ */
+export function firstMatchAt(t: StartTable, key: string): number {
+  const { sticky, table } = t;
+  for (let i = 0; i < key.length; i++) {
+    if (table[key.charCodeAt(i)] === 0) continue;
+    sticky.lastIndex = i;
+    if (sticky.test(key)) return i;
+  }
+  return -1;
+}
+
 const liveCache = new Map<string, Live>();
 
 function livePatterns(time: PlanTime): Live {
@@ -76,7 +131,8 @@ function livePatterns(time: PlanTime): Live {
     const patterns = grammars().deadlines.filter((p) => canYield(p, time));
     const joinable = patterns.every((p) => !/\\[1-9]|\\k</.test(p.re.source));
     const any = joinable && patterns.length ? new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), 'u') : null;
-    live = { patterns, any, quick: any && requiredChars(any.source, any.flags) };
+    const needs = patterns.map((p) => requiredChars(p.re.source, p.re.flags));
+    live = { patterns, needs, any, quick: any && requiredChars(any.source, any.flags), starts: any && startTable(any) };
     liveCache.set(k, live);
   }
   return live;
@@ -85,11 +141,24 @@ function livePatterns(time: PlanTime): Live {
 /** The explicit deadline of a text: the latest date any of its deadline expressions allows. `key`: the folded text, when the caller has it. */
 export function findDeadline(text: string, time: PlanTime, key = foldKey(text)): Deadline | null {
   const live = livePatterns(time);
-  // most task texts state no deadline: one scan tells, instead of one per pattern
-  if (live.any && ((live.quick && !live.quick.test(key)) || !live.any.test(key))) return null;
+  // most task texts state no deadline: one scan tells, instead of one per pattern (the joined
+  // pattern tried only where one of its matches can begin: its 32 alternatives at every
+  // position of every task cost more than all the rest of this function)
+  let from = 0;
+  if (live.any) {
+    if (live.quick && !live.quick.test(key)) return null;
+    if (live.starts) from = firstMatchAt(live.starts, key);
+    else if (!live.any.test(key)) from = -1;
+    if (from < 0) return null;
+  }
+  // no pattern matches before where the joined one first does: each is sought from there on
   let best: { date: string; text: string; weak: boolean } | null = null;
-  for (const p of live.patterns) {
-    p.re.lastIndex = 0;
+  for (let k = 0; k < live.patterns.length; k++) {
+    const p = live.patterns[k];
+    // a text that holds none of the characters every match of the pattern has: no exec over it
+    const needs = live.needs[k];
+    if (needs && !needs.test(key)) continue;
+    p.re.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(key))) {
       const date = resolve(p.date, m, time, p.needsYear);

@@ -175,8 +175,9 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
   const time: PlanTime = { period, year: documentYear(period, meta.written ?? meta.published) };
 
   const toTask = (d: ReturnType<typeof extractTasks>[number]): Task => {
-    // the task's text folded once, for its deadline and its targets
-    const key = foldKey(d.piece.text);
+    // the task's text folded once, for its deadline and its targets (the splitter's parts'
+    // keys joined, where it has them: the text is not folded again)
+    const key = d.key ?? foldKey(d.piece.text);
     return {
       id: d.id,
       section: d.section,

@@ -10,12 +10,15 @@ const offsetIn = (p: Piece, i: number) => (i < p.text.length ? offsetAt(p, i) : 
 import { nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { findClauses, resolveOwners, type Clause, type ClauseHit, type Field } from './clause.js';
 import { isTimeLimit } from './deadlines.js';
+import { isSpace } from './units.js';
 
 export interface TaskDraft {
   id: string;
   section: string[];
   title: string | null;
   piece: Piece;
+  /** the folded text of `piece`, where the splitter has it (tasks of the outline; not of tables) */
+  key?: string;
   owners: Owners | null;
   project: boolean;
   /** the time limit a clause or a task table's 完成时限 cell states, as written */
@@ -44,8 +47,18 @@ export function classifyTop(title: string): Part | null {
 }
 
 export function isProjectTitle(title: string): boolean {
-  const t = squeeze(foldKey(title));
+  const k = foldKey(title);
+  // asked of every heading: a long one is told by counting, without squeezing it
+  if (k.length > 14 && !fewWordChars(k, 14)) return false;
+  const t = squeeze(k);
   return t.length <= 14 && grammars().sections.projects.some((re) => re.test(t));
+}
+
+/** Does `k` hold at most `max` characters other than whitespace (squeeze(k).length <= max)? */
+function fewWordChars(k: string, max: number): boolean {
+  let n = 0;
+  for (let i = 0; i < k.length; i++) if (!isSpace(k.charCodeAt(i)) && ++n > max) return false;
+  return true;
 }
 
 /** A paragraph opening with a short sentence of its own: "完善“两委五指十专”职能。…" */
@@ -79,6 +92,15 @@ function openBracketAt(key: string): number {
   return stack.length ? stack[0] : -1;
 }
 
+/** Is there an opening bracket ( or 【 among the last `n` characters of `key` (at index >= length - n)? */
+function opensNearEnd(key: string, n: number): boolean {
+  for (let i = key.length - 1; i >= 0 && i >= key.length - n; i--) {
+    const c = key.charCodeAt(i);
+    if (c === 0x28 || c === 0x3010) return true;
+  }
+  return false;
+}
+
 /**
  * Joins a line that ends inside a bracket with the line that closes it: an owner clause the
  * page wrapped ("…（牵头部" / "门：市交通委、市水务局）").
@@ -88,9 +110,11 @@ function joinWrappedClauses(units: Unit[]): Unit[] {
   for (const u of units) {
     const prev = out[out.length - 1];
     // (a clause is short: lines are never chained into one long unit)
-    if (prev && prev.key.length <= 2000) {
+    // (a bracket left open near the end needs an opening bracket among the last 40 characters:
+    // most lines have none there, and are not scanned whole)
+    if (prev && prev.key.length <= 2000 && opensNearEnd(prev.key, 40)) {
       const open = openBracketAt(prev.key);
-      const close = u.key.search(/[)】]/);
+      const close = open >= 0 && prev.key.length - open <= 40 ? u.key.search(/[)】]/) : -1;
       if (open >= 0 && prev.key.length - open <= 40 && close >= 0 && close <= 200 && !/[(【]/.test(u.key.slice(0, close))) {
         out[out.length - 1] = { piece: concat([prev.piece, u.piece]), key: prev.key + u.key };
         continue;
@@ -104,6 +128,8 @@ function joinWrappedClauses(units: Unit[]): Unit[] {
 /** What the splitter collects for one task before it becomes a draft. */
 interface Acc {
   parts: Piece[];
+  /** the folded text of each part (a slice of its unit's key): the task's key without folding it again */
+  keys: string[];
   fields: Field[];
   times: string[];
   clauseTexts: string[];
@@ -124,6 +150,7 @@ const newAcc = (title: string | null = null): Acc => ({
   ownParagraph: false,
   awaiting: false,
   parts: [],
+  keys: [],
   fields: [],
   times: [],
   clauseTexts: [],
@@ -194,6 +221,39 @@ function substantial(key: string): boolean {
   return EIGHT_WORD_CHARS.test(key);
 }
 
+/**
+ * Does the text end a sentence: /[。！？；!?;][”’"）)]*$/ on the text without its trailing
+ * whitespace, read backwards from the end instead of tried at every position.
+ */
+export function endsSentence(key: string): boolean {
+  let i = key.length - 1;
+  while (i >= 0 && isSpace(key.charCodeAt(i))) i--;
+  while (i >= 0 && '”’"）)'.includes(key[i])) i--;
+  return i >= 0 && '。！？；!?;'.includes(key[i]);
+}
+
+/**
+ * The folded text of concat(parts, sep), from the parts' keys: the separator stands where concat
+ * puts it, between two parts that do not stand side by side in the file.
+ */
+function joinedKey(parts: Piece[], keys: string[], sep: string): string {
+  const fsep = foldKey(sep);
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (i > 0 && !(p.text.length && parts[i - 1].text.length && startOffset(p) === parts[i - 1].end)) out += fsep;
+    out += keys[i];
+  }
+  return out;
+}
+
+/** The time limits the clauses of units [from, to) state, in order (one loop, no arrays per unit). */
+function timesOf(hitsOf: ClauseHit[][], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) for (const h of hitsOf[i]) if (h.clause.time !== null) out.push(h.clause.time);
+  return out;
+}
+
 /** Splits a leaf item into tasks. */
 function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx: ClauseContext): TaskDraft[] {
   const baseId = idOf(path);
@@ -250,6 +310,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
         const leading = target === cur && cur.content === 0 && ui < joined.length - 1;
         addClause(target, h.clause, spanOf(u, h), ctx);
         target.parts.push(u.piece);
+        target.keys.push(u.key);
         if (h.clause.fields.length && !leading) target.closing = true;
         if (target === cur && h.clause.fields.length && !leading) close();
         return;
@@ -257,7 +318,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
       // a new paragraph opening with a lead phrase starts a task of its own ("智能化制造。…",
       // "网络化协同。…" under one item); a clause closing the last of them covers them all
       // (a paragraph the page broke mid-sentence, "…优化" / "上海…系统。…", goes on instead)
-      const prevEnds = ui > 0 && /[。！？；!?;][”’"）)]*$/.test(joined[ui - 1].key.trimEnd());
+      const prevEnds = ui > 0 && endsSentence(joined[ui - 1].key);
       if (ui >= bodyStart && prevEnds && cur.parts.length && !cur.fields.length && leadPhrase(u.key) > 0 && cur.title !== null) {
         // an item's own line that is only its title ("13﹒开展新模式推广。") heads the paragraphs
         const titleOnly = cur.parts.length === 1 && ui === 1 && bodyStart === 1 && leadPhrase(joined[0].key) === joined[0].key.trimEnd().length - 1;
@@ -291,6 +352,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
           end = timeEnd;
         }
         cur.parts.push(slice(u.piece, pos, end));
+        cur.keys.push(u.key.slice(pos, end));
         cur.content++;
         addClause(cur, hit.clause, spanOf(u, hit), ctx);
         if (cur.title === null && drafts.length) cur.title = titleOf(u, pos);
@@ -305,17 +367,19 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
         pos = end;
         while (pos < u.key.length && /[\s。.;；,，]/.test(u.key[pos])) {
           drafts[drafts.length - 1].parts.push(slice(u.piece, pos, pos + 1));
+          drafts[drafts.length - 1].keys.push(u.key.slice(pos, pos + 1));
           pos++;
         }
       }
       if (pos < u.key.length) {
         if (!cur.parts.length && drafts.length) cur.title = titleOf(u, pos);
         cur.parts.push(slice(u.piece, pos));
+        cur.keys.push(u.key.slice(pos));
         cur.content++;
       }
     });
     if (cur.parts.length) {
-      const key = foldKey(concat(cur.parts).text);
+      const key = cur.keys.join('');
       const assigned = drafts.length > 0 && drafts.every((d) => d.fields.length);
       if (drafts.length && grammars().sections.closingRemark.test(key.trimStart())) {
         // "本方案各项任务纳入…": a remark on the whole document after the last assigned task
@@ -326,11 +390,12 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
       else {
         const last = drafts[drafts.length - 1];
         last.parts.push(...cur.parts);
+        last.keys.push(...cur.keys);
         last.times.push(...cur.times);
       }
     }
   } else {
-    const times = hitsOf.flatMap((hs) => hs.map((h) => h.clause.time).filter((t): t is string => t !== null));
+    const times = timesOf(hitsOf, 0, hitsOf.length);
     const leads = project ? [] : joined.map((u, i) => (i >= bodyStart && leadPhrase(u.key) > 0 ? i : -1)).filter((i) => i >= 0);
     if (leads.length >= 2) {
       for (let k = 0; k < leads.length; k++) {
@@ -338,12 +403,14 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
         const to = k + 1 < leads.length ? leads[k + 1] : joined.length;
         const acc = newAcc(titleOf(joined[from]));
         acc.parts = joined.slice(from, to).map((u) => u.piece);
-        acc.times = hitsOf.slice(from, to).flatMap((hs) => hs.map((h) => h.clause.time).filter((t): t is string => t !== null));
+        acc.keys = joined.slice(from, to).map((u) => u.key);
+        acc.times = timesOf(hitsOf, from, to);
         drafts.push(acc);
       }
     } else {
       const acc = newAcc(itemTitle ?? titleOf(joined[0]));
       acc.parts = joined.map((u) => u.piece);
+      acc.keys = joined.map((u) => u.key);
       acc.times = times;
       drafts.push(acc);
     }
@@ -360,6 +427,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
       section: enclosing ? [...section, itemTitle!] : section,
       title: i === 0 ? d.title ?? itemTitle : d.title,
       piece: concat(d.parts, '\n'),
+      key: joinedKey(d.parts, d.keys, '\n'),
       owners,
       project,
       deadlineText: d.times.length ? d.times.join('，') : undefined,
@@ -394,9 +462,16 @@ function collect(node: OutlineNode, path: OutlineNode[], project: boolean, ctx: 
   if (groups.length >= 2 && node.children.every((c) => !c.children.length)) coverList(groups);
   // a box (专栏) stands beside the text of its section: a section of tasks holding only boxes
   // still has its own paragraphs as tasks
-  if (!isProject && node.children.every((c) => grammars().sections.projectSchemes.has(c.scheme)) && node.body.length)
-    return [...leafTasks(node, path, false, ctx), ...groups.flat()].sort((a, b) => a.start - b.start);
-  return groups.flat();
+  if (!isProject && node.body.length && node.children.every((c) => grammars().sections.projectSchemes.has(c.scheme)))
+    return [...leafTasks(node, path, false, ctx), ...flatten(groups)].sort((a, b) => a.start - b.start);
+  return flatten(groups);
+}
+
+/** groups.flat(), by a loop (Array#flat is slow in V8, and every node of the outline flattens its children's tasks) */
+function flatten(groups: TaskDraft[][]): TaskDraft[] {
+  const out: TaskDraft[] = [];
+  for (const g of groups) for (const d of g) out.push(d);
+  return out;
 }
 
 type Phase = 'before' | 'tasks' | 'after';
@@ -451,12 +526,15 @@ export function extractTasks(root: OutlineNode, _kind: PlanKind): TaskDraft[] {
   return out;
 }
 
+/** The words one of which a stated convention holds (one scan of each line instead of four) */
+const CONVENTION_WORDS = /第一|首位|最前|前面/;
+
 /** Where a plan states that the first unit of a clause leads ("排在第一位的为牵头单位，下同"). */
 function conventionStart(root: OutlineNode): number {
   const re = grammars().owners.convention;
   let at = Number.POSITIVE_INFINITY;
   const look = (p: Piece, key: string) => {
-    if (key.includes('第一') || key.includes('首位') || key.includes('最前') || key.includes('前面')) {
+    if (CONVENTION_WORDS.test(key)) {
       const m = re.exec(key);
       if (m) at = Math.min(at, offsetIn(p, m.index));
     }

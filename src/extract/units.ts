@@ -50,7 +50,8 @@ export function splitOutside(key: string, sep: RegExp): [number, number][] {
   return out;
 }
 
-const PUNCT_EDGES = /^[,，、;；:：.。!！?？\s]+|[,，、;；:：.。!！?？\s]+$/gu;
+/** what a unit sheds at its ends (trimPunct cuts it by hand) */
+export const PUNCT_EDGES = /^[,，、;；:：.。!！?？\s]+|[,，、;；:：.。!！?？\s]+$/gu;
 
 /** Is this unit a collective phrase, naming no one in particular ("各有关部门", "各镇街")? */
 export function isCollective(unit: string): boolean {
@@ -75,7 +76,9 @@ export function looksLikeUnit(unit: string): boolean {
 /** One unit as written, cleaned; null when nothing of a unit is left. */
 export function cleanUnit(raw: string): string | null {
   const g = grammars().owners;
-  let s = raw.replace(/[\s\u3000]+/g, '').replace(PUNCT_EDGES, '');
+  // (hand-written scans for what the patterns did on every unit: most units hold no space and
+  // no edge punctuation, and the replaces then copied nothing)
+  let s = trimPunct(hasSpace(raw) ? raw.replace(/[\s\u3000]+/g, '') : raw);
   if (/^(?:由|请|要求|并由)/.test(s)) s = s.replace(/^(?:由|请|要求|并由)/, '');
   // folded once for both tests (s holds no whitespace now)
   const k = foldKey(s);
@@ -83,11 +86,54 @@ export function cleanUnit(raw: string): string | null {
     const m = g.trailingCollective.exec(k);
     if (m && m.index > 0) s = s.slice(0, m.index);
   }
-  s = s.replace(PUNCT_EDGES, '');
+  s = trimPunct(s);
   if (!s || s.length > 40) return null;
   // a date or a figure is no unit ("2023-2025年", "0.5分"); a number in a name is ("市12345热线中心")
-  if (/(?:^|\D)(?:19|20)\d{2}(?!\d)|^[\d.%]+\S{0,2}$/.test(s)) return null;
+  // (both need a digit, or a figure's . or % first)
+  if (mayBeFigure(s) && /(?:^|\D)(?:19|20)\d{2}(?!\d)|^[\d.%]+\S{0,2}$/.test(s)) return null;
   return s;
+}
+
+/** Does the text hold a character of [\s\u3000] (JavaScript's \s, as the regex reads a code unit)? */
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** JavaScript's \s (WhiteSpace and LineTerminator), as /\s/ tests a code unit. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** A character PUNCT_EDGES cuts from the ends: ,，、;；:：.。!！?？ and whitespace. */
+function isEdgePunct(c: number): boolean {
+  switch (c) {
+    case 0x2c: case 0xff0c: case 0x3001: case 0x3b: case 0xff1b: case 0x3a: case 0xff1a:
+    case 0x2e: case 0x3002: case 0x21: case 0xff01: case 0x3f: case 0xff1f:
+      return true;
+    default:
+      return isSpace(c);
+  }
+}
+
+/** s.replace(PUNCT_EDGES, ''), by hand. */
+export function trimPunct(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isEdgePunct(s.charCodeAt(a))) a++;
+  while (b > a && isEdgePunct(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+/** Can the figure-or-date test match at all: a digit somewhere, or . or % first? */
+function mayBeFigure(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  if (c0 === 0x2e || c0 === 0x25) return true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /**

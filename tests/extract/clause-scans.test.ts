@@ -1,0 +1,148 @@
+// The hand-written scans of the owner-clause reader give what the patterns they replace gave:
+// checked against those patterns on the seeds' and real documents' lines and on random text.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lastSentenceStart, readClause } from '../../src/extract/clause.js';
+import { endsSentence } from '../../src/extract/tasks.js';
+import { PUNCT_EDGES, cleanUnit, trimPunct } from '../../src/extract/units.js';
+import { grammars } from '../../src/grammars/load.js';
+import { foldKey } from '../../src/normalize/piece.js';
+import { repo } from '../helpers/cli.js';
+
+const lines = ['seeds', 'corpus'].flatMap((d) =>
+  readdirSync(path.join(repo, 'fixtures', d))
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .flatMap((f) => readFileSync(path.join(repo, 'fixtures', d, f), 'utf8').split(/\r?\n/))
+    .filter(Boolean),
+);
+
+/** cleanUnit as the patterns wrote it before the hand-written scans */
+function cleanUnitByPatterns(raw: string): string | null {
+  const g = grammars().owners;
+  let s = raw.replace(/[\s\u3000]+/g, '').replace(PUNCT_EDGES, '');
+  if (/^(?:由|请|要求|并由)/.test(s)) s = s.replace(/^(?:由|请|要求|并由)/, '');
+  const k = foldKey(s);
+  const { exact, prefixes } = g.collectives;
+  const kk = k.replace(/\s+/g, '');
+  if (!(exact.has(kk) || prefixes.some((p) => kk.startsWith(p)))) {
+    const m = g.trailingCollective.exec(k);
+    if (m && m.index > 0) s = s.slice(0, m.index);
+  }
+  s = s.replace(PUNCT_EDGES, '');
+  if (!s || s.length > 40) return null;
+  if (/(?:^|\D)(?:19|20)\d{2}(?!\d)|^[\d.%]+\S{0,2}$/.test(s)) return null;
+  return s;
+}
+
+/** the parts of the lines as the clause reader cuts them, and the lines themselves */
+const pieces = lines.flatMap((l) => [l, ...l.split(/[、,;，；。（）()]/)]).filter((_, i) => i % 13 === 0);
+const alphabet = [...'，、；：。！？,;:.!? \u3000\t市局委由请要求并等有关部门各县区2024年5%.（牵头）★'];
+
+describe('trimPunct', () => {
+  it('cuts what PUNCT_EDGES cuts', () => {
+    for (const s of pieces) expect(trimPunct(s), s).toBe(s.replace(PUNCT_EDGES, ''));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 10 }), (cs) => {
+        const s = cs.join('');
+        expect(trimPunct(s), s).toBe(s.replace(PUNCT_EDGES, ''));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('cleanUnit', () => {
+  it('reads every unit as the patterns did', () => {
+    for (const s of pieces) expect(cleanUnit(s), s).toBe(cleanUnitByPatterns(s));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (cs) => {
+        const s = cs.join('');
+        expect(cleanUnit(s), s).toBe(cleanUnitByPatterns(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('still cuts spaces, edge marks, a leading 由 and a trailing collective, and rejects dates and figures', () => {
+    expect(cleanUnit(' 由市 发展改革委， ')).toBe('市发展改革委');
+    expect(cleanUnit('2023-2025年')).toBeNull();
+    expect(cleanUnit('0.5分')).toBeNull();
+    expect(cleanUnit('市12345热线中心')).toBe('市12345热线中心');
+  });
+});
+
+describe('lastSentenceStart', () => {
+  /** the last sentence's start as three lastIndexOf found it, -1 when over max */
+  const byIndexOf = (body: string, max: number) => {
+    const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?')) + 1;
+    return body.length - from > max ? -1 : from;
+  };
+
+  it('finds the start the whole-text search found, looking at the last characters only', () => {
+    for (const l of lines) {
+      const k = foldKey(l);
+      for (const max of [3, 60]) expect(lastSentenceStart(k, max), k).toBe(byIndexOf(k, max));
+    }
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('。', '!', '?', '市', '牵', '头', '，'), { maxLength: 80 }), fc.integer({ min: 0, max: 70 }), (cs, max) => {
+        const s = cs.join('');
+        expect(lastSentenceStart(s, max), s).toBe(byIndexOf(s, max));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('readClause', () => {
+  it('reads marked leads, and a list without a mark as support', () => {
+    expect(readClause('市发展改革委（牵头）、市财政局', 'closing')?.fields).toEqual([
+      { role: 'lead', units: ['市发展改革委'] },
+      { role: 'support', units: ['市财政局'] },
+    ]);
+    expect(readClause('市自然资源局★、市生态环境局', 'closing')?.fields[0]).toEqual({ role: 'lead', units: ['市自然资源局'] });
+    expect(readClause('牵头单位：市发展改革委、市财政局', 'closing')?.fields).toEqual([{ role: 'lead', units: ['市发展改革委', '市财政局'] }]);
+  });
+});
+
+describe('endsSentence (tasks)', () => {
+  const byPattern = (k: string) => /[。！？；!?;][”’"）)]*$/.test(k.trimEnd());
+  it('tells a sentence end as the pattern did', () => {
+    for (const l of lines) expect(endsSentence(foldKey(l)), l).toBe(byPattern(foldKey(l)));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'。！？；!?;”’"）)市 \u3000\t'), { maxLength: 8 }), (cs) => {
+        const s = cs.join('');
+        expect(endsSentence(s), s).toBe(byPattern(s));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the shortcuts of readClause', () => {
+  const forms = ['sentence', 'bracket', 'closing', 'labelled'] as const;
+  it('read every sentence and bracket of the seeds and real documents as the full reading does', () => {
+    const texts = lines.flatMap((l) => [...l.split(/[。！？]/), ...[...l.matchAll(/[（(]([^（）()]{1,80})[）)]/g)].map((m) => m[1])]).filter((s, i) => s.trim().length >= 3 && (/牵头|负责|配合|落实|协助|参与|单位|部门|局|委|[★*]/.test(s) || i % 10 === 0));
+    let clauses = 0;
+    for (const s of texts) {
+      for (const form of forms) {
+        const full = readClause(s, form, undefined, false);
+        if (full) clauses++;
+        expect(readClause(s, form), `${form}: ${s}`).toEqual(full);
+      }
+    }
+    expect(clauses).toBeGreaterThan(100);
+  });
+
+  it('read random sentences of role words, unit names and prose as the full reading does', () => {
+    const words = ['市发展改革委', '市财政局', '各区政府', '牵头', '负责', '配合', '参与', '按职责分工负责', '具体落实', '（牵头）', '★', '，', '、', '；', '加强', '协调', '各部门要', '2024年底前', '持续推进', ' ', '排在第一位的为牵头单位'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 8 }), (ws) => {
+        const s = ws.join('');
+        expect(readClause(s, 'sentence'), s).toEqual(readClause(s, 'sentence', undefined, false));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
