@@ -12,7 +12,7 @@ import type { Indicator, Plan, PlanDocument, Span, Task } from '../model/schema.
 import { foldKey } from '../normalize/piece.js';
 import { findSpaced } from '../util/text.js';
 import { findPlaceholders } from './text-scan.js';
-import { builtinUnitNamer, countedUnit } from './unit-names.js';
+import { builtinUnitNamer, countedUnit, type UnitNamer } from './unit-names.js';
 
 /** How far past a task's end its owner clause may stand (a clause after a list covers the list). */
 const CLAUSE_REACH = 400;
@@ -33,29 +33,43 @@ function ownerClauseSpan(source: SourceText, task: Task): Span | null {
   return m ? source.span(from + m[0], from + m[1]) : null;
 }
 
-function taskFacts(task: Task, source: SourceText, clause: Span | null | undefined): TaskFacts {
-  const lead = task.owners?.lead ?? [];
-  const support = task.owners?.support ?? [];
-  const namer = builtinUnitNamer();
-  const unitFact = (name: string, role: UnitFact['role']): UnitFact => {
-    // where the name stands is looked up only when asked for (a report about it)
-    let span: Span | null | undefined;
-    return {
-      name,
-      role,
-      collective: isCollective(name),
-      get span() {
-        return span === undefined ? (span = source.locate(task.span, name)) : span;
-      },
-      canonical: namer(name),
-    };
-  };
-  const units = [...lead.map((name) => unitFact(name, 'lead')), ...support.map((name) => unitFact(name, 'support'))];
-  const unit = countedUnit(units);
+/**
+ * A unit's fact. A class: its name's collective test and its span are worked out only when a
+ * rule or a report asks (most units are never reported), and the getters live on the prototype
+ * rather than on an object literal per unit (building those was ~1 % of a run).
+ */
+class TaskUnit implements UnitFact {
+  private spanMemo: Span | null | undefined = undefined;
+  private collectiveMemo: boolean | undefined = undefined;
+  readonly canonical: string;
+  constructor(
+    readonly name: string,
+    readonly role: UnitFact['role'],
+    private readonly task: Task,
+    private readonly source: SourceText,
+    namer: UnitNamer,
+  ) {
+    this.canonical = namer(name);
+  }
+  get collective(): boolean {
+    return (this.collectiveMemo ??= isCollective(this.name));
+  }
+  get span(): Span | null {
+    return this.spanMemo === undefined ? (this.spanMemo = this.source.locate(this.task.span, this.name)) : this.spanMemo;
+  }
+}
+
+function taskFacts(task: Task, source: SourceText, clause: Span | null | undefined, namer: UnitNamer): TaskFacts {
+  const owners = task.owners;
+  const units: UnitFact[] = [];
+  if (owners) {
+    for (const name of owners.lead) units.push(new TaskUnit(name, 'lead', task, source, namer));
+    for (const name of owners.support) units.push(new TaskUnit(name, 'support', task, source, namer));
+  }
   const d = task.deadline;
   return {
     owned: units.length > 0,
-    unit,
+    unit: countedUnit(units),
     units,
     // the reader's own position of the clause; else found again in the text (a task table's cells)
     ownerClause: clause ?? ownerClauseSpan(source, task),
@@ -82,11 +96,12 @@ function indicatorFacts(ind: Indicator, tables: PlanAnalysis['tables'], source: 
 }
 
 function planFacts(plan: Plan, analysis: PlanAnalysis, source: SourceText, words: LintWords): PlanFacts {
-  const tasks = plan.tasks.map((t, i) => taskFacts(t, source, analysis.ownerClauses?.tasks[i]));
+  const namer = builtinUnitNamer();
+  const tasks = plan.tasks.map((t, i) => taskFacts(t, source, analysis.ownerClauses?.tasks[i], namer));
   return {
     ...analysis,
     tasks,
-    projects: plan.projects.map((t, i) => taskFacts(t, source, analysis.ownerClauses?.projects[i])),
+    projects: plan.projects.map((t, i) => taskFacts(t, source, analysis.ownerClauses?.projects[i], namer)),
     indicators: plan.indicators.map((i) => indicatorFacts(i, analysis.tables, source, words)),
     ownedTasks: tasks.filter((t) => t.owned).length,
   };
