@@ -24,13 +24,21 @@ export function inGb2312(c: number): boolean {
   return ((gbBits()[c >> 3] >> (c & 7)) & 1) === 1;
 }
 
-/** Sets `bit` in `table` (indexed by code unit) for every code unit from U+0080 on that is no character of GB2312. */
-export function markOutsideGb2312(table: Uint8Array, bit: number): void {
+/**
+ * Sets `bit` in `table` (indexed by code unit) for every code unit findCodePageRuns can mark: from
+ * U+0080 on, no character of GB2312, and Han, alien or stray. Other characters outside GB2312
+ * (• 〇 ㎡, common in plans) can never start a run, so a text holding only those need not be
+ * searched (tests/lint/text-scan.test.ts checks the table against the finder).
+ */
+export function markCodePageSuspects(table: Uint8Array, bit: number): void {
   const bits = gbBits();
   for (let i = 0x80 >> 3; i < 0x10000 >> 3; i++) {
     const v = bits[i];
     if (v === 0xff) continue;
-    for (let k = 0; k < 8; k++) if (!((v >> k) & 1)) table[(i << 3) | k] |= bit;
+    for (let k = 0; k < 8; k++) {
+      const c = (i << 3) | k;
+      if (!((v >> k) & 1) && (isHan(c) || isAlien(c) || isStray(c))) table[c] |= bit;
+    }
   }
 }
 

@@ -7,7 +7,7 @@
 // needs (an X, a token's first character, U+FFFD, a Latin-1 letter, a tone mark, "?", a
 // character outside GB2312), and the finders' patterns run only on the others.
 import type { LintWords } from '../grammars/lint-words.js';
-import { findCodePageRuns, findInjectedPinyin, findLostCharacters, markOutsideGb2312 } from './garbled-scan.js';
+import { findCodePageRuns, findInjectedPinyin, findLostCharacters, markCodePageSuspects } from './garbled-scan.js';
 import { findGarbled, findPlaceholders, lostDateReadings, type Found } from './text-scan.js';
 import { escapeRegExp } from '../util/text.js';
 
@@ -60,13 +60,13 @@ function scanOf(words: LintWords): Scan {
   for (const t of [...words.placeholders.tokens, ...words.placeholders.wordTokens]) if (t) table[t.charCodeAt(0)] |= PLACEHOLDER;
   // damage: U+FFFD, the first letters of Latin-1 mojibake (Â Ã â…ï), the markers' first
   // characters, tone marks (injected pinyin), "?" (lost characters); and every character
-  // outside GB2312 that is no ASCII (text read with the wrong code page)
+  // outside GB2312 that a wrong code page's run can hold (findCodePageRuns: Han, alien, stray)
   mark('\uFFFD\u00C2\u00C3', DAMAGE);
   for (let c = 0xe2; c <= 0xef; c++) table[c] |= DAMAGE;
   for (const m of words.mojibake.markers) if (m) table[m.charCodeAt(0)] |= DAMAGE;
   mark('āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ', DAMAGE);
   mark('?？', DAMAGE);
-  markOutsideGb2312(table, DAMAGE);
+  markCodePageSuspects(table, DAMAGE);
   const endings = words.mojibake.signatureEndings.map(escapeRegExp).join('|');
   s = { table, signed: new RegExp(`^(?:.*(?:${endings})[\\s　]*)?((?:19|20)\\d{5,6})[\\s　]*$`, 'u') };
   scans.set(words, s);
@@ -116,6 +116,14 @@ function scanBits(text: string, table: Uint8Array, all: number): number {
     if (bits === all) break;
   }
   return bits;
+}
+
+/**
+ * Whether `text` holds a character a placeholder can begin with (an X, a token's first
+ * character): false means findPlaceholders finds nothing in it, so its patterns need not run.
+ */
+export function mayHoldPlaceholder(text: string, words: LintWords): boolean {
+  return (scanBits(text, scanOf(words).table, PLACEHOLDER) & PLACEHOLDER) !== 0;
 }
 
 const computed = new WeakMap<readonly { text: string }[], Map<LintWords, TextFacts>>();

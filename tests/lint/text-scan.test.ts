@@ -116,4 +116,15 @@ describe('text facts (src/analysis/text-facts.ts): found once, as every finder f
       [9, '2022424', '2022-04-24'],
     ]);
   });
+  it('the prefilter never hides a wrong code page run: every code unit, doubled or alone between Chinese', () => {
+    const texts: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      texts.push(`应急${ch}${ch}管理`, `应急${ch}管理`);
+    }
+    const found = new Set(textFacts(texts.map((text) => ({ text })), w).damage.map((d) => d.block));
+    const want = texts.flatMap((t, i) => (findCodePageRuns(t).length ? [i] : []));
+    expect(want.length).toBeGreaterThan(1000);
+    for (const i of want) expect(found.has(i), texts[i]).toBe(true);
+  });
 });
