@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { findCodePageRuns, findInjectedPinyin, findLostCharacters } from '../../src/analysis/garbled-scan.js';
+import { findCodePageRuns, findInjectedPinyin, findLostCharacters, isSuspectKind, SUSPECT_RANGES } from '../../src/analysis/garbled-scan.js';
 import { GB2312_BITMAP_BASE64 } from '../../src/analysis/gb2312-table.js';
 import { textFacts } from '../../src/analysis/text-facts.js';
 import { findGarbled, findPlaceholders, lostDateReadings } from '../../src/analysis/text-scan.js';
@@ -126,5 +126,8 @@ describe('text facts (src/analysis/text-facts.ts): found once, as every finder f
     const want = texts.flatMap((t, i) => (findCodePageRuns(t).length ? [i] : []));
     expect(want.length).toBeGreaterThan(1000);
     for (const i of want) expect(found.has(i), texts[i]).toBe(true);
+  });
+  it('the ranges the prefilter table is built from are exactly the characters a run can hold', () => {
+    for (let c = 0; c <= 0xffff; c++) expect(SUSPECT_RANGES.some(([a, b]) => a <= c && c <= b), c.toString(16)).toBe(isSuspectKind(c));
   });
 });
