@@ -8,9 +8,10 @@ import { isCollective } from '../extract/units.js';
 import type { LintWords } from '../grammars/lint-words.js';
 import type { SourceText } from '../ingest/source-text.js';
 import type { Facts, IndicatorFacts, PlanAnalysis, PlanFacts, TargetStatus, TaskFacts, UnitFact } from '../model/analysis.js';
-import type { Indicator, Plan, PlanDocument, Span, Task } from '../model/schema.js';
+import type { Deadline, Indicator, Plan, PlanDocument, Span, Task } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 import { findSpaced } from '../util/text.js';
+import { mayHoldPlaceholder } from './text-facts.js';
 import { findPlaceholders } from './text-scan.js';
 import { builtinUnitNamer, countedUnit } from './unit-names.js';
 
@@ -33,52 +34,113 @@ function ownerClauseSpan(source: SourceText, task: Task): Span | null {
   return m ? source.span(from + m[0], from + m[1]) : null;
 }
 
+/**
+ * isCollective by name, remembered: a plan names the same few dozen units task after task, and
+ * the test folds the name and tries every collective prefix. Emptied when it grows large, so a
+ * run over thousands of plans keeps it small.
+ */
+const collectives = new Map<string, boolean>();
+function collective(name: string): boolean {
+  let c = collectives.get(name);
+  if (c === undefined) {
+    if (collectives.size >= 4096) collectives.clear();
+    collectives.set(name, (c = isCollective(name)));
+  }
+  return c;
+}
+
+/**
+ * A unit's fact. A class: its canonical name, its collective test and its span are worked out
+ * only when a rule or a report asks (most units are never reported), and the getters live on
+ * the prototype rather than on an object literal per unit (building those was ~1 % of a run).
+ */
+class TaskUnit implements UnitFact {
+  private spanMemo: Span | null | undefined = undefined;
+  private collectiveMemo: boolean | undefined = undefined;
+  private canonicalMemo: string | undefined = undefined;
+  constructor(
+    readonly name: string,
+    readonly role: UnitFact['role'],
+    private readonly task: Task,
+    private readonly source: SourceText,
+  ) {}
+  get canonical(): string {
+    // the built-in namer looked up here, not kept in a field: an analysis holds no function, so
+    // it can be cloned (structuredClone, worker messages)
+    return (this.canonicalMemo ??= builtinUnitNamer()(this.name));
+  }
+  get collective(): boolean {
+    return (this.collectiveMemo ??= collective(this.name));
+  }
+  get span(): Span | null {
+    return this.spanMemo === undefined ? (this.spanMemo = this.source.locate(this.task.span, this.name)) : this.spanMemo;
+  }
+}
+
+/** A task's own deadline; where its text stands is looked up only when asked (a report about it). */
+class ExplicitDeadline {
+  private spanMemo: Span | null | undefined = undefined;
+  readonly text: string;
+  readonly date: string | null;
+  readonly inferred: boolean;
+  constructor(
+    d: Deadline,
+    private readonly task: Task,
+    private readonly source: SourceText,
+  ) {
+    this.text = d.text;
+    this.date = d.date;
+    this.inferred = d.inferred;
+  }
+  get span(): Span | null {
+    return this.spanMemo === undefined ? (this.spanMemo = this.source.locate(this.task.span, this.text)) : this.spanMemo;
+  }
+}
+
 function taskFacts(task: Task, source: SourceText, clause: Span | null | undefined): TaskFacts {
-  const lead = task.owners?.lead ?? [];
-  const support = task.owners?.support ?? [];
-  const namer = builtinUnitNamer();
-  const unitFact = (name: string, role: UnitFact['role']): UnitFact => {
-    // where the name stands is looked up only when asked for (a report about it)
-    let span: Span | null | undefined;
-    return {
-      name,
-      role,
-      collective: isCollective(name),
-      get span() {
-        return span === undefined ? (span = source.locate(task.span, name)) : span;
-      },
-      canonical: namer(name),
-    };
-  };
-  const units = [...lead.map((name) => unitFact(name, 'lead')), ...support.map((name) => unitFact(name, 'support'))];
-  const unit = countedUnit(units);
+  const owners = task.owners;
+  const units: UnitFact[] = [];
+  if (owners) {
+    for (const name of owners.lead) units.push(new TaskUnit(name, 'lead', task, source));
+    for (const name of owners.support) units.push(new TaskUnit(name, 'support', task, source));
+  }
   const d = task.deadline;
   return {
     owned: units.length > 0,
-    unit,
+    unit: countedUnit(units),
     units,
     // the reader's own position of the clause; else found again in the text (a task table's cells)
     ownerClause: clause ?? ownerClauseSpan(source, task),
-    explicitDeadline: d && !d.inferred ? { ...d, span: source.locate(task.span, d.text) } : null,
+    explicitDeadline: d && !d.inferred ? new ExplicitDeadline(d, task, source) : null,
   };
 }
 
 export function targetStatus(ind: Indicator, words: LintWords): TargetStatus {
   const target = ind.target.text.trim();
   if (!target || words.emptyTargets.includes(target.replace(/\s+/g, ''))) return 'missing';
-  if (findPlaceholders(target, words).length > 0) return 'placeholder';
+  if (mayHoldPlaceholder(target, words) && findPlaceholders(target, words).length > 0) return 'placeholder';
   if (ind.target.value === null && isVague(ind.target.text)) return 'vague';
   return 'ok';
+}
+
+/** An indicator's facts; where its target stands in its row is looked up only when asked. */
+class IndicatorFact implements IndicatorFacts {
+  private spanMemo: Span | null | undefined = undefined;
+  constructor(
+    readonly target: TargetStatus,
+    readonly table: number | null,
+    private readonly ind: Indicator,
+    private readonly source: SourceText,
+  ) {}
+  get targetSpan(): Span | null {
+    return this.spanMemo === undefined ? (this.spanMemo = this.source.locate(this.ind.span, this.ind.target.text.trim())) : this.spanMemo;
+  }
 }
 
 function indicatorFacts(ind: Indicator, tables: PlanAnalysis['tables'], source: SourceText, words: LintWords): IndicatorFacts {
   const at = ind.span.start.offset;
   const table = tables.findIndex((t) => t.span.start.offset <= at && at < Math.max(t.span.end.offset, t.span.start.offset + 1));
-  return {
-    target: targetStatus(ind, words),
-    targetSpan: source.locate(ind.span, ind.target.text.trim()),
-    table: table < 0 ? null : table,
-  };
+  return new IndicatorFact(targetStatus(ind, words), table < 0 ? null : table, ind, source);
 }
 
 function planFacts(plan: Plan, analysis: PlanAnalysis, source: SourceText, words: LintWords): PlanFacts {

@@ -24,14 +24,18 @@ export function inGb2312(c: number): boolean {
   return ((gbBits()[c >> 3] >> (c & 7)) & 1) === 1;
 }
 
-/** Sets `bit` in `table` (indexed by code unit) for every code unit from U+0080 on that is no character of GB2312. */
-export function markOutsideGb2312(table: Uint8Array, bit: number): void {
+/**
+ * Sets `bit` in `table` (indexed by code unit) for every code unit findCodePageRuns can mark: from
+ * U+0080 on, no character of GB2312, and Han, alien or stray. Other characters outside GB2312
+ * (• 〇 ㎡, common in plans) can never start a run, so a text holding only those need not be
+ * searched (tests/lint/text-scan.test.ts checks the table against the finder).
+ */
+export function markCodePageSuspects(table: Uint8Array, bit: number): void {
   const bits = gbBits();
-  for (let i = 0x80 >> 3; i < 0x10000 >> 3; i++) {
-    const v = bits[i];
-    if (v === 0xff) continue;
-    for (let k = 0; k < 8; k++) if (!((v >> k) & 1)) table[(i << 3) | k] |= bit;
-  }
+  // only the ranges isHan, isAlien and isStray accept are visited (a loop over every code unit
+  // calling them cost a cold start ~10 ms)
+  for (const [from, to] of SUSPECT_RANGES)
+    for (let c = Math.max(from, 0x80); c <= to; c++) if (!((bits[c >> 3] >> (c & 7)) & 1)) table[c] |= bit;
 }
 
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
@@ -42,6 +46,16 @@ const isAlien = (c: number) =>
 
 /** Characters that may come out of a wrong code page: box pieces, Cyrillic, Greek, accented Latin. */
 const isStray = (c: number) => (c >= 0x2500 && c <= 0x257f) || (c >= 0x0400 && c <= 0x04ff) || (c >= 0x0370 && c <= 0x03ff) || (c >= 0x00c0 && c <= 0x024f);
+
+/** The code units isHan, isAlien and isStray accept, as ranges (tests compare them with the predicates). */
+export const SUSPECT_RANGES: readonly (readonly [number, number])[] = [
+  [0x4e00, 0x9fff], [0x3400, 0x4dbf],
+  [0x3040, 0x30ff], [0x3100, 0x312f], [0x31a0, 0x31bf], [0xfe10, 0xfe1f], [0xfe30, 0xfe4f], [0xe000, 0xf8ff], [0xf900, 0xfaff],
+  [0x2500, 0x257f], [0x0400, 0x04ff], [0x0370, 0x03ff], [0x00c0, 0x024f],
+];
+
+/** Whether findCodePageRuns can mark code unit c at all (Han, alien or stray). */
+export const isSuspectKind = (c: number): boolean => isHan(c) || isAlien(c) || isStray(c);
 
 /** Runs of characters read with the wrong Chinese code page. */
 export function findCodePageRuns(text: string): Found[] {

@@ -2,18 +2,58 @@
 import type { Task } from '../model/schema.js';
 import type { PlanNode, RuleContext } from './types.js';
 
+/** JavaScript's \s (WhiteSpace and LineTerminator), as trim() and the regex class read it. */
+function isJsSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * tightSpaces(s) built from the left and stopped once it holds `units` code units (`whole`:
+ * not stopped). A message shows a task's first few characters: tightening the whole text of a
+ * long task with a regex and a callback per run, then splitting it into code points, cost
+ * most of a report.
+ */
+function tightHead(s: string, units: number): { text: string; whole: boolean } {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isJsSpace(s.charCodeAt(a))) a++;
+  while (b > a && isJsSpace(s.charCodeAt(b - 1))) b--;
+  let out = '';
+  let from = a; // start of the stretch copied as it stands
+  let i = a;
+  while (i < b) {
+    if (out.length + (i - from) >= units) return { text: out + s.slice(from, i), whole: false };
+    if (!isJsSpace(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // an inner run (the ends are trimmed): one space between two Latin letters or digits, else none
+    out += s.slice(from, i);
+    let j = i + 1;
+    while (isJsSpace(s.charCodeAt(j))) j++;
+    if (isWordCode(s.charCodeAt(i - 1)) && isWordCode(s.charCodeAt(j))) out += ' ';
+    i = from = j;
+  }
+  return { text: out + s.slice(from, b), whole: true };
+}
+
 /**
  * Whitespace as a message shows it: dropped inside Chinese (a line break or a stray space between
  * characters), kept as one space between two Latin letters or digits ("5G SA", "IPv6 over").
  */
 export function tightSpaces(s: string): string {
-  const word = /[A-Za-z0-9]/;
-  return s.trim().replace(/\s+/g, (m: string, i: number, all: string) => (word.test(all[i - 1] ?? '') && word.test(all[i + m.length] ?? '') ? ' ' : ''));
+  return tightHead(s, Infinity).text;
 }
 
 /** A short label of a task for messages: its lead phrase, or the start of its text. */
 export function taskLabel(task: Task, max = 24): string {
-  const t = tightSpaces(task.title ?? task.text).replace(/[。；;，,]$/u, '');
+  // 2·max + 6 code units hold more than max + 1 code points: enough to know the label is cut
+  const { text, whole } = tightHead(task.title ?? task.text, 2 * max + 6);
+  const t = whole ? text.replace(/[。；;，,]$/u, '') : text;
+  if (t.length <= max) return t;
   const chars = [...t];
   return chars.length > max ? chars.slice(0, max).join('') + '…' : t;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/lint/engine.js';
+import { formatMessage, lint } from '../../src/lint/engine.js';
+import { rules as catalog } from '../../src/lint/rules/index.js';
+import { say } from '../../src/util/i18n.js';
 import { extractText } from '../../src/pipeline.js';
 import { defineRule } from '../../src/lint/types.js';
 import { build } from './helpers.js';
@@ -107,5 +109,22 @@ describe('rules as visitors', () => {
     const text = [title, '二、主要任务', '(一)完善预案。(责任单位:区应急管理局)', '(二)加强演练。'].join('\n');
     const r = build(text, [{ title, tasks: [{ find: '(一)完善预案。(责任单位:区应急管理局)' }, { find: '(二)加强演练。' }] }]);
     expect(lint(r, { catalog: [rule] }).map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual(['3:1 任务1', '4:1 任务2']);
+  });
+});
+
+describe('messages', () => {
+  it('formatMessage fills every template of the catalog as say() does, unknown slots kept as written', () => {
+    const data = { task: '完善预案', count: 3, label: '（三）', previous: '（一）', missing: '二', text: 'XX', mark: ',', full: '，', lead: '各有关部门' };
+    let templates = 0;
+    for (const rule of catalog)
+      for (const template of Object.values(rule.messages) as { zh: string; en: string }[])
+        for (const locale of ['zh', 'en'] as const) {
+          templates++;
+          expect(formatMessage(template, locale, data)).toBe(say(template, locale, data));
+          expect(formatMessage(template, locale)).toBe(say(template, locale));
+        }
+    expect(templates).toBeGreaterThan(40);
+    const odd = { zh: '{a}{b}{}{a_1}{ {c}}', en: '' };
+    expect(formatMessage(odd, 'zh', { a: 1, a_1: 'x' })).toBe('1{b}{}x{ {c}}');
   });
 });

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { findCodePageRuns, findInjectedPinyin, findLostCharacters } from '../../src/analysis/garbled-scan.js';
+import { findCodePageRuns, findInjectedPinyin, findLostCharacters, isSuspectKind, SUSPECT_RANGES } from '../../src/analysis/garbled-scan.js';
 import { GB2312_BITMAP_BASE64 } from '../../src/analysis/gb2312-table.js';
 import { textFacts } from '../../src/analysis/text-facts.js';
 import { findGarbled, findPlaceholders, lostDateReadings } from '../../src/analysis/text-scan.js';
@@ -115,5 +115,19 @@ describe('text facts (src/analysis/text-facts.ts): found once, as every finder f
       [8, '2022424', '2022-04-24'],
       [9, '2022424', '2022-04-24'],
     ]);
+  });
+  it('the prefilter never hides a wrong code page run: every code unit, doubled or alone between Chinese', () => {
+    const texts: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      texts.push(`应急${ch}${ch}管理`, `应急${ch}管理`);
+    }
+    const found = new Set(textFacts(texts.map((text) => ({ text })), w).damage.map((d) => d.block));
+    const want = texts.flatMap((t, i) => (findCodePageRuns(t).length ? [i] : []));
+    expect(want.length).toBeGreaterThan(1000);
+    for (const i of want) expect(found.has(i), texts[i]).toBe(true);
+  });
+  it('the ranges the prefilter table is built from are exactly the characters a run can hold', () => {
+    for (let c = 0; c <= 0xffff; c++) expect(SUSPECT_RANGES.some(([a, b]) => a <= c && c <= b), c.toString(16)).toBe(isSuspectKind(c));
   });
 });

@@ -37,8 +37,15 @@ export const taskVagueOwner = defineRule({
   create(ctx) {
     return {
       task({ plan, task, facts }) {
+        // most tasks have a named lead: decided without building the list of leads
+        let leads = 0;
+        for (const u of facts.units) {
+          if (u.role !== 'lead') continue;
+          if (!u.collective) return;
+          leads++;
+        }
+        if (leads === 0) return;
         const lead = facts.units.filter((u) => u.role === 'lead');
-        if (lead.length === 0 || !lead.every((u) => u.collective)) return;
         const at = lead[0].span ?? ctx.source.headSpan(task.span);
         ctx.report({ messageId: 'vague', data: { task: taskLabel(task), lead: lead.map((u) => u.name).join('、') }, ...at, plan: plan.index });
       },
