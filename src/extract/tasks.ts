@@ -1,6 +1,7 @@
 // Tasks and projects (SPEC "What a task is"): the leaves of the task part of a plan, split at
 // lead-phrase paragraphs and at owner clauses that close pieces of one item.
 import { grammars } from '../grammars/load.js';
+import { requiredChars } from '../grammars/prefilter.js';
 import type { LineBlock } from '../ingest/blocks.js';
 import type { Owners, PlanKind } from '../model/schema.js';
 import { concat, foldKey, offsetAt, slice, startOffset, type Piece } from '../normalize/piece.js';
@@ -526,15 +527,20 @@ export function extractTasks(root: OutlineNode, _kind: PlanKind): TaskDraft[] {
   return out;
 }
 
-/** The words one of which a stated convention holds (one scan of each line instead of four) */
-const CONVENTION_WORDS = /第一|首位|最前|前面/;
+/** the characters a line must hold for the grammar's convention to match in it, read from the pattern */
+let conventionQuick: { re: RegExp; quick: RegExp | null } | null = null;
+const conventionTest = (re: RegExp) => {
+  if (conventionQuick?.re !== re) conventionQuick = { re, quick: requiredChars(re.source, re.flags) };
+  return conventionQuick.quick;
+};
 
 /** Where a plan states that the first unit of a clause leads ("排在第一位的为牵头单位，下同"). */
 function conventionStart(root: OutlineNode): number {
   const re = grammars().owners.convention;
+  const quick = conventionTest(re);
   let at = Number.POSITIVE_INFINITY;
   const look = (p: Piece, key: string) => {
-    if (CONVENTION_WORDS.test(key)) {
+    if (!quick || quick.test(key)) {
       const m = re.exec(key);
       if (m) at = Math.min(at, offsetIn(p, m.index));
     }
