@@ -2,7 +2,11 @@
 // input order, so a report reads the same whatever finished first. Results wait only until
 // their turn, and no new item starts while `lookahead` items are started but not yet handed
 // back, so memory stays bounded by the pool, not by the corpus.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { lazyRequire } from '../util/lazy-require.js';
+
+// loaded when a pool starts: a run in one thread (one file, --jobs 1) never needs it (cold start)
+const workerThreads = lazyRequire<typeof import('node:worker_threads')>('node:worker_threads');
 
 /**
  * Yields `work(item, i)` for every item, in input order, with at most `jobs` calls running at
@@ -62,7 +66,7 @@ export class WorkerPool<Q, R> {
 
   constructor(script: URL, size: number) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(script);
+      const w = new (workerThreads().Worker)(script);
       w.on('message', (r: R) => {
         const p = this.pending.get(w);
         this.pending.delete(w);
