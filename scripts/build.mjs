@@ -27,6 +27,7 @@ await build({
 });
 
 execFileSync(process.execPath, ['dist/grammars/build-cache.js'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/record-prefilters.mjs'], { stdio: 'inherit' });
 
 // The bundled CLI, in two builds. The command line is one CommonJS file, dist/bundle/plan-lint.cjs,
 // which bin/plan-lint.js compiles with a V8 code cache (cold start: a run deserializes the

@@ -5,7 +5,7 @@
 // field is then read as units or as a time limit. The phrasings are data in grammars/owners.yaml.
 import { grammars } from '../grammars/load.js';
 import type { Owners } from '../model/schema.js';
-import { requiredChars } from '../grammars/prefilter.js';
+import { requiredChars } from '../grammars/prefilter-memo.js';
 import { foldKey } from '../normalize/piece.js';
 import { isTimeLimit } from './deadlines.js';
 import { dedupe, isSpace, looksLikeUnit, splitOutside, unitsIf, unitsOf } from './units.js';

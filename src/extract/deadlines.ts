@@ -2,7 +2,7 @@
 // the document's year, "规划期内" → the period's end), and time limits written in a clause or a
 // 完成时限 field ("6月底完成", "持续推进"). Patterns live in grammars/deadlines.yaml and owners.yaml.
 import { grammars } from '../grammars/load.js';
-import { firstChars, requiredChars } from '../grammars/prefilter.js';
+import { firstChars, requiredChars } from '../grammars/prefilter-memo.js';
 import type { Deadline } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 import { isoDate, lastDayOfMonth } from '../normalize/numbers.js';

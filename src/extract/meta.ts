@@ -2,7 +2,7 @@
 // period and base year. Labels and patterns are in grammars/meta.yaml and plan-titles.yaml.
 import { squeezeSpace } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
-import { requiredChars } from '../grammars/prefilter.js';
+import { requiredChars } from '../grammars/prefilter-memo.js';
 import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';

@@ -3,7 +3,8 @@
 // putting group rows ("1.应急能力(5项)") between the rows. Both end up as TableRows here.
 import { squeezeSpace } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
-import { firstChars, lastChars } from '../grammars/prefilter.js';
+import { lastChars } from '../grammars/prefilter.js';
+import { firstChars } from '../grammars/prefilter-memo.js';
 import type { Block, LineBlock, TableBlock } from '../ingest/blocks.js';
 import { concat, foldKey, startOffset, type Piece } from '../normalize/piece.js';
 import { isVague } from './quantity.js';

@@ -1,7 +1,7 @@
 // Tasks and projects (SPEC "What a task is"): the leaves of the task part of a plan, split at
 // lead-phrase paragraphs and at owner clauses that close pieces of one item.
 import { grammars } from '../grammars/load.js';
-import { requiredChars } from '../grammars/prefilter.js';
+import { requiredChars } from '../grammars/prefilter-memo.js';
 import type { LineBlock } from '../ingest/blocks.js';
 import type { Owners, PlanKind } from '../model/schema.js';
 import { concat, foldKey, offsetAt, slice, startOffset, type Piece } from '../normalize/piece.js';

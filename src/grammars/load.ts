@@ -2,7 +2,7 @@
 // their regular expressions once. A mistake in a grammar file is reported with its file and key.
 import type { z } from 'zod';
 import { lazySchema, regexString } from '../util/zod.js';
-import { requiredChars } from './prefilter.js';
+import { requiredChars } from './prefilter-memo.js';
 import { readValidated } from './validated.js';
 
 // The schemas are built only when a grammar file is validated (the build, or a file changed

@@ -2,7 +2,8 @@
 // a digit, "①" …), read from the schemes' patterns (firstChars, src/grammars/prefilter.ts).
 // Most lines begin with none of them and are told by one test instead of one per scheme.
 import { grammars } from './load.js';
-import { firstChars, firstCharTest } from './prefilter.js';
+import { firstCharTest } from './prefilter.js';
+import { firstChars } from './prefilter-memo.js';
 
 let start: { of: unknown; re: RegExp | null } | null = null;
 

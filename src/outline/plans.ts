@@ -3,7 +3,8 @@
 import { grammars } from '../grammars/load.js';
 import { squeezeSpace } from '../normalize/squeeze.js';
 import { matchNumbering, mayOpenNumbered } from '../grammars/numbering-start.js';
-import { firstChars, lastChars, requiredChars } from '../grammars/prefilter.js';
+import { lastChars } from '../grammars/prefilter.js';
+import { firstChars, requiredChars } from '../grammars/prefilter-memo.js';
 import { isIssuerLine, signatureDate } from './signature.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';
