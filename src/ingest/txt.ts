@@ -2,7 +2,8 @@
 // re-joining sentences that the scrape broke over two lines.
 import { grammars } from '../grammars/load.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
-import { BORDER, charTable, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
+import { alternativesTest } from '../grammars/prefilter.js';
+import { BORDER, charTable, CJK, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
 import { decode, NotTextError } from './decode.js';
 import { defineReader, ReadError, type ReadResult } from './reader.js';
@@ -18,9 +19,17 @@ export function physicalLines(source: SourceText): Piece[] {
   return out;
 }
 
+let chromeQuick: { of: RegExp; test: ((key: string) => boolean) | null } | null = null;
+
+/**
+ * A line of page chrome. The pattern's quick test (alternativesTest: the first character, the
+ * last, or a character each alternative needs) first: most lines can match no alternative.
+ */
 export function isChrome(key: string): boolean {
   const g = grammars().chrome;
-  return key.length <= g.maxLength && g.re.test(key);
+  if (key.length > g.maxLength) return false;
+  if (chromeQuick?.of !== g.re) chromeQuick = { of: g.re, test: alternativesTest(g.re.source, g.re.flags) };
+  return (chromeQuick.test === null || chromeQuick.test(key)) && g.re.test(key);
 }
 
 /** the last character (a code point) is a Han character or 、 (tested alone: a $-anchored pattern scans the whole line) */
@@ -277,6 +286,50 @@ export function readLines(raws: Iterable<Piece>, lines?: FoldedLines): Block[] {
   return sink.blocks;
 }
 
+let tidiedKey = '';
+
+/**
+ * tidy() of the line [start, end) of `text` (as a piece of its own) for a line with whitespace
+ * between two other characters (INNER) and no U+200B or U+0085, and in the same pass its key
+ * (left in `tidiedKey`): the folded text's stretches for the stretches kept, a space for a space
+ * put in (foldKey of the tidied text, unit for unit, without folding it again). The runs are
+ * those PieceBuilder opens: a new one only where the offsets jump.
+ */
+function tidyInner(text: string, start: number, end: number, folded: string): Piece {
+  const ct = charTable();
+  let out = '';
+  let key = '';
+  const runs: number[] = [];
+  let next = -1;
+  let prev = -1; // code of the last kept character
+  let i = start;
+  while (i < end) {
+    if (ct[text.charCodeAt(i)] & SPACE) {
+      let j = i + 1;
+      while (j < end && ct[text.charCodeAt(j)] & SPACE) j++;
+      // whitespace inside Chinese text goes; between two other characters it becomes one space
+      if (prev >= 0 && j < end && !(ct[prev] & CJK) && !(ct[text.charCodeAt(j)] & CJK)) {
+        if (i !== next) runs.push(out.length, i);
+        next = i + 1;
+        out += ' ';
+        key += ' ';
+      }
+      i = j;
+      continue;
+    }
+    let j = i + 1;
+    while (j < end && !(ct[text.charCodeAt(j)] & SPACE)) j++;
+    if (i !== next) runs.push(out.length, i);
+    out += text.slice(i, j);
+    key += folded.slice(i, j);
+    next = j;
+    prev = text.charCodeAt(j - 1);
+    i = j;
+  }
+  tidiedKey = key;
+  return { text: out, runs, end };
+}
+
 /**
  * readLines of a text's physical lines, folded and flagged by foldLines, without a piece per
  * raw line: a line whose flags say it has no cells, no words and no whitespace inside is taken
@@ -294,8 +347,13 @@ export function readTxtLines(source: SourceText, lines: FoldedLines): Block[] {
     const end = source.lineContentEnd(l);
     if (f & (INNER | ODD | BORDER)) {
       const raw = pieceOf(text.slice(start, end), start);
-      const { piece, key } = tidyLine(raw, lines, l - 1);
-      take(sink, piece, key, raw, f);
+      if (f & (ODD | BORDER)) {
+        const { piece, key } = tidyLine(raw, lines, l - 1);
+        take(sink, piece, key, raw, f);
+      } else {
+        const piece = tidyInner(text, start, end, folded);
+        take(sink, piece, tidiedKey, raw, f);
+      }
       continue;
     }
     let a = start;
