@@ -84,6 +84,16 @@ export class SourceText {
 
   /** [start, end) of line `line`'s content (its break excluded). */
   lineRange(line: number): LineRange {
+    return { line: Math.max(1, Math.min(line, this.starts.length)), start: this.lineStart(line), end: this.lineContentEnd(line) };
+  }
+
+  /** lineRange(line).start, without building an object (for loops over every line) */
+  lineStart(line: number): number {
+    return this.starts[Math.max(1, Math.min(line, this.starts.length)) - 1];
+  }
+
+  /** lineRange(line).end: where the line's content ends, before its break */
+  lineContentEnd(line: number): number {
     const i = Math.max(1, Math.min(line, this.starts.length)) - 1;
     const start = this.starts[i];
     let end = i + 1 < this.starts.length ? this.starts[i + 1] : this.text.length;
@@ -92,7 +102,7 @@ export class SourceText {
       if (this.text.charCodeAt(end - 1) === 10) end--;
       if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     }
-    return { line: i + 1, start, end };
+    return end;
   }
 
   /** Every line, the last one too (empty when the text ends with a break). */

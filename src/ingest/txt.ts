@@ -2,7 +2,8 @@
 // re-joining sentences that the scrape broke over two lines.
 import { grammars } from '../grammars/load.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
-import { BORDER, charTable, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
+import { alternativesTest } from '../grammars/prefilter.js';
+import { BORDER, charTable, CJK, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
 import { decode, NotTextError } from './decode.js';
 import { defineReader, ReadError, type ReadResult } from './reader.js';
@@ -18,9 +19,17 @@ export function physicalLines(source: SourceText): Piece[] {
   return out;
 }
 
+let chromeQuick: { of: RegExp; test: ((key: string) => boolean) | null } | null = null;
+
+/**
+ * A line of page chrome. The pattern's quick test (alternativesTest: the first character, the
+ * last, or a character each alternative needs) first: most lines can match no alternative.
+ */
 export function isChrome(key: string): boolean {
   const g = grammars().chrome;
-  return key.length <= g.maxLength && g.re.test(key);
+  if (key.length > g.maxLength) return false;
+  if (chromeQuick?.of !== g.re) chromeQuick = { of: g.re, test: alternativesTest(g.re.source, g.re.flags) };
+  return (chromeQuick.test === null || chromeQuick.test(key)) && g.re.test(key);
 }
 
 /** the last character (a code point) is a Han character or 、 (tested alone: a $-anchored pattern scans the whole line) */
@@ -104,13 +113,19 @@ function trimmedRange(t: string): [number, number] | null {
 
 /**
  * A whole text's lines read in one pass (the text reader's): the text folded (foldKey of it,
- * unit for unit, as one flat string) and each physical line's charTable flags OR-ed together.
+ * unit for unit, as one flat string) and each physical line's charTable flags OR-ed together,
+ * with INNER and ODD told in the same pass.
  */
 export interface FoldedLines {
   folded: string;
-  /** flags[l - 1]: line l's SPACE and BORDER flags */
+  /** flags[l - 1]: line l's SPACE and BORDER flags, and its INNER and ODD bits */
   flags: Uint8Array;
 }
+
+/** a line's bit: whitespace (SPACE of charTable) stands between two other characters of it */
+export const INNER = 8;
+/** a line's bit: it holds U+200B or U+0085, whitespace to tidy() but not to a regex's \s */
+export const ODD = 16;
 
 /** UTF-16 code units in a Uint16Array read back as UTF-16LE: true on every usual CPU */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -125,36 +140,53 @@ export function foldLines(source: SourceText): FoldedLines {
   const n = source.lineCount;
   const flags = new Uint8Array(n);
   const ct = charTable();
-  if (!LITTLE_ENDIAN) {
-    for (let l = 1; l <= n; l++) {
-      const r = source.lineRange(l);
-      let f = 0;
-      for (let i = r.start; i < r.end; i++) f |= ct[text.charCodeAt(i)];
-      flags[l - 1] = f & (SPACE | BORDER);
-    }
-    return { folded: foldText(text), flags };
-  }
   const ft = foldCodes();
   const folds = foldBits();
-  const buf = scratchOf(text.length * 2);
-  buf.write(text, 0, 'utf16le');
-  const units = new Uint16Array(buf.buffer, buf.byteOffset, text.length);
+  let units: Uint16Array;
+  let buf: Buffer | null = null;
+  if (LITTLE_ENDIAN) {
+    buf = scratchOf(text.length * 2);
+    buf.write(text, 0, 'utf16le');
+    units = new Uint16Array(buf.buffer, buf.byteOffset, text.length);
+  } else {
+    units = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  }
   let changed = false;
   for (let l = 1; l <= n; l++) {
-    const r = source.lineRange(l);
+    const start = source.lineStart(l);
+    const end = source.lineContentEnd(l);
     let f = 0;
-    for (let i = r.start; i < r.end; i++) {
+    // `lead`: where the line's leading whitespace ends (so far); `mid`: its first whitespace after that
+    let lead = start;
+    let mid = -1;
+    for (let i = start; i < end; i++) {
       const c = units[i];
       // whitespace and borders all lie at or below U+3000 but for U+FEFF; a Chinese character
       // costs one look into an 8 KB bit set instead of two tables of 64 K entries
-      if (c <= 0x3000 || c === 0xfeff) f |= ct[c];
+      if (c <= 0x3000 || c === 0xfeff) {
+        const x = ct[c];
+        if (x & SPACE) {
+          if (i === lead) lead++;
+          else if (mid < 0) mid = i;
+          if (c === 0x200b || c === 0x85) f |= ODD;
+        }
+        f |= x;
+      }
       if (folds[c >>> 3] & (1 << (c & 7))) {
         units[i] = ft[c];
         changed = true;
       }
     }
-    flags[l - 1] = f & (SPACE | BORDER);
+    if (mid >= 0) {
+      // whitespace after the first other character: inner unless only whitespace follows it
+      let b = end;
+      while (b > lead && ct[text.charCodeAt(b - 1)] & SPACE) b--;
+      if (mid < b) f |= INNER;
+    }
+    flags[l - 1] = f & (SPACE | BORDER | INNER | ODD);
   }
+  if (buf === null) return { folded: foldText(text), flags };
   return { folded: changed ? buf.toString('utf16le', 0, text.length * 2) : text, flags };
 }
 
@@ -207,6 +239,34 @@ function tidyLine(raw: Piece, lines: FoldedLines | undefined, index: number): { 
   return { piece, key: folded.slice(start + a, start + b), flags };
 }
 
+/** The blocks read so far and the last line block (the one a broken sentence continues). */
+interface LineSink {
+  blocks: Block[];
+  last: LineBlock | null;
+}
+
+/**
+ * Takes one tidied line: page chrome dropped, a table row cut into cells, a line that continues
+ * the last one joined to it. `raw`: the line as it stood, null when its flags tell it has no
+ * cells and no words (no border, no whitespace between two characters, no U+200B or U+0085).
+ */
+function take(sink: LineSink, piece: Piece, key: string, raw: Piece | null, flags: number): void {
+  if (!piece.text) return;
+  if (isChrome(key)) return;
+  const block: LineBlock = { kind: 'line', piece, key };
+  const cells = raw === null ? undefined : cellsOf(raw, flags);
+  if (cells) block.cells = cells;
+  else if (raw !== null && flags & SPACE && key.length <= 120 && / \S/.test(raw.text.trim())) block.words = wordsOf(raw);
+  const last = sink.last;
+  if (last && !cells && !last.cells && continues(last, block)) {
+    last.piece = concat([last.piece, piece]);
+    last.key = last.key + key;
+    return;
+  }
+  sink.blocks.push(block);
+  sink.last = block;
+}
+
 /**
  * Blocks of raw lines (each with its offsets): tidied, page chrome dropped, table rows cut into
  * cells, and lines that the scrape broke mid-sentence joined. Readers of laid-out originals
@@ -214,34 +274,102 @@ function tidyLine(raw: Piece, lines: FoldedLines | undefined, index: number): { 
  * `lines`: when the raws are a text's physical lines, that text folded and its lines flagged.
  */
 export function readLines(raws: Iterable<Piece>, lines?: FoldedLines): Block[] {
-  const blocks: Block[] = [];
-  let last: LineBlock | null = null;
+  const sink: LineSink = { blocks: [], last: null };
   let index = -1;
   for (const raw of raws) {
     index++;
     // what the steps below need to look at, told while the line is tidied (most lines hold no
     // whitespace and no border: nothing to tidy, no cells, no words)
-    const t = raw.text;
     const { piece, key, flags } = tidyLine(raw, lines, index);
-    if (!piece.text) continue;
-    if (isChrome(key)) continue;
-    const block: LineBlock = { kind: 'line', piece, key };
-    const cells = cellsOf(raw, flags);
-    if (cells) block.cells = cells;
-    else if (flags & SPACE && key.length <= 120 && / \S/.test(t.trim())) block.words = wordsOf(raw);
-    if (last && !cells && !last.cells && continues(last, block)) {
-      last.piece = concat([last.piece, piece]);
-      last.key = last.key + key;
+    take(sink, piece, key, raw, flags);
+  }
+  return sink.blocks;
+}
+
+let tidiedKey = '';
+
+/**
+ * tidy() of the line [start, end) of `text` (as a piece of its own) for a line with whitespace
+ * between two other characters (INNER) and no U+200B or U+0085, and in the same pass its key
+ * (left in `tidiedKey`): the folded text's stretches for the stretches kept, a space for a space
+ * put in (foldKey of the tidied text, unit for unit, without folding it again). The runs are
+ * those PieceBuilder opens: a new one only where the offsets jump.
+ */
+function tidyInner(text: string, start: number, end: number, folded: string): Piece {
+  const ct = charTable();
+  let out = '';
+  let key = '';
+  const runs: number[] = [];
+  let next = -1;
+  let prev = -1; // code of the last kept character
+  let i = start;
+  while (i < end) {
+    if (ct[text.charCodeAt(i)] & SPACE) {
+      let j = i + 1;
+      while (j < end && ct[text.charCodeAt(j)] & SPACE) j++;
+      // whitespace inside Chinese text goes; between two other characters it becomes one space
+      if (prev >= 0 && j < end && !(ct[prev] & CJK) && !(ct[text.charCodeAt(j)] & CJK)) {
+        if (i !== next) runs.push(out.length, i);
+        next = i + 1;
+        out += ' ';
+        key += ' ';
+      }
+      i = j;
       continue;
     }
-    blocks.push(block);
-    last = block;
+    let j = i + 1;
+    while (j < end && !(ct[text.charCodeAt(j)] & SPACE)) j++;
+    if (i !== next) runs.push(out.length, i);
+    out += text.slice(i, j);
+    key += folded.slice(i, j);
+    next = j;
+    prev = text.charCodeAt(j - 1);
+    i = j;
   }
-  return blocks;
+  tidiedKey = key;
+  return { text: out, runs, end };
+}
+
+/**
+ * readLines of a text's physical lines, folded and flagged by foldLines, without a piece per
+ * raw line: a line whose flags say it has no cells, no words and no whitespace inside is taken
+ * as its stretch between leading and trailing whitespace (what tidy makes of it), its key a
+ * slice of the folded text; the other lines go the way of readLines.
+ */
+export function readTxtLines(source: SourceText, lines: FoldedLines): Block[] {
+  const sink: LineSink = { blocks: [], last: null };
+  const { text } = source;
+  const { folded, flags } = lines;
+  const ct = charTable();
+  for (let l = 1; l <= flags.length; l++) {
+    const f = flags[l - 1];
+    const start = source.lineStart(l);
+    const end = source.lineContentEnd(l);
+    if (f & (INNER | ODD | BORDER)) {
+      const raw = pieceOf(text.slice(start, end), start);
+      if (f & (ODD | BORDER)) {
+        const { piece, key } = tidyLine(raw, lines, l - 1);
+        take(sink, piece, key, raw, f);
+      } else {
+        const piece = tidyInner(text, start, end, folded);
+        take(sink, piece, tidiedKey, raw, f);
+      }
+      continue;
+    }
+    let a = start;
+    let b = end;
+    if (f & SPACE) {
+      while (a < b && ct[text.charCodeAt(a)] & SPACE) a++;
+      while (b > a && ct[text.charCodeAt(b - 1)] & SPACE) b--;
+    }
+    if (a === b) continue;
+    take(sink, { text: text.slice(a, b), runs: [0, a], end }, folded.slice(a, b), null, f);
+  }
+  return sink.blocks;
 }
 
 export function readTxt(source: SourceText): ReadResult {
-  return { blocks: readLines(physicalLines(source), foldLines(source)), directives: [] };
+  return { blocks: readTxtLines(source, foldLines(source)), directives: [] };
 }
 
 /** Bytes → text for the text formats: detected encoding; binary data and blank files refused. */

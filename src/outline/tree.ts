@@ -151,7 +151,11 @@ export function nodeTitle(n: OutlineNode): string | null {
   const text = n.rest.text;
   if (!key) return null;
   const stop = key.indexOf('。');
-  if (stop < 0 && key.length <= 40) return text.replace(/[:：]$/, '');
+  if (stop < 0 && key.length <= 40) {
+    // a colon at the end dropped (tested alone: a $-anchored pattern is tried at every position)
+    const c = text.charCodeAt(text.length - 1);
+    return c === 0x3a || c === 0xff1a ? text.slice(0, -1) : text;
+  }
   if (stop > 0 && stop <= 30 && !/[,;:，；：]/.test(key.slice(0, stop))) return text.slice(0, stop);
   // "气象监测站网建设工程:新建自动气象站50个。": a title before a colon
   const colon = key.indexOf(':');

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/ingest/decode.js';
 import { SourceText } from '../../src/ingest/source-text.js';
-import { foldLines, physicalLines, readLines } from '../../src/ingest/txt.js';
+import { foldLines, INNER, ODD, physicalLines, readLines, readTxt } from '../../src/ingest/txt.js';
 import { BORDER, charTable, foldKey, foldText, SPACE } from '../../src/normalize/piece.js';
 import { squeezeSpace } from '../../src/normalize/squeeze.js';
 import { repo } from '../helpers/cli.js';
@@ -47,7 +47,10 @@ describe('foldText and foldLines', () => {
       const want = physicalLines(source).map((line) => {
         let f = 0;
         for (let i = 0; i < line.text.length; i++) f |= table[line.text.charCodeAt(i)];
-        return f & (SPACE | BORDER);
+        // INNER: tidy's whitespace between two other characters; ODD: U+200B or U+0085
+        const inner = /[^\s\u200b\u0085][\s\u200b\u0085]+[^\s\u200b\u0085]/.test(line.text) ? INNER : 0;
+        const odd = /[\u200b\u0085]/.test(line.text) ? ODD : 0;
+        return (f & (SPACE | BORDER)) | inner | odd;
       });
       expect([...flags]).toEqual(want);
     };
@@ -58,7 +61,10 @@ describe('foldText and foldLines', () => {
   it('give the blocks that reading line by line gives', () => {
     const same = (t: string) => {
       const source = new SourceText(t);
-      expect(readLines(physicalLines(source), foldLines(source))).toEqual(readLines(physicalLines(source)));
+      const slow = readLines(physicalLines(source));
+      expect(readLines(physicalLines(source), foldLines(source))).toEqual(slow);
+      // the text reader's own loop, which builds no piece for lines without cells, words or inner whitespace
+      expect(readTxt(source).blocks).toEqual(slow);
     };
     for (const t of texts.slice(0, 4)) same(fullWidth(t));
     fc.assert(fc.property(randomText, same), { numRuns: 500 });
