@@ -151,6 +151,7 @@ function walk(analysis: Analysis, all: Visitors[]): void {
     }
     for (const v of planExit) v.planExit!(node);
   }
+  for (const v of having(all, 'blocks')) v.blocks!(analysis.blocks);
   const block = having(all, 'block');
   if (block.length) {
     const blocks = analysis.blocks;
