@@ -114,6 +114,11 @@ export interface Visitors {
   planExit?(node: PlanNode): void;
   /** every text block in source order; `index` into analysis.blocks (text facts are keyed by it) */
   block?(block: TextBlock, index: number): void;
+  /**
+   * all text blocks at once, where the walk reaches them: for rules that go through the text
+   * facts' findings (a few blocks) rather than be called for every block
+   */
+  blocks?(blocks: readonly TextBlock[]): void;
   /** inline configuration comments, in source order (none with --no-inline-config) */
   directive?(directive: InlineDirective): void;
 }

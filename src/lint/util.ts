@@ -54,8 +54,22 @@ export function taskLabel(task: Task, max = 24): string {
   const { text, whole } = tightHead(task.title ?? task.text, 2 * max + 6);
   const t = whole ? text.replace(/[。；;，,]$/u, '') : text;
   if (t.length <= max) return t;
-  const chars = [...t];
-  return chars.length > max ? chars.slice(0, max).join('') + '…' : t;
+  const cut = codePointEnd(t, max);
+  return cut < t.length ? t.slice(0, cut) + '…' : t;
+}
+
+/**
+ * Where the first `count` code points of `s` end (as [...s] splits it: a surrogate pair is one,
+ * a lone surrogate one), `s.length` when it has no more. Spreading every label into an array
+ * of characters was garbage for each of a run's messages.
+ */
+function codePointEnd(s: string, count: number): number {
+  let i = 0;
+  for (let n = 0; n < count && i < s.length; n++) {
+    const c = s.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  return i;
 }
 
 /** A plan's title for a message that names it (several plans in one file), cut short. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { taskLabel, tightSpaces } from '../../src/lint/util.js';
 import type { Task } from '../../src/model/schema.js';
@@ -21,5 +22,21 @@ describe('labels of messages (src/lint/util.ts)', () => {
     expect(taskLabel(task(exact), 24)).toBe(exact.slice(0, 24) + '…');
     // characters beyond the BMP count as one
     expect(taskLabel(task('𠀀'.repeat(30)), 3)).toBe('𠀀𠀀𠀀…');
+    // …and a lone surrogate as one, as spreading the string into its characters counts them
+    expect(taskLabel(task('\ud840一二三四'), 2)).toBe('\ud840一…');
+  });
+
+  it('taskLabel cuts where the first max characters (code points) end, for any text', () => {
+    const byChars = (t: string, max: number) => {
+      const chars = [...t];
+      return chars.length > max ? chars.slice(0, max).join('') + '…' : t;
+    };
+    const text = fc.array(fc.constantFrom('一', '二', 'a', '𠀀', '\ud840', '\udc00'), { maxLength: 80 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 30 }), (t, max) => {
+        // no whitespace and no trailing mark in the sample: the label is the text itself, cut
+        expect(taskLabel(task(t), max)).toBe(byChars(t, max));
+      }),
+    );
   });
 });

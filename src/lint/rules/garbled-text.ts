@@ -1,4 +1,5 @@
 import { textFacts } from '../../analysis/text-facts.js';
+import type { TextBlock } from '../../model/analysis.js';
 import { defineRule } from '../types.js';
 import { examplePlan } from './examples.js';
 
@@ -59,33 +60,41 @@ export const garbledText = defineRule({
     let nextDamage = 0;
     let nextDate = 0;
     return {
-      block(block, index) {
-        for (; nextDamage < damage.length && damage[nextDamage].block === index; nextDamage++) {
-          const f = damage[nextDamage];
-          const kind = f.kind;
-          let messageId: 'mojibake' | 'codePage' | 'pinyin' | 'lostChars' | 'replacement' | 'replacementGuessed' = kind;
-          const data: Record<string, string> = { text: f.text };
-          if (kind === 'mojibake' && /\uFFFD/.test(f.text) && f.text.replace(/\uFFFD/g, '') === '') {
-            messageId = note ? 'replacementGuessed' : 'replacement';
-            if (note) data.encoding = ctx.analysis.source.encoding;
-          }
-          ctx.report({ messageId, data, ...ctx.source.blockSpan(block, f.index, f.index + f.length), plan: block.plan });
-        }
-        for (; nextDate < lostDates.length && lostDates[nextDate].block === index; nextDate++) {
-          const { index: at, length, text, date, readings } = lostDates[nextDate];
-          const [year, month, day] = date.split('-');
-          const span = ctx.source.blockSpan(block, at, at + length);
-          // --fix writes the date out only where the digits read one way and stand in the file as read
-          const unique = readings === 1 && ctx.source.text.slice(span.start.offset, span.end.offset) === text;
-          ctx.report({
-            messageId: 'lostDate',
-            data: { text, date, year, month: Number(month), day: Number(day) },
-            ...span,
-            plan: block.plan,
-            ...(unique ? { fix: { range: [span.start.offset, span.end.offset], text: `${year}年${Number(month)}月${Number(day)}日` } } : {}),
-          });
+      // the blocks that hold a finding, in order (damage, then a lost date, in each), not a call for every block
+      blocks(blocks) {
+        while (nextDamage < damage.length || nextDate < lostDates.length) {
+          const index = Math.min(damage[nextDamage]?.block ?? Infinity, lostDates[nextDate]?.block ?? Infinity);
+          found(blocks[index], index);
         }
       },
     };
+
+    function found(block: TextBlock, index: number): void {
+      for (; nextDamage < damage.length && damage[nextDamage].block === index; nextDamage++) {
+        const f = damage[nextDamage];
+        const kind = f.kind;
+        let messageId: 'mojibake' | 'codePage' | 'pinyin' | 'lostChars' | 'replacement' | 'replacementGuessed' = kind;
+        const data: Record<string, string> = { text: f.text };
+        if (kind === 'mojibake' && /\uFFFD/.test(f.text) && f.text.replace(/\uFFFD/g, '') === '') {
+          messageId = note ? 'replacementGuessed' : 'replacement';
+          if (note) data.encoding = ctx.analysis.source.encoding;
+        }
+        ctx.report({ messageId, data, ...ctx.source.blockSpan(block, f.index, f.index + f.length), plan: block.plan });
+      }
+      for (; nextDate < lostDates.length && lostDates[nextDate].block === index; nextDate++) {
+        const { index: at, length, text, date, readings } = lostDates[nextDate];
+        const [year, month, day] = date.split('-');
+        const span = ctx.source.blockSpan(block, at, at + length);
+        // --fix writes the date out only where the digits read one way and stand in the file as read
+        const unique = readings === 1 && ctx.source.text.slice(span.start.offset, span.end.offset) === text;
+        ctx.report({
+          messageId: 'lostDate',
+          data: { text, date, year, month: Number(month), day: Number(day) },
+          ...span,
+          plan: block.plan,
+          ...(unique ? { fix: { range: [span.start.offset, span.end.offset], text: `${year}年${Number(month)}月${Number(day)}日` } } : {}),
+        });
+      }
+    }
   },
 });

@@ -151,23 +151,18 @@ export const headingSequence = defineRule({
         const through = new Set([...runsOn, ...numberedThrough(headings, keys)]);
         const lastOfScheme = new Map<string, number>();
         const lastInGroup = new Map<number, HeadingInfo>();
-        const groups = new Map<number, HeadingInfo[]>();
-        for (let i = 0; i < headings.length; i++) {
-          const h = headings[i];
-          const k = keys[i];
-          const group = groups.get(k);
-          if (group) group.push(h);
-          else groups.set(k, [h]);
-        }
-        // one renumbering per group, offered with its first skip or repeat (--fix)
+        // one renumbering per group, offered with its first skip or repeat (--fix); the group's
+        // headings gathered only then (most plans have no skip or repeat)
         const fixed = new Set<number>();
         const fixAt = (key: number, h: HeadingInfo) => {
           if (fixed.has(key)) return {};
           fixed.add(key);
-          const group = groups.get(key)!;
+          const group = headings.filter((_, j) => keys[j] === key);
           const fix = renumberFix(ctx.source, group, group.indexOf(h));
           return fix ? { fix } : {};
         };
+        // where a report stands, found only for the headings reported (most are in sequence)
+        const at = (h: HeadingInfo) => ({ ...ctx.source.headSpan(h.span), plan: index });
         for (let i = 0; i < headings.length; i++) {
           const h = headings[i];
           const value = h.value!;
@@ -176,24 +171,22 @@ export const headingSequence = defineRule({
           const runOn = through.has(h.scheme) ? lastOfScheme.get(h.scheme) : undefined;
           lastInGroup.set(key, h);
           lastOfScheme.set(h.scheme, value);
-          // where a report stands, found only for the headings reported (most are in sequence)
-          const at = () => ({ ...ctx.source.headSpan(h.span), plan: index });
           if (!prev) {
             if (value === 1 || (runOn !== undefined && value === runOn + 1)) continue;
             if (value > 1 && (runOn === undefined || value > runOn + 1)) {
               const from = runOn !== undefined && runOn < value ? runOn + 1 : 1;
-              ctx.report({ messageId: 'start', data: { label: h.label, missing: range(from, value - 1, h) }, ...at() });
+              ctx.report({ messageId: 'start', data: { label: h.label, missing: range(from, value - 1, h) }, ...at(h) });
             }
             continue;
           }
           const pv = prev.value ?? 0;
           if (value === pv + 1) continue;
-          if (value === pv) ctx.report({ messageId: 'repeat', data: { label: h.label }, ...at(), ...fixAt(key, h) });
+          if (value === pv) ctx.report({ messageId: 'repeat', data: { label: h.label }, ...at(h), ...fixAt(key, h) });
           else if (value > pv + 1)
-            ctx.report({ messageId: 'skip', data: { label: h.label, previous: prev.label, missing: range(pv + 1, value - 1, h) }, ...at(), ...fixAt(key, h) });
+            ctx.report({ messageId: 'skip', data: { label: h.label, previous: prev.label, missing: range(pv + 1, value - 1, h) }, ...at(h), ...fixAt(key, h) });
           else {
             fixed.add(key); // a step back is no mechanical renumbering
-            ctx.report({ messageId: 'backwards', data: { label: h.label, previous: prev.label }, ...at() });
+            ctx.report({ messageId: 'backwards', data: { label: h.label, previous: prev.label }, ...at(h) });
           }
         }
       },

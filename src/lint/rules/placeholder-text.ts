@@ -44,11 +44,11 @@ export const placeholderText = defineRule({
     const seen = new Set<number>();
     // found once for all blocks (src/analysis/text-facts.ts), in block order
     const found = textFacts(ctx.analysis.blocks, ctx.words).placeholders;
-    let next = 0;
     return {
-      block(block, index) {
-        for (; next < found.length && found[next].block === index; next++) {
-          const f = found[next];
+      // the findings in order, not a call for each block (few blocks hold one)
+      blocks(blocks) {
+        for (const f of found) {
+          const block = blocks[f.block];
           const span = ctx.source.blockSpan(block, f.index, f.index + f.length);
           if (seen.has(span.start.offset)) continue;
           seen.add(span.start.offset);
