@@ -282,21 +282,22 @@ function requiredOfAlts(alts: Atom[][]): Ranges | null {
 }
 
 /**
- * The characters a match of the sequence from `from` on can begin with; `nullable`: the rest can
- * match without consuming anything. null where that cannot be said (".", \S, \p{…}, a back-reference).
+ * The characters a match of the sequence from `from` on can begin with (with `fromEnd`: the
+ * characters a match of the whole sequence can end with); `nullable`: it can match without
+ * consuming anything. null where that cannot be said (".", \S, \p{…}, a back-reference).
  */
-function firstOf(seq: Atom[], from = 0): { set: Ranges; nullable: boolean } | null {
+function edgeOf(seq: Atom[], from = 0, fromEnd = false): { set: Ranges; nullable: boolean } | null {
   const out: Ranges = [];
-  for (let i = from; i < seq.length; i++) {
-    const atom = seq[i];
-    // a lookaround or an anchor consumes nothing: the first character comes after it
+  for (let k = fromEnd ? seq.length - 1 : from; fromEnd ? k >= 0 : k < seq.length; fromEnd ? k-- : k++) {
+    const atom = seq[k];
+    // a lookaround or an anchor consumes nothing: the edge character stands beyond it
     if (atom.zero) continue;
     let set: Ranges;
     let nullable = atom.min === 0;
     if (atom.alts) {
       set = [];
       for (const alt of atom.alts) {
-        const f = firstOf(alt);
+        const f = edgeOf(alt, 0, fromEnd);
         if (!f) return null;
         set.push(...f.set);
         if (f.nullable) nullable = true;
@@ -308,6 +309,10 @@ function firstOf(seq: Atom[], from = 0): { set: Ranges; nullable: boolean } | nu
   }
   return { set: out, nullable: true };
 }
+
+const firstOf = (seq: Atom[], from = 0) => edgeOf(seq, from);
+/** edgeOf read from the end: the characters a match of `seq` can end with. */
+const lastOf = (seq: Atom[]) => edgeOf(seq, 0, true);
 
 /** a character of a class: a code point in Unicode mode, a code unit (a surrogate half alone) else */
 const esc = (c: number, unicode: boolean) => (unicode ? `\\u{${c.toString(16)}}` : `\\u${c.toString(16).padStart(4, '0')}`);
@@ -363,31 +368,6 @@ export function firstChars(patterns: readonly RegExp[]): RegExp | null {
   }
   const cls = ranges.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
   return new RegExp(`^[${cls}]`, unicode ? 'u' : '');
-}
-
-/** firstOf read from the end: the characters a match of `seq` can end with. */
-function lastOf(seq: Atom[]): { set: Ranges; nullable: boolean } | null {
-  const out: Ranges = [];
-  for (let i = seq.length - 1; i >= 0; i--) {
-    const atom = seq[i];
-    // a lookaround or an anchor consumes nothing: the last character stands before it
-    if (atom.zero) continue;
-    let set: Ranges;
-    let nullable = atom.min === 0;
-    if (atom.alts) {
-      set = [];
-      for (const alt of atom.alts) {
-        const f = lastOf(alt);
-        if (!f) return null;
-        set.push(...f.set);
-        if (f.nullable) nullable = true;
-      }
-    } else if (atom.set) set = atom.set;
-    else return null;
-    out.push(...set);
-    if (!nullable) return { set: out, nullable: false };
-  }
-  return { set: out, nullable: true };
 }
 
 /**
