@@ -10,7 +10,7 @@ import { concat, foldKey, offsetAt, slice, startOffset, type Piece } from '../no
 const offsetIn = (p: Piece, i: number) => (i < p.text.length ? offsetAt(p, i) : p.end);
 import { nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { findClauses, resolveOwners, type Clause, type ClauseHit, type Field } from './clause.js';
-import { isTimeLimit } from './deadlines.js';
+import { firstMatchAt, isTimeLimit, startTable, type StartTable } from './deadlines.js';
 import { isSpace } from './units.js';
 
 export interface TaskDraft {
@@ -290,7 +290,8 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
     const k = b.key.trim();
     return s.salutation.test(k) || s.attachmentBreak.test(k);
   });
-  units.push(...(salute >= 0 ? node.body.slice(0, salute) : node.body).map(unitOf));
+  const bodyEnd = salute >= 0 ? salute : node.body.length;
+  for (let i = 0; i < bodyEnd; i++) units.push(unitOf(node.body[i]));
   if (!units.length) return [];
 
   const drafts: Acc[] = [];
@@ -417,7 +418,8 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
     }
   } else {
     const times = timesOf(hitsOf, 0, hitsOf.length);
-    const leads = project ? [] : joined.map((u, i) => (i >= bodyStart && leadPhrase(u.key) > 0 ? i : -1)).filter((i) => i >= 0);
+    const leads: number[] = [];
+    if (!project) for (let i = bodyStart; i < joined.length; i++) if (leadPhrase(joined[i].key) > 0) leads.push(i);
     if (leads.length >= 2) {
       for (let k = 0; k < leads.length; k++) {
         const from = leads[k];
@@ -566,21 +568,22 @@ export function extractTasks(root: OutlineNode, _kind: PlanKind): TaskDraft[] {
 }
 
 /** the characters a line must hold for the grammar's convention to match in it, read from the pattern */
-let conventionQuick: { re: RegExp; quick: RegExp | null } | null = null;
+let conventionQuick: { re: RegExp; quick: RegExp | null; starts: StartTable | null } | null = null;
 const conventionTest = (re: RegExp) => {
-  if (conventionQuick?.re !== re) conventionQuick = { re, quick: requiredChars(re.source, re.flags) };
-  return conventionQuick.quick;
+  if (conventionQuick?.re !== re) conventionQuick = { re, quick: requiredChars(re.source, re.flags), starts: startTable(re) };
+  return conventionQuick;
 };
 
 /** Where a plan states that the first unit of a clause leads ("排在第一位的为牵头单位，下同"). */
 function conventionStart(root: OutlineNode): number {
   const re = grammars().owners.convention;
-  const quick = conventionTest(re);
+  const { quick, starts } = conventionTest(re);
   let at = Number.POSITIVE_INFINITY;
   const look = (p: Piece, key: string) => {
     if (!quick || quick.test(key)) {
-      const m = re.exec(key);
-      if (m) at = Math.min(at, offsetIn(p, m.index));
+      // where the leftmost match begins (exec's index), tried only where a match can begin
+      const i = starts ? firstMatchAt(starts, key) : (re.exec(key)?.index ?? -1);
+      if (i >= 0) at = Math.min(at, offsetIn(p, i));
     }
   };
   walk(root, (n) => {
