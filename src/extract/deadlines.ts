@@ -73,7 +73,7 @@ interface Live {
 }
 
 /** `any` as a sticky regex and a table of the code units a match of it can begin with. */
-export interface StartTable {
+interface StartTable {
   sticky: RegExp;
   /** 1 at each UTF-16 code unit a match can begin with */
   table: Uint8Array;

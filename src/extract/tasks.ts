@@ -10,7 +10,7 @@ import { concat, foldKey, offsetAt, slice, startOffset, type Piece } from '../no
 const offsetIn = (p: Piece, i: number) => (i < p.text.length ? offsetAt(p, i) : p.end);
 import { nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { findClauses, resolveOwners, type Clause, type ClauseHit, type Field } from './clause.js';
-import { firstMatchAt, isTimeLimit, startTable, type StartTable } from './deadlines.js';
+import { isTimeLimit } from './deadlines.js';
 import { isSpace } from './units.js';
 
 export interface TaskDraft {
@@ -568,22 +568,21 @@ export function extractTasks(root: OutlineNode, _kind: PlanKind): TaskDraft[] {
 }
 
 /** the characters a line must hold for the grammar's convention to match in it, read from the pattern */
-let conventionQuick: { re: RegExp; quick: RegExp | null; starts: StartTable | null } | null = null;
+let conventionQuick: { re: RegExp; quick: RegExp | null } | null = null;
 const conventionTest = (re: RegExp) => {
-  if (conventionQuick?.re !== re) conventionQuick = { re, quick: requiredChars(re.source, re.flags), starts: startTable(re) };
-  return conventionQuick;
+  if (conventionQuick?.re !== re) conventionQuick = { re, quick: requiredChars(re.source, re.flags) };
+  return conventionQuick.quick;
 };
 
 /** Where a plan states that the first unit of a clause leads ("排在第一位的为牵头单位，下同"). */
 function conventionStart(root: OutlineNode): number {
   const re = grammars().owners.convention;
-  const { quick, starts } = conventionTest(re);
+  const quick = conventionTest(re);
   let at = Number.POSITIVE_INFINITY;
   const look = (p: Piece, key: string) => {
     if (!quick || quick.test(key)) {
-      // where the leftmost match begins (exec's index), tried only where a match can begin
-      const i = starts ? firstMatchAt(starts, key) : (re.exec(key)?.index ?? -1);
-      if (i >= 0) at = Math.min(at, offsetIn(p, i));
+      const m = re.exec(key);
+      if (m) at = Math.min(at, offsetIn(p, m.index));
     }
   };
   walk(root, (n) => {

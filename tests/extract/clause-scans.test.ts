@@ -5,7 +5,6 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyRoleWordAtEnd, depthAt, depthFrom, lastSentenceStart, readClause } from '../../src/extract/clause.js';
-import { firstMatchAt, startTable } from '../../src/extract/deadlines.js';
 import { endsSentence } from '../../src/extract/tasks.js';
 import { PUNCT_EDGES, cleanUnit, trimPunct } from '../../src/extract/units.js';
 import { grammars } from '../../src/grammars/load.js';
@@ -192,21 +191,5 @@ describe('the owner-clause reader\'s quick tests', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-});
-
-describe('the convention scan of the task splitter', () => {
-  it('finds a stated convention where exec does, tried only where a match can begin', () => {
-    const re = grammars().owners.convention;
-    const starts = startTable(re);
-    expect(starts).not.toBeNull();
-    const texts = [...lines.map(foldKey), '（排在第一位的为牵头单位，下同）', '列第一位为牵头单位', '加强协调。首位为主责部门，前面的单位为牵头'];
-    let found = 0;
-    for (const k of texts) {
-      const at = re.exec(k)?.index ?? -1;
-      expect(firstMatchAt(starts!, k), k).toBe(at);
-      if (at >= 0) found++;
-    }
-    expect(found).toBeGreaterThanOrEqual(3);
   });
 });
