@@ -57,9 +57,19 @@ function labelsIn(key: string): LabelHit[] {
   const re = g.labelWithColon;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // the bracket depth at `at`, carried forward from match to match (matches come in order: the
+  // text is read once, not again from its start for every label)
+  let depth = 0;
+  let scanned = 0;
   while ((m = re.exec(key))) {
     const at = m.index + (m[0].length - m[0].trimStart().length);
-    if (depthAt(key, at) > 0) continue;
+    if (at < scanned) {
+      depth = 0;
+      scanned = 0;
+    }
+    depth = depthFrom(key, scanned, at, depth);
+    scanned = at;
+    if (depth > 0) continue;
     // a label is a label only at the start of a field: after a break or a space, or right after
     // the unit name that ends the field before it ("牵头单位：A局责任单位：B" once the space
     // between them is gone), not glued inside a word
@@ -86,7 +96,17 @@ function endWithout(s: string, end: number, drop: (c: number) => boolean): numbe
   return e;
 }
 
-function depthAt(key: string, at: number): number {
+/** depthAt(key, at) from the depth `d` at `from` (depthAt(key, at) === depthFrom(key, 0, at, 0)). */
+export function depthFrom(key: string, from: number, at: number, d: number): number {
+  for (let i = from; i < at; i++) {
+    const c = key[i];
+    if (c === '(' || c === '[' || c === '〔' || c === '【') d++;
+    else if ((c === ')' || c === ']' || c === '〕' || c === '】') && d > 0) d--;
+  }
+  return d;
+}
+
+export function depthAt(key: string, at: number): number {
   let d = 0;
   for (let i = 0; i < at; i++) {
     const c = key[i];
@@ -98,11 +118,32 @@ function depthAt(key: string, at: number): number {
 
 /** The role word closing a part ("A牵头" → lead), with where it starts. */
 function roleWordAtEnd(key: string): { role: Role; at: number } | null {
+  // most parts end with no role word: one joined scan tells, not one per role word
+  const any = anyRoleWordAtEnd();
+  if (any && !any.test(key)) return null;
   for (const w of compiled().roleWords) {
     const m = w.re.exec(key);
     if (m) return { role: w.role, at: m.index };
   }
   return null;
+}
+
+/**
+ * The role words of the grammar joined into one pattern anchored at the end: it matches where any
+ * of them does. Null where they cannot be joined (a back-reference would change meaning).
+ */
+const roleEnds = new WeakMap<object, RegExp | null>();
+export function anyRoleWordAtEnd(): RegExp | null {
+  const g = compiled();
+  let re = roleEnds.get(g);
+  if (re === undefined) {
+    const words = g.roleWords.map((w) => w.re);
+    const joinable =
+      words.length > 0 && words.every((w) => w.source.endsWith('$') && w.flags === words[0].flags && !/\\[1-9]|\\k</.test(w.source));
+    re = joinable ? new RegExp(`(?:${words.map((w) => w.source.slice(0, -1)).join('|')})$`, words[0].flags.replace(/[gy]/g, '')) : null;
+    roleEnds.set(g, re);
+  }
+  return re;
 }
 
 /** A text and its folded key (same length: an index into one is an index into the other). */
@@ -395,12 +436,16 @@ function mayBeClause(key: string, form: ClauseForm): boolean {
  * that runs from a sentence break to the end ("…健全制度。牵头单位：A；配合单位：B。").
  * `key` is the folded text. Clauses that state only a time limit are included.
  */
+const BRACKETS = /[()[\]【】]/g;
+
 export function findClauses(text: string, key: string): ClauseHit[] {
   const hits: ClauseHit[] = [];
   let depth = 0;
   let open = -1;
   // brackets are rare: the regex engine's scan for the next one, not a loop over every character
-  const brackets = /[()[\]【】]/g;
+  // (one regex for every call: readClause, called inside the loop, never calls findClauses)
+  const brackets = BRACKETS;
+  brackets.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = brackets.exec(key))) {
     const i = m.index;

@@ -22,12 +22,16 @@ const startOf = startOffset;
 
 /** `key`: the piece's folded text, when the caller has it */
 function pieceTargets(p: Piece, idx: LineIndex, opts: FindOptions = {}, key?: string): Target[] {
-  return findQuantities(p.text, opts, key).map((q) => {
-    const { start, end, ...rest } = q;
-    const from = start < p.text.length ? offsetAt(p, start) : p.end;
-    const to = end < p.text.length ? offsetAt(p, end) : p.end;
-    return { ...rest, span: idx.span(from, Math.max(from, to)) };
-  });
+  const hits = findQuantities(p.text, opts, key);
+  const out: Target[] = new Array(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    const q = hits[i];
+    const from = q.start < p.text.length ? offsetAt(p, q.start) : p.end;
+    const to = q.end < p.text.length ? offsetAt(p, q.end) : p.end;
+    // the quantity's fields in the order findQuantities writes them (no rest/spread copy per target)
+    out[i] = { text: q.text, comparator: q.comparator, value: q.value, unit: q.unit, change: q.change, note: q.note, span: idx.span(from, Math.max(from, to)) };
+  }
+  return out;
 }
 
 function indicatorsOf(tables: ParsedTable[], idx: LineIndex): { indicators: Indicator[]; infos: IndicatorTableInfo[] } {

@@ -41,6 +41,18 @@ let cache: ReturnType<typeof vocab> | null = null;
 const v = () => (cache ??= vocab());
 
 const NUMBER = /(\d+(?:\.\d+)?)/g;
+const SPACES = /\s*/y;
+const LATIN_NEXT = /[A-Za-z+\-/]/y;
+const DECIMAL_NEXT = /\.\d/y;
+/** a date, an ordinal or a count of times after the number: no amount */
+const NOT_AMOUNT_NEXT = /(?:年|月|日|号|时|届|期|批次|版|级|类|大|项任务)/y;
+const YEARLY_NEXT = /(?:年均)/y;
+
+/** Does the sticky `re` match at `at`? */
+function stickyAt(re: RegExp, key: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(key);
+}
 
 export interface QuantityHit extends Quantity {
   /** index range of the quantity in the text it was read from */
@@ -170,9 +182,12 @@ export function findQuantities(text: string, opts: FindOptions = {}, key = foldK
       end = range;
       NUMBER.lastIndex = range;
     }
-    const next = key.slice(end).replace(/^\s+/, '');
-    if (/^[A-Za-z+\-/]/.test(next) || /^\.\d/.test(next)) continue;
-    if (/^(?:年|月|日|号|时|届|期|批次|版|级|类|大|项任务)/.test(next) && !/^(?:年均)/.test(next)) continue;
+    // what follows the number after spaces, tested in place (no copy of the rest of the text per number)
+    SPACES.lastIndex = end;
+    SPACES.test(key);
+    const next = SPACES.lastIndex;
+    if (stickyAt(LATIN_NEXT, key, next) || stickyAt(DECIMAL_NEXT, key, next)) continue;
+    if (stickyAt(NOT_AMOUNT_NEXT, key, next) && !stickyAt(YEARLY_NEXT, key, next)) continue;
     const unit = unitAt(key, end);
     let qEnd = end;
     if (unit) qEnd = key.indexOf(unit, end) + unit.length;

@@ -184,14 +184,30 @@ function addClause(acc: Acc, c: Clause, span: [number, number], ctx: ClauseConte
  * not close a piece of it.
  */
 function leadsItem(key: string, hit: ClauseHit, pos: number, ownLine: boolean): boolean {
-  const before = key.slice(pos, hit.start).replace(/[\s:：]/g, '');
-  const after = key.slice(hit.end).replace(/^[\s。.;；,，]+/, '');
-  if (!substantial(after)) return false;
-  if (before === '') return true;
+  // (the marks before the text after it hold no word character: substantial() counts the same without cutting them)
+  if (!substantial(key.slice(hit.end))) return false;
+  if (onlySpaceOrColon(key, pos, hit.start)) return true;
   if (!ownLine || pos !== 0) return false;
   const stop = key.indexOf('。');
   return stop < 0 || hit.end <= stop + 1;
 }
+
+/** Is key[from, to) only whitespace and colons (/[\s:：]/; empty once they are removed)? */
+function onlySpaceOrColon(key: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = key.charCodeAt(i);
+    if (c !== 0x3a && c !== 0xff1a && !WHITE.test(key[i])) return false;
+  }
+  return true;
+}
+const WHITE = /\s/;
+
+/** Is key[from..] only whitespace and the marks /[。.;；,，]/ (empty once they are removed)? */
+function onlyStops(key: string, from: number): boolean {
+  for (let i = from; i < key.length; i++) if (!STOP_OR_SPACE.test(key[i])) return false;
+  return true;
+}
+const STOP_OR_SPACE = /[\s。.;；,，]/;
 
 /** A time limit written right after a clause: "…（牵头单位：A）2024年6月底前完成。" → its end. */
 function trailingTimeEnd(key: string, from: number): number {
@@ -204,15 +220,16 @@ function trailingTimeEnd(key: string, from: number): number {
 }
 
 export function idOf(path: OutlineNode[]): string {
-  return path
-    .map((n) => {
-      // a box keeps its own name in ids, so 专栏2's first point (3.2.专栏2.1) never reads like item 3.2.2.1
-      if (n.scheme === 'box') return `专栏${n.value ?? ''}`;
-      if (n.value !== null) return String(n.value);
-      const siblings = n.parent ? n.parent.children : [n];
-      return String(siblings.indexOf(n) + 1);
-    })
-    .join('.');
+  return path.map(idPart).join('.');
+}
+
+/** A node's own part of an id. */
+function idPart(n: OutlineNode): string {
+  // a box keeps its own name in ids, so 专栏2's first point (3.2.专栏2.1) never reads like item 3.2.2.1
+  if (n.scheme === 'box') return `专栏${n.value ?? ''}`;
+  if (n.value !== null) return String(n.value);
+  const siblings = n.parent ? n.parent.children : [n];
+  return String(siblings.indexOf(n) + 1);
 }
 
 /** Eight Han characters, letters or digits, counted without building the array of matches. */
@@ -256,9 +273,9 @@ function timesOf(hitsOf: ClauseHit[][], from: number, to: number): string[] {
 }
 
 /** Splits a leaf item into tasks. */
-function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx: ClauseContext): TaskDraft[] {
-  const baseId = idOf(path);
-  const section = path.slice(0, -1).map(headingText);
+function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseContext): TaskDraft[] {
+  const baseId = at.id;
+  const section = at.section;
   const itemTitle = nodeTitle(node);
   // a heading over a table only names the table: its rows are the tasks
   if (!node.body.length && node.tables && isPureHeading(node)) return [];
@@ -269,8 +286,12 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
   // "各位代表！" turns a speech to its next part: it and what follows it in this item are no task
   // so does a line opening an attachment or a roster (附件：…, 组  长：…)
   const s = grammars().sections;
-  const salute = node.body.findIndex((b) => s.salutation.test(b.key.trim()) || s.attachmentBreak.test(b.key.trim()));
-  units.push(...(salute >= 0 ? node.body.slice(0, salute) : node.body).map(unitOf));
+  const salute = node.body.findIndex((b) => {
+    const k = b.key.trim();
+    return s.salutation.test(k) || s.attachmentBreak.test(k);
+  });
+  const bodyEnd = salute >= 0 ? salute : node.body.length;
+  for (let i = 0; i < bodyEnd; i++) units.push(unitOf(node.body[i]));
   if (!units.length) return [];
 
   const drafts: Acc[] = [];
@@ -357,7 +378,7 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
         cur.content++;
         addClause(cur, hit.clause, spanOf(u, hit), ctx);
         if (cur.title === null && drafts.length) cur.title = titleOf(u, pos);
-        cur.closing = u.key.slice(end).replace(/[\s。.;；,，]/g, '') === '' && ui === joined.length - 1;
+        cur.closing = ui === joined.length - 1 && onlyStops(u.key, end);
         for (let k = drafts.length - 1; k >= 0 && drafts[k].awaiting && !drafts[k].fields.length; k--) {
           drafts[k].fields.push(...cur.fields);
           drafts[k].times.push(...cur.times);
@@ -397,7 +418,8 @@ function leafTasks(node: OutlineNode, path: OutlineNode[], project: boolean, ctx
     }
   } else {
     const times = timesOf(hitsOf, 0, hitsOf.length);
-    const leads = project ? [] : joined.map((u, i) => (i >= bodyStart && leadPhrase(u.key) > 0 ? i : -1)).filter((i) => i >= 0);
+    const leads: number[] = [];
+    if (!project) for (let i = bodyStart; i < joined.length; i++) if (leadPhrase(joined[i].key) > 0) leads.push(i);
     if (leads.length >= 2) {
       for (let k = 0; k < leads.length; k++) {
         const from = leads[k];
@@ -448,23 +470,41 @@ function coverList(groups: TaskDraft[][]): void {
   const last = groups[groups.length - 1];
   const closer = last[last.length - 1];
   if (!closer?.owners || !closer.closing) return;
-  const others = [...groups.slice(0, -1).flat(), ...last.slice(0, -1)];
-  if (!others.length || others.some((d) => d.owners)) return;
+  // every draft of the list but the closer, in order; none may name owners of its own
+  const others: TaskDraft[] = [];
+  for (const g of groups)
+    for (const d of g) {
+      if (d === closer) continue;
+      if (d.owners) return;
+      others.push(d);
+    }
+  if (!others.length) return;
   for (const d of others) {
     d.owners = { ...closer.owners, lead: [...closer.owners.lead], support: [...closer.owners.support] };
     d.deadlineText ??= closer.deadlineText;
   }
 }
 
-function collect(node: OutlineNode, path: OutlineNode[], project: boolean, ctx: ClauseContext): TaskDraft[] {
+/**
+ * Where a node stands: its id (idOf of its path) and the headings above it, built a step at a time
+ * as the splitter descends (not again from the whole path at every leaf). `section` may be shared
+ * by the drafts of several nodes: it is never changed.
+ */
+interface Place {
+  id: string;
+  section: string[];
+}
+
+function collect(node: OutlineNode, at: Place, project: boolean, ctx: ClauseContext): TaskDraft[] {
   const isProject = project || grammars().sections.projectSchemes.has(node.scheme) || isProjectTitle(nodeTitle(node) ?? '');
-  if (!node.children.length) return leafTasks(node, path, isProject, ctx);
-  const groups = node.children.map((c) => collect(c, [...path, c], isProject, ctx));
+  if (!node.children.length) return leafTasks(node, at, isProject, ctx);
+  const inner = [...at.section, headingText(node)];
+  const groups = node.children.map((c) => collect(c, { id: `${at.id}.${idPart(c)}`, section: inner }, isProject, ctx));
   if (groups.length >= 2 && node.children.every((c) => !c.children.length)) coverList(groups);
   // a box (专栏) stands beside the text of its section: a section of tasks holding only boxes
   // still has its own paragraphs as tasks
   if (!isProject && node.body.length && node.children.every((c) => grammars().sections.projectSchemes.has(c.scheme)))
-    return [...leafTasks(node, path, false, ctx), ...flatten(groups)].sort((a, b) => a.start - b.start);
+    return [...leafTasks(node, at, false, ctx), ...flatten(groups)].sort((a, b) => a.start - b.start);
   return flatten(groups);
 }
 
@@ -520,7 +560,7 @@ export function extractTasks(root: OutlineNode, _kind: PlanKind): TaskDraft[] {
   const out: TaskDraft[] = [];
   const ctx: ClauseContext = { firstLeadsFrom: conventionStart(root) };
   for (const { node, path, part, phase } of planParts(root)) {
-    const drafts = collect(node, path, part === 'projects', ctx);
+    const drafts = collect(node, { id: idOf(path), section: path.slice(0, -1).map(headingText) }, part === 'projects', ctx);
     const inTaskPart = phase === 'tasks' && part !== 'status' && part !== 'goals';
     out.push(...(inTaskPart ? drafts : drafts.filter((d) => d.owners)));
   }

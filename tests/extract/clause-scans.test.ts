@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lastSentenceStart, readClause } from '../../src/extract/clause.js';
+import { anyRoleWordAtEnd, depthAt, depthFrom, lastSentenceStart, readClause } from '../../src/extract/clause.js';
 import { endsSentence } from '../../src/extract/tasks.js';
 import { PUNCT_EDGES, cleanUnit, trimPunct } from '../../src/extract/units.js';
 import { grammars } from '../../src/grammars/load.js';
@@ -141,6 +141,53 @@ describe('the shortcuts of readClause', () => {
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 8 }), (ws) => {
         const s = ws.join('');
         expect(readClause(s, 'sentence'), s).toEqual(readClause(s, 'sentence', undefined, false));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the owner-clause reader\'s quick tests', () => {
+  const bracketAlphabet = [...'()[]〔〕【】（）市局牵头：: ，'];
+
+  it('carries the bracket depth forward as counting it again from the start does', () => {
+    const check = (s: string, stops: number[]) => {
+      let d = 0;
+      let from = 0;
+      for (const at of stops) {
+        d = depthFrom(s, from, at, d);
+        from = at;
+        expect(d, `${s} @${at}`).toBe(depthAt(s, at));
+      }
+    };
+    for (const s of pieces) check(foldKey(s), [...foldKey(s).matchAll(/:/g)].map((m) => m.index!));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...bracketAlphabet), { maxLength: 30 }), fc.array(fc.nat(30), { maxLength: 6 }), (cs, at) => {
+        const s = cs.join('');
+        check(s, at.map((i) => Math.min(i, s.length)).sort((a, b) => a - b));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('rejects a part only where no role word of the grammar ends it', () => {
+    const any = anyRoleWordAtEnd();
+    expect(any).not.toBeNull();
+    const words = grammars().owners.roleWords;
+    const endsWithRoleWord = (k: string) => words.some((w) => w.re.test(k));
+    let ending = 0;
+    for (const s of pieces) {
+      const k = foldKey(s).trim();
+      expect(any!.test(k), k).toBe(endsWithRoleWord(k));
+      if (endsWithRoleWord(k)) ending++;
+    }
+    // the real text holds parts that end with a role word: the comparison is not over misses only
+    expect(ending).toBeGreaterThan(10);
+    const roleAlphabet = [...'分别共同牵头负责落实配合协助参与按照职责分工组织实施市局，'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...roleAlphabet), { maxLength: 14 }), (cs) => {
+        const k = cs.join('');
+        expect(any!.test(k), k).toBe(endsWithRoleWord(k));
       }),
       { numRuns: 2000 },
     );
