@@ -344,20 +344,34 @@ export function requiredChars(source: string, flags = ''): RegExp | null {
  * begin with. null where one of them is not anchored, can match empty, or is not understood.
  */
 export function firstChars(patterns: readonly RegExp[]): RegExp | null {
+  const edge = anchoredEdge(patterns, false);
+  if (!edge) return null;
+  const { ranges, unicode } = edge;
+  const cls = ranges.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
+  return new RegExp(`^[${cls}]`, unicode ? 'u' : '');
+}
+
+/**
+ * The characters every alternative of every pattern opens with after ^ (`atEnd`: closes with
+ * before $), and whether they are code points (all patterns /u); null where one alternative is
+ * not anchored there, can match empty, is not understood, or the flags differ.
+ */
+function anchoredEdge(patterns: readonly RegExp[], atEnd: boolean): { ranges: Ranges; unicode: boolean } | null {
   if (!patterns.length) return null;
   const unicode = patterns.every((re) => re.flags.includes('u'));
   const ranges: Ranges = [];
   for (const re of patterns) {
-    // m: ^ would match after every line break; i, v, y: not read here; mixed modes: no one class
+    // m: ^ and $ would match at every line break; i, v, y: not read here; mixed modes: no one class
     if (/[imvy]/.test(re.flags) || re.flags.includes('u') !== unicode) return null;
     try {
       const p = new Parser(re.source, unicode);
       const alts = p.alternation();
       if (p.i !== re.source.length) return null;
       for (const alt of alts) {
-        // each alternative must open with ^ (nothing before it)
-        if (!alt.length || !alt[0].caret || alt[0].min !== 1) return null;
-        const f = firstOf(alt, 1);
+        // the anchor must stand first (last), once, with nothing before (after) it
+        const anchor = atEnd ? alt[alt.length - 1] : alt[0];
+        if (!anchor || !(atEnd ? anchor.dollar : anchor.caret) || anchor.min !== 1) return null;
+        const f = atEnd ? lastOf(alt.slice(0, -1)) : firstOf(alt, 1);
         if (!f || f.nullable || !f.set.length) return null;
         ranges.push(...f.set);
       }
@@ -366,8 +380,7 @@ export function firstChars(patterns: readonly RegExp[]): RegExp | null {
       throw e;
     }
   }
-  const cls = ranges.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
-  return new RegExp(`^[${cls}]`, unicode ? 'u' : '');
+  return { ranges, unicode };
 }
 
 /**
@@ -379,28 +392,9 @@ export function firstChars(patterns: readonly RegExp[]): RegExp | null {
  * whole length by default).
  */
 export function lastChars(patterns: readonly RegExp[]): ((text: string, end?: number) => boolean) | null {
-  if (!patterns.length) return null;
-  const unicode = patterns.every((re) => re.flags.includes('u'));
-  const ranges: Ranges = [];
-  for (const re of patterns) {
-    if (/[imvy]/.test(re.flags) || re.flags.includes('u') !== unicode) return null;
-    try {
-      const p = new Parser(re.source, unicode);
-      const alts = p.alternation();
-      if (p.i !== re.source.length) return null;
-      for (const alt of alts) {
-        // each alternative must close with $ (nothing after it)
-        const end = alt[alt.length - 1];
-        if (!end || !end.dollar || end.min !== 1) return null;
-        const f = lastOf(alt.slice(0, -1));
-        if (!f || f.nullable || !f.set.length) return null;
-        ranges.push(...f.set);
-      }
-    } catch (e) {
-      if (e instanceof Unsupported) return null;
-      throw e;
-    }
-  }
+  const edge = anchoredEdge(patterns, true);
+  if (!edge) return null;
+  const { ranges, unicode } = edge;
   const isLast = memberTest(ranges);
   return (text: string, n = text.length) => n > 0 && isLast(pointEndingAt(text, n - 1, unicode));
 }
