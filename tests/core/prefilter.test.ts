@@ -117,6 +117,20 @@ const probeOf = (re: RegExp) => new RegExp(re.source, re.flags.replace('g', '').
 /** random text from a pattern's own characters (and a few more), so that matches are likely */
 const alphabetOf = (source: string) => [...new Set([...source.replace(/[\\^$.*+?()[\]{}|]/g, ''), ' ', '1', '2', '0', '年', 'a', '。'])];
 
+/** `test` holds on every real line and every random text of the pattern's own characters that `re` matches */
+function expectNeverRejects(re: RegExp, test: (s: string) => boolean): void {
+  const probe = probeOf(re);
+  for (const l of lines) if (probe.test(l)) expect(test(l), `${re} on ${l}`).toBe(true);
+  const alphabet = alphabetOf(re.source);
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (cs) => {
+      const s = cs.join('');
+      if (probe.test(s)) expect(test(s), `${re} on ${s}`).toBe(true);
+    }),
+    { numRuns: 200 },
+  );
+}
+
 describe('lastChars', () => {
   const all = patterns();
   const withTest = all.map((re) => ({ re, end: lastChars([re]) })).filter((p) => p.end);
@@ -133,16 +147,7 @@ describe('lastChars', () => {
 
   it('never rejects a line or random text a pattern matches', () => {
     for (const { re, end } of withTest) {
-      const probe = probeOf(re);
-      for (const l of lines) if (probe.test(l)) expect(end!(l), `${re} on ${l}`).toBe(true);
-      const alphabet = alphabetOf(re.source);
-      fc.assert(
-        fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (cs) => {
-          const s = cs.join('');
-          if (probe.test(s)) expect(end!(s), `${re} on ${s}`).toBe(true);
-        }),
-        { numRuns: 200 },
-      );
+      expectNeverRejects(re, end!);
     }
   });
 
@@ -177,16 +182,7 @@ describe('alternativesTest', () => {
   it('never rejects a line or random text a pattern matches', () => {
     expect(withTest.length).toBeGreaterThan(10);
     for (const { re, quick } of withTest) {
-      const probe = probeOf(re);
-      for (const l of lines) if (probe.test(l)) expect(quick!(l), `${re} on ${l}`).toBe(true);
-      const alphabet = alphabetOf(re.source);
-      fc.assert(
-        fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (cs) => {
-          const s = cs.join('');
-          if (probe.test(s)) expect(quick!(s), `${re} on ${s}`).toBe(true);
-        }),
-        { numRuns: 200 },
-      );
+      expectNeverRejects(re, quick!);
     }
   });
 
