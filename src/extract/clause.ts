@@ -136,14 +136,18 @@ const roleEnds = new WeakMap<object, RegExp | null>();
 export function anyRoleWordAtEnd(): RegExp | null {
   const g = compiled();
   let re = roleEnds.get(g);
-  if (re === undefined) {
-    const words = g.roleWords.map((w) => w.re);
-    const joinable =
-      words.length > 0 && words.every((w) => w.source.endsWith('$') && w.flags === words[0].flags && !/\\[1-9]|\\k</.test(w.source));
-    re = joinable ? new RegExp(`(?:${words.map((w) => w.source.slice(0, -1)).join('|')})$`, words[0].flags.replace(/[gy]/g, '')) : null;
-    roleEnds.set(g, re);
-  }
+  if (re === undefined) roleEnds.set(g, (re = joinedAtEnd(g.roleWords.map((w) => w.re), '$')));
   return re;
+}
+
+/**
+ * Role-word patterns (each compiled as (?:…)$) joined into one, `tail` after the joined words
+ * instead of their $. Null where they cannot be joined: none, flags that differ, or a
+ * back-reference (its number would change meaning).
+ */
+function joinedAtEnd(words: RegExp[], tail: string): RegExp | null {
+  const joinable = words.length > 0 && words.every((w) => w.source.endsWith('$') && w.flags === words[0].flags && !/\\[1-9]|\\k</.test(w.source));
+  return joinable ? new RegExp(`(?:${words.map((w) => w.source.slice(0, -1)).join('|')})${tail}`, words[0].flags.replace(/[gy]/g, '')) : null;
 }
 
 /** A text and its folded key (same length: an index into one is an index into the other). */
@@ -174,8 +178,9 @@ function withoutConvention(t: Keyed): Keyed & { found: boolean } {
 /** Units of a list where some are marked as lead: "市发展改革委（牵头）、市财政局". */
 function markedLeads(text: string, key: string): { lead: string[]; rest: string[] } | null {
   const re = compiled().leadMark;
-  // a marked unit holds a character of the mark (")", "★"): a list with none costs no unit cleaning
-  if (!/牵头|主责|[★*＊※]/.test(text) || !mayHold(re, key)) return null;
+  // a marked unit holds a character of the mark (")", "★", read from the grammar's pattern, on
+  // the folded key so that 牽頭 counts as 牵头): a list with none costs no unit cleaning
+  if (!mayHold(re, key)) return null;
   const lead: string[] = [];
   const rest: string[] = [];
   for (const u of unitsOf(text, key)) {
@@ -211,9 +216,9 @@ function trimmedRange(s: string): [number, number] {
  * leads make one there, so a text with none of them is no clause (checked in one scan each
  * instead of reading every part).
  */
-function maySignal(text: string, key: string, hasLabel: boolean): boolean {
+function maySignal(key: string, hasLabel: boolean): boolean {
   const any = compiled().anyRoleWord;
-  return hasLabel || any === null || (mayHold(any, key) && any.test(key)) || /牵头|主责/.test(text);
+  return hasLabel || any === null || (mayHold(any, key) && any.test(key)) || mayHold(compiled().leadMark, key);
 }
 
 /**
@@ -224,9 +229,9 @@ function maySignal(text: string, key: string, hasLabel: boolean): boolean {
  * test, instead of cutting and cleaning the units of every part; most last sentences that hold
  * a role word at all are prose ("各部门要加强协调配合").
  */
-function maySayWhoLeads(text: string, key: string): boolean {
+function maySayWhoLeads(key: string): boolean {
   const re = leadingRoleEnd();
-  return re === null || re.test(key) || (/牵头|主责|[★*＊※]/.test(text) && mayHold(compiled().leadMark, key));
+  return re === null || re.test(key) || mayHold(compiled().leadMark, key);
 }
 
 /**
@@ -239,10 +244,7 @@ function leadingRoleEnd(): RegExp | null {
   let re = leadingRoleEnds.get(g);
   if (re === undefined) {
     const words = g.roleWords.filter((w) => w.role === 'lead' || w.role === 'responsible').map((w) => w.re);
-    // each pattern is compiled as (?:…)$: the part before the $ is the role word itself
-    const joinable = words.length > 0 && words.every((w) => w.source.endsWith('$') && !/\\[1-9]|\\k</.test(w.source));
-    re = joinable ? new RegExp(`(?:${words.map((w) => w.source.slice(0, -1)).join('|')})\\s*(?:${PART_BREAK.source}|$)`, words[0].flags) : null;
-    leadingRoleEnds.set(g, re);
+    leadingRoleEnds.set(g, (re = joinedAtEnd(words, `\\s*(?:${PART_BREAK.source}|$)`)));
   }
   return re;
 }
@@ -275,8 +277,8 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
   const text = conv.text;
   const key = conv.key;
   const labels = labelsIn(key);
-  if ((form === 'bracket' || form === 'sentence') && !maySignal(text, key, labels.length > 0)) return null;
-  if (form === 'sentence' && !labels.length && prefilter && !maySayWhoLeads(text, key)) return null;
+  if ((form === 'bracket' || form === 'sentence') && !maySignal(key, labels.length > 0)) return null;
+  if (form === 'sentence' && !labels.length && prefilter && !maySayWhoLeads(key)) return null;
   // the unlabelled text before the first label must be parts of a clause too
   const segments: { role: Role | null; from: number; to: number }[] = [];
   if (!labels.length || labels[0].at > 0) segments.push({ role: null, from: 0, to: labels.length ? labels[0].at : key.length });

@@ -85,3 +85,14 @@ describe('a box drawn as a one-column table in HTML', () => {
     expect(p.tasks.map((t) => t.title)).toEqual(['构建现代化综合交通网络', '提升运输服务质量']);
   });
 });
+
+describe('a lead marked in traditional characters', () => {
+  it('"市應急局（牽頭）、市公安局" marks the first unit as lead, as "（牵头）" does (the mark is read on the folded text)', async () => {
+    const text = '某市2024年安全生產工作要點\n一、重點任務\n（一）完善應急預案體系。（責任單位：市應急局（牽頭）、市公安局）\n（二）健全監測預警機制。（责任单位：市气象局（牵头）、市水务局）\n';
+    const owners = (await extractString(text, 'txt')).plans[0].tasks.map((t) => [t.owners?.lead, t.owners?.support]);
+    expect(owners).toEqual([
+      [['市應急局'], ['市公安局']],
+      [['市气象局'], ['市水务局']],
+    ]);
+  });
+});
