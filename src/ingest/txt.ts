@@ -3,7 +3,7 @@
 import { grammars } from '../grammars/load.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
 import { alternativesTest } from '../grammars/prefilter.js';
-import { BORDER, charTable, CJK, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
+import { BORDER, charTable, CJK, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, LITTLE_ENDIAN, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
 import { decode, NotTextError } from './decode.js';
 import { defineReader, ReadError, type ReadResult } from './reader.js';
@@ -127,9 +127,6 @@ export const INNER = 8;
 /** a line's bit: it holds U+200B or U+0085, whitespace to tidy() but not to a regex's \s */
 export const ODD = 16;
 
-/** UTF-16 code units in a Uint16Array read back as UTF-16LE: true on every usual CPU */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
 /**
  * Folds a text and flags its lines in one loop over its code units (copied once into a buffer,
  * folded in place): a line's key is then a slice of the folded text, and no line is folded or
@@ -215,7 +212,7 @@ function scratchOf(bytes: number): Buffer {
  * flagged (foldLines), when the raw lines are the file's physical lines in order: a key is then a
  * slice of the folded text.
  */
-function tidyLine(raw: Piece, lines: FoldedLines | undefined, index: number): { piece: Piece; key: string; flags: number } {
+function tidyLine(raw: Piece, lines?: FoldedLines, index = 0): { piece: Piece; key: string; flags: number } {
   const t = raw.text;
   if (lines === undefined) {
     const key = foldKeyWithFlags(t);
@@ -271,31 +268,26 @@ function take(sink: LineSink, piece: Piece, key: string, raw: Piece | null, flag
  * Blocks of raw lines (each with its offsets): tidied, page chrome dropped, table rows cut into
  * cells, and lines that the scrape broke mid-sentence joined. Readers of laid-out originals
  * (PDF) give their lines to it, so they read lines exactly as the text reader does.
- * `lines`: when the raws are a text's physical lines, that text folded and its lines flagged.
  */
-export function readLines(raws: Iterable<Piece>, lines?: FoldedLines): Block[] {
+export function readLines(raws: Iterable<Piece>): Block[] {
   const sink: LineSink = { blocks: [], last: null };
-  let index = -1;
   for (const raw of raws) {
-    index++;
     // what the steps below need to look at, told while the line is tidied (most lines hold no
     // whitespace and no border: nothing to tidy, no cells, no words)
-    const { piece, key, flags } = tidyLine(raw, lines, index);
+    const { piece, key, flags } = tidyLine(raw);
     take(sink, piece, key, raw, flags);
   }
   return sink.blocks;
 }
 
-let tidiedKey = '';
-
 /**
  * tidy() of the line [start, end) of `text` (as a piece of its own) for a line with whitespace
  * between two other characters (INNER) and no U+200B or U+0085, and in the same pass its key
- * (left in `tidiedKey`): the folded text's stretches for the stretches kept, a space for a space
+ * (returned beside it): the folded text's stretches for the stretches kept, a space for a space
  * put in (foldKey of the tidied text, unit for unit, without folding it again). The runs are
  * those PieceBuilder opens: a new one only where the offsets jump.
  */
-function tidyInner(text: string, start: number, end: number, folded: string): Piece {
+function tidyInner(text: string, start: number, end: number, folded: string): { piece: Piece; key: string } {
   const ct = charTable();
   let out = '';
   let key = '';
@@ -326,8 +318,7 @@ function tidyInner(text: string, start: number, end: number, folded: string): Pi
     prev = text.charCodeAt(j - 1);
     i = j;
   }
-  tidiedKey = key;
-  return { text: out, runs, end };
+  return { piece: { text: out, runs, end }, key };
 }
 
 /**
@@ -351,8 +342,8 @@ export function readTxtLines(source: SourceText, lines: FoldedLines): Block[] {
         const { piece, key } = tidyLine(raw, lines, l - 1);
         take(sink, piece, key, raw, f);
       } else {
-        const piece = tidyInner(text, start, end, folded);
-        take(sink, piece, tidiedKey, raw, f);
+        const { piece, key } = tidyInner(text, start, end, folded);
+        take(sink, piece, key, raw, f);
       }
       continue;
     }

@@ -293,7 +293,7 @@ export function foldKeyWithFlags(text: string): string {
 export const flagsOfLastFold = () => foldedFlags;
 
 /** UTF-16 code units written into a Uint16Array read back as UTF-16LE: true on every usual CPU */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * foldKey of a whole text at once, as one flat string (what foldKey(text) returns, unit for
