@@ -7,8 +7,8 @@ import type { Baseline, Quantity } from '../model/schema.js';
 import { foldKey, type Piece } from '../normalize/piece.js';
 import { parseTarget } from './quantity.js';
 import type { ParsedTable, TableRow } from './tables.js';
+import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /** A cell holding no value: empty or only a dash ("—", "－", "/"). */
 export const isBlankCell = (text: string | undefined) => !text || /^[\s—–\-－/／\\…·]*$/.test(foldKey(text));

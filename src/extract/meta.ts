@@ -1,6 +1,6 @@
 // Page-header and notice metadata (索引号, 发文字号, 发布机构, 成文日期, 发布日期), the plan's
 // period and base year. Labels and patterns are in grammars/meta.yaml and plan-titles.yaml.
-import { squeezeSpace } from '../normalize/squeeze.js';
+import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
 import { requiredChars } from '../grammars/prefilter-memo.js';
 import type { Block } from '../ingest/blocks.js';
@@ -10,7 +10,6 @@ import { foldKey, type Piece } from '../normalize/piece.js';
 import { chineseDate, isIssuerLine, signatureDate } from '../outline/signature.js';
 
 type Field = keyof Meta;
-const squeeze = squeezeSpace;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** a label as a pattern that tolerates stray spaces between its characters ("发布 日期") */
 const spaced = (label: string) => [...label.replace(/\s+/g, '')].map(escape).join('\\s*');

@@ -16,8 +16,8 @@ import { findTables, natureOf, type ParsedTable, type UnreadTable } from './tabl
 import { baselineOf, extrasOf, targetOf, withUnit } from './indicator-columns.js';
 import { extractTasks, idOf, isProjectTitle, leadPhrase, planParts, type TaskDraft } from './tasks.js';
 import { grammars } from '../grammars/load.js';
+import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 const startOf = startOffset;
 
 /** `key`: the piece's folded text, when the caller has it */

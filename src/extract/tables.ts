@@ -1,7 +1,7 @@
 // Indicator tables. Markdown/HTML give rows and cells; scraped text prints one cell per line,
 // sometimes splitting a cell over two lines, writing a 类别 only on its group's first row, or
 // putting group rows ("1.应急能力(5项)") between the rows. Both end up as TableRows here.
-import { squeezeSpace } from '../normalize/squeeze.js';
+import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
 import { lastChars } from '../grammars/prefilter.js';
 import { firstChars } from '../grammars/prefilter-memo.js';
@@ -42,7 +42,6 @@ export interface UnreadTable {
   end: number;
 }
 
-const squeeze = squeezeSpace;
 
 /**
  * The first- and last-character tests of the column patterns (src/grammars/prefilter.ts): every

@@ -2,6 +2,7 @@
 // (序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限). Column names are data: grammars/task-table.yaml.
 import { grammars } from '../grammars/load.js';
 import { foldKey, startOffset, type Piece } from '../normalize/piece.js';
+import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 
 /**
  * `title`: a 重点任务 column beside a 具体措施 column names the task the measures belong to;
@@ -25,7 +26,6 @@ export interface TaskTable {
   end: number;
 }
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 const ORDER: TaskColumn[] = ['index', 'category', 'title', 'task', 'detail', 'other', 'lead', 'support', 'deadline', 'target'];
 
 function kindOf(cell: string): TaskColumn | null {

@@ -12,6 +12,7 @@ import { nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
 import { findClauses, resolveOwners, type Clause, type ClauseHit, type Field } from './clause.js';
 import { isTimeLimit } from './deadlines.js';
 import { isSpace } from './units.js';
+import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 
 export interface TaskDraft {
   id: string;
@@ -34,7 +35,6 @@ export interface TaskDraft {
 
 type Part = 'status' | 'goals' | 'tasks' | 'projects' | 'guarantee';
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 export function classifyTop(title: string): Part | null {
   const s = grammars().sections;
