@@ -4,6 +4,7 @@
 import { lintWords, type LintWords } from '../grammars/lint-words.js';
 import type { Analysis } from '../model/analysis.js';
 import type { PlanKind } from '../model/schema.js';
+import { say } from '../util/i18n.js';
 import { Suppressions } from './directives.js';
 import { inlineConfig } from './rules/inline-config.js';
 import { rules as catalog, ruleById } from './rules/index.js';
@@ -31,42 +32,6 @@ export interface LintResult {
   messages: LintMessage[];
   /** messages inline comments switched off, with the comment's justification */
   suppressed: SuppressedMessage[];
-}
-
-/** Each template cut once at its `{name}` slots: [text, name, text, …, text]. */
-const templateParts = new WeakMap<MessageText, Partial<Record<Locale, string[]>>>();
-
-function partsOf(template: MessageText, locale: Locale): string[] {
-  let byLocale = templateParts.get(template);
-  if (!byLocale) templateParts.set(template, (byLocale = {}));
-  let parts = byLocale[locale];
-  if (!parts) {
-    parts = [];
-    const text = template[locale];
-    const slot = /\{(\w+)\}/g;
-    let at = 0;
-    for (let m = slot.exec(text); m; m = slot.exec(text)) {
-      parts.push(text.slice(at, m.index), m[1]);
-      at = m.index + m[0].length;
-    }
-    parts.push(text.slice(at));
-    byLocale[locale] = parts;
-  }
-  return parts;
-}
-
-/**
- * say() of util/i18n with the template's slots found once rather than by a regex replace with
- * a callback per message (a run reports tens of thousands).
- */
-export function formatMessage(template: MessageText, locale: Locale, data: Record<string, string | number> = {}): string {
-  const parts = partsOf(template, locale);
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const key = parts[i];
-    out += (key in data ? String(data[key]) : `{${key}}`) + parts[i + 1];
-  }
-  return out;
 }
 
 /** The severity a rule reports with in a plan of `kind` (null kind: text outside every plan). */
@@ -230,7 +195,7 @@ export function lintFile(analysis: Analysis, opts: LintOptions = {}): LintResult
       if (level === 'off') return;
       const template = (rule.messages as Record<string, MessageText>)[r.messageId];
       if (!template) throw new Error(`${rule.id}: unknown messageId ${r.messageId}`);
-      const message = toMessage(rule.id, level, formatMessage(template, locale, r.data), r);
+      const message = toMessage(rule.id, level, say(template, locale, r.data), r);
       const by = unsuppressible.has(rule.id) ? null : suppressions.match(rule.id, r.start.line);
       if (by) suppressed.push({ ...message, suppressions: [{ kind: 'directive', justification: by.justification }] });
       else messages.push(message);
@@ -247,7 +212,7 @@ export function lintFile(analysis: Analysis, opts: LintOptions = {}): LintResult
       const data = { kind: d.kind, rule: rule ?? '' };
       const messageId = rule === null ? 'unused' : 'unusedRule';
       const span = source.span(d.start, d.end);
-      messages.push(toMessage(inlineConfig.id, unusedLevel, formatMessage(inlineConfig.messages[messageId], locale, data), { messageId, ...span }));
+      messages.push(toMessage(inlineConfig.id, unusedLevel, say(inlineConfig.messages[messageId], locale, data), { messageId, ...span }));
     }
   }
 
