@@ -56,24 +56,18 @@ function titleEndTests() {
   return titleEnds;
 }
 
-/** Index of the first character of `s` that squeeze keeps (not JavaScript's \s), -1 if none. */
+/** Whether squeeze keeps the code unit `c`: not JavaScript's \s (SPACE marks \s and U+200B, U+0085). */
+const squeezeKeeps = (c: number) => !(charTable()[c] & SPACE) || c === 0x200b || c === 0x85;
+
+/** Index of the first character of `s` that squeeze keeps, -1 if none. */
 function firstKept(s: string): number {
-  const table = charTable();
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!(table[c] & SPACE) || c === 0x200b || c === 0x85) return i;
-  }
+  for (let i = 0; i < s.length; i++) if (squeezeKeeps(s.charCodeAt(i))) return i;
   return -1;
 }
 
-/** Index of the last character of `s` that squeeze keeps (not JavaScript's \s), -1 if none. */
+/** Index of the last character of `s` that squeeze keeps, -1 if none. */
 function lastKept(s: string): number {
-  const table = charTable();
-  for (let i = s.length - 1; i >= 0; i--) {
-    const c = s.charCodeAt(i);
-    // SPACE is \s and these two
-    if (!(table[c] & SPACE) || c === 0x200b || c === 0x85) return i;
-  }
+  for (let i = s.length - 1; i >= 0; i--) if (squeezeKeeps(s.charCodeAt(i))) return i;
   return -1;
 }
 
@@ -284,7 +278,7 @@ const isProse = (key: string) => key.length > 40 && /[。，,;；]/.test(key);
 const isItemHeading = (key: string) => {
   // a first character squeeze keeps is the squeezed text's first: no numbering can open there
   const c = key.charCodeAt(0);
-  if (key.length && (!(charTable()[c] & SPACE) || c === 0x200b || c === 0x85) && !mayOpenNumbered(key)) return false;
+  if (key.length && squeezeKeeps(c) && !mayOpenNumbered(key)) return false;
   const s = squeeze(key.slice(0, 40));
   return matchNumbering(s, isItem) !== null;
 };
