@@ -43,8 +43,12 @@ export function firstChars(patterns: readonly RegExp[]): RegExp | null {
   return lookup(`f/${patterns.map((p) => `${p.flags}/${p.source}`).join('\u0000')}`, () => prefilter.firstChars(patterns));
 }
 
-/** The build: everything worked out in this process, for the next runs. */
+/**
+ * The build: what the record held and everything worked out in this process, for the next runs
+ * (an entry is never wrong, being keyed by its pattern: a second recording adds to the first).
+ */
 export function writePrefilterMemo(): number {
-  writeFileSync(memoFile, JSON.stringify(computed));
-  return Object.keys(computed).length;
+  const all = { ...(stored ?? {}), ...computed };
+  writeFileSync(memoFile, JSON.stringify(all));
+  return Object.keys(all).length;
 }
