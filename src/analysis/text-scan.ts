@@ -57,10 +57,20 @@ function collect(text: string, res: (RegExp | null)[]): Found[] {
   return out;
 }
 
-/** Template placeholders in `text`: XX, XXX, 20XX, ××, ＸＸ, 某某, 待定, 【】, "X万" … */
-export function findPlaceholders(text: string, w: LintWords): Found[] {
+/** Which of findPlaceholders' patterns to try (bits): X runs and a single X, the tokens, the word tokens. */
+export const X_PLACEHOLDERS = 1;
+export const TOKEN_PLACEHOLDERS = 2;
+export const WORD_PLACEHOLDERS = 4;
+const ALL_PLACEHOLDERS = X_PLACEHOLDERS | TOKEN_PLACEHOLDERS | WORD_PLACEHOLDERS;
+
+/**
+ * Template placeholders in `text`: XX, XXX, 20XX, ××, ＸＸ, 某某, 待定, 【】, "X万" … `kinds` leaves
+ * out patterns that cannot match (a text without an X, or without a token's first character).
+ */
+export function findPlaceholders(text: string, w: LintWords, kinds = ALL_PLACEHOLDERS): Found[] {
   const p = patterns(w);
-  return collect(text, [latinXRun, p.tokens, p.wordTokens, p.singleX]);
+  const x = kinds & X_PLACEHOLDERS ? latinXRun : null;
+  return collect(text, [x, kinds & TOKEN_PLACEHOLDERS ? p.tokens : null, kinds & WORD_PLACEHOLDERS ? p.wordTokens : null, x && p.singleX]);
 }
 
 // UTF-8 read as Latin-1/Windows-1252: "Ã©", "â€œ", "ï¼Œ", "ã€‚"

@@ -127,6 +127,25 @@ describe('text facts (src/analysis/text-facts.ts): found once, as every finder f
     expect(want.length).toBeGreaterThan(1000);
     for (const i of want) expect(found.has(i), texts[i]).toBe(true);
   });
+  it('blocks scanned together (one buffer, four units at a time) find what each block alone finds', () => {
+    // empty blocks, blocks of every length around the four-unit step, hits at their first and
+    // last units, trailing whitespace after a lost date's digits
+    const parts = ['', 'X', 'XX', '某某', '应急', '待定', '2022424', '2022424 　', '瀹夊叏', '有序\uFFFD', 'a?', '???', '20XX年'];
+    const texts: string[] = [];
+    for (let i = 0; i < 300; i++) texts.push(parts[i % parts.length] + '管理'.repeat(i % 5) + parts[(i * 7) % parts.length], ...(i % 50 ? [] : [...parts, '示范区人民政府 2022424']));
+    const facts = textFacts(texts.map((text) => ({ text })), w);
+    const alone = texts.map((text) => textFacts([{ text }], w));
+    const strip = <T extends { block: number }>(f: T) => ({ ...f, block: 0 });
+    for (let b = 0; b < texts.length; b++) {
+      expect(facts.placeholders.filter((f) => f.block === b).map(strip), texts[b]).toEqual(alone[b].placeholders);
+      expect(facts.damage.filter((f) => f.block === b).map(strip), texts[b]).toEqual(alone[b].damage);
+      expect(facts.lostDates.filter((f) => f.block === b).map(strip), texts[b]).toEqual(alone[b].lostDates);
+      // and each block alone as the finders find it
+      expect(alone[b].placeholders.map(({ block: _, ...f }) => f), texts[b]).toEqual(findPlaceholders(texts[b], w));
+    }
+    expect(facts.lostDates.length).toBeGreaterThan(15);
+    expect(facts.placeholders.length).toBeGreaterThan(100);
+  });
   it('the ranges the prefilter table is built from are exactly the characters a run can hold', () => {
     const wrong: string[] = [];
     for (let c = 0; c <= 0xffff; c++) if (SUSPECT_RANGES.some(([a, b]) => a <= c && c <= b) !== isSuspectKind(c)) wrong.push(c.toString(16));
