@@ -64,6 +64,8 @@ function fewWordChars(k: string, max: number): boolean {
 
 /** A paragraph opening with a short sentence of its own: "完善“两委五指十专”职能。…" */
 export function leadPhrase(key: string): number {
+  // no 。 among the first 31 characters: none is sought through the rest of a long paragraph
+  if (key.lastIndexOf('。', 30) < 0) return -1;
   const stop = key.indexOf('。');
   if (stop <= 0 || stop > 30) return -1;
   if (/[,;:，；：]/.test(key.slice(0, stop))) return -1;
@@ -449,7 +451,8 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
       id: i === 0 ? baseId : `${baseId}#${i + 1}`,
       section: enclosing ? [...section, itemTitle!] : section,
       title: i === 0 ? d.title ?? itemTitle : d.title,
-      piece: concat(d.parts, '\n'),
+      // (one part is the piece itself: concat would copy it whole)
+      piece: d.parts.length === 1 ? d.parts[0] : concat(d.parts, '\n'),
       key: joinedKey(d.parts, d.keys, '\n'),
       owners,
       project,
