@@ -64,8 +64,6 @@ function fewWordChars(k: string, max: number): boolean {
 
 /** A paragraph opening with a short sentence of its own: "完善“两委五指十专”职能。…" */
 export function leadPhrase(key: string): number {
-  // no 。 among the first 31 characters: none is sought through the rest of a long paragraph
-  if (key.lastIndexOf('。', 30) < 0) return -1;
   const stop = key.indexOf('。');
   if (stop <= 0 || stop > 30) return -1;
   if (/[,;:，；：]/.test(key.slice(0, stop))) return -1;
