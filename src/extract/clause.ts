@@ -8,7 +8,7 @@ import type { Owners } from '../model/schema.js';
 import { requiredChars } from '../grammars/prefilter-memo.js';
 import { foldKey } from '../normalize/piece.js';
 import { isTimeLimit } from './deadlines.js';
-import { dedupe, isSpace, looksLikeUnit, splitOutside, unitsIf, unitsOf } from './units.js';
+import { dedupe, forEachOutside, isSpace, looksLikeUnit, splitOutside, unitsIf, unitsOf } from './units.js';
 
 export type Role = 'lead' | 'responsible' | 'support' | 'assess' | 'time' | 'people' | 'note';
 
@@ -162,7 +162,8 @@ const cut = (t: Keyed, a: number, b: number): Keyed => ({ text: t.text.slice(0, 
 /** Removes a stated convention ("（排在第一位的为牵头单位，下同）") from a clause. */
 function withoutConvention(t: Keyed): Keyed & { found: boolean } {
   const key = t.key;
-  if (!compiled().convention.test(key)) return { text: t.text, key, found: false };
+  const convention = compiled().convention;
+  if (!mayHold(convention, key) || !convention.test(key)) return { text: t.text, key, found: false };
   // the bracketed note that holds it, or the part (between separators) that holds it
   const br = /[(]([^()]*)[)]/g;
   let m: RegExpExecArray | null;
@@ -200,9 +201,13 @@ interface Part {
 }
 
 function partsOf(text: string, key: string): Part[] {
-  return splitOutside(key, PART_BREAK)
-    .map(([a, b]) => ({ text: text.slice(a, b), rawKey: key.slice(a, b), key: key.slice(a, b).trim() }))
-    .filter((p) => p.key.length > 0);
+  const out: Part[] = [];
+  forEachOutside(key, PART_BREAK, (a, b) => {
+    const rawKey = key.slice(a, b);
+    const trimmed = rawKey.trim();
+    if (trimmed.length > 0) out.push({ text: text.slice(a, b), rawKey, key: trimmed });
+  });
+  return out;
 }
 
 /** [start, end) of `s` without the whitespace at its ends (as trim() cuts it). */
@@ -271,14 +276,22 @@ function mayHold(re: RegExp, key: string): boolean {
 export function readClause(content: string, form: ClauseForm, contentKey?: string, prefilter = true): Clause | null {
   const g = compiled();
   const [from, to] = trimmedRange(content);
+  if (from === to || to - from > g.maxLength) return null;
   const raw = content.slice(from, to);
-  if (!raw || raw.length > g.maxLength) return null;
-  const conv = withoutConvention({ text: raw, key: contentKey === undefined ? foldKey(raw) : contentKey.slice(from, to) });
-  const text = conv.text;
-  const key = conv.key;
+  const rawKey = contentKey === undefined ? foldKey(raw) : contentKey.slice(from, to);
+  // a sentence with no label (no colon), no lead or responsible role word closing a part and no
+  // marked lead says nothing of who leads: no clause (the test below, made before the convention
+  // is sought, where none can stand: cutting one out is all that could change the text)
+  const told = form === 'sentence' && prefilter && rawKey.indexOf(':') < 0 && !mayHold(g.convention, rawKey);
+  if (told && (!maySignal(rawKey, false) || !maySayWhoLeads(rawKey))) return null;
+  // (most clauses state no convention: no objects built to say so)
+  const conv = mayHold(g.convention, rawKey) && g.convention.test(rawKey) ? withoutConvention({ text: raw, key: rawKey }) : null;
+  const text = conv ? conv.text : raw;
+  const key = conv ? conv.key : rawKey;
   const labels = labelsIn(key);
-  if ((form === 'bracket' || form === 'sentence') && !maySignal(key, labels.length > 0)) return null;
-  if (form === 'sentence' && !labels.length && prefilter && !maySayWhoLeads(key)) return null;
+  // (`told`: the two tests below already passed on this very key)
+  if (!told && (form === 'bracket' || form === 'sentence') && !maySignal(key, labels.length > 0)) return null;
+  if (!told && form === 'sentence' && !labels.length && prefilter && !maySayWhoLeads(key)) return null;
   // the unlabelled text before the first label must be parts of a clause too
   const segments: { role: Role | null; from: number; to: number }[] = [];
   if (!labels.length || labels[0].at > 0) segments.push({ role: null, from: 0, to: labels.length ? labels[0].at : key.length });
@@ -368,7 +381,7 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
   if (prose && (!labels.length || form === 'labelled')) return null;
   // an unbracketed sentence is a clause only when it says who leads: "A牵头，B配合", "A负责"
   if (form === 'sentence' && (prose || !named.some((f) => f.role === 'lead' || f.role === 'responsible'))) return null;
-  return { fields: named, time: times.length ? times.join('，') : null, text: raw, firstLeads: conv.found };
+  return { fields: named, time: times.length ? times.join('，') : null, text: raw, firstLeads: conv !== null && conv.found };
 }
 
 /**

@@ -80,27 +80,25 @@ function unreadInfos(unread: UnreadTable[], idx: LineIndex): UnreadTableInfo[] {
   return unread.map((u) => ({ header: u.header, reason: u.reason, span: idx.span(u.start, Math.max(u.start, u.end)) }));
 }
 
+/** The headings in document order (walk's order), each with its level and its parent's index, carried down the outline (only the root has the scheme 'root'). */
 function headingsOf(root: OutlineNode, idx: LineIndex): HeadingInfo[] {
   const out: HeadingInfo[] = [];
-  const index = new Map<OutlineNode, number>();
-  const level = (n: OutlineNode) => {
-    let l = 0;
-    for (let p: OutlineNode | null = n; p && p.scheme !== 'root'; p = p.parent) l++;
-    return l;
+  const visit = (node: OutlineNode, level: number, parent: number | null) => {
+    for (const n of node.children) {
+      const at = out.length;
+      out.push({
+        scheme: n.scheme,
+        level,
+        value: n.value,
+        label: n.label,
+        title: nodeTitle(n) ?? n.rest.text,
+        span: idx.span(startOf(n.line), n.line.end),
+        parent,
+      });
+      visit(n, level + 1, at);
+    }
   };
-  walk(root, (n) => {
-    if (n.scheme === 'root') return;
-    index.set(n, out.length);
-    out.push({
-      scheme: n.scheme,
-      level: level(n),
-      value: n.value,
-      label: n.label,
-      title: nodeTitle(n) ?? n.rest.text,
-      span: idx.span(startOf(n.line), n.line.end),
-      parent: n.parent && n.parent.scheme !== 'root' ? index.get(n.parent) ?? null : null,
-    });
-  });
+  visit(root, 1, null);
   return out;
 }
 
@@ -145,20 +143,43 @@ function tableTasks(tables: TaskTable[], root: OutlineNode): TaskDraft[] {
   return out;
 }
 
-/** Prose goals: the text before the first heading and the goals parts of the plan. */
-function goalPieces(root: OutlineNode): Piece[] {
-  const out: Piece[] = root.body.map((b) => b.piece);
+/**
+ * Prose goals: the text before the first heading and the goals parts of the plan, each piece
+ * with its folded key (the line's, from the reader: the targets read it without folding again).
+ */
+function goalPieces(root: OutlineNode): { pieces: Piece[]; keys: string[] } {
+  const pieces: Piece[] = [];
+  const keys: string[] = [];
+  const add = (body: LineBlock[]) => {
+    for (const b of body) {
+      pieces.push(b.piece);
+      keys.push(b.key);
+    }
+  };
+  add(root.body);
   for (const { node, path, part } of planParts(root)) {
     // the lines of the groupings read through ("第一篇 …") come before their chapters
-    for (const g of path.slice(0, -1)) if (g.body.length && !out.includes(g.body[0].piece)) out.push(...g.body.map((b) => b.piece));
+    for (const g of path.slice(0, -1)) if (g.body.length && !pieces.includes(g.body[0].piece)) add(g.body);
     if (part !== 'goals') continue;
     walk(node, (n) => {
-      if (n !== node || n.restKey.length > 40) out.push(n.rest);
-      out.push(...n.body.map((b) => b.piece));
+      if (n !== node || n.restKey.length > 40) {
+        pieces.push(n.rest);
+        keys.push(n.restKey);
+      }
+      add(n.body);
     });
   }
+  return { pieces, keys };
+}
+
+/** The targets of the prose goals, in order. */
+function goalTargets(root: OutlineNode, idx: LineIndex): Target[] {
+  const { pieces, keys } = goalPieces(root);
+  const out: Target[] = [];
+  for (let i = 0; i < pieces.length; i++) for (const t of pieceTargets(pieces[i], idx, GOALS, keys[i])) out.push(t);
   return out;
 }
+const GOALS: FindOptions = { goals: true };
 
 export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { plan: Plan; analysis: PlanAnalysis } {
   const title = unwrapTitle(region.title.piece.text.replace(/\s+(?=[“"(])/g, '').trim());
@@ -195,7 +216,7 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
     };
   };
   const drafts = [...extractTasks(root, kind), ...tableTasks(taskTables, root)].sort((a, b) => a.start - b.start);
-  const targets = goalPieces(root).flatMap((p) => pieceTargets(p, idx, { goals: true }));
+  const targets = goalTargets(root, idx);
 
   const last = region.blocks[region.blocks.length - 1];
   const endOffset = last ? (last.kind === 'table' ? last.end : last.piece.end) : region.title.piece.end;

@@ -449,7 +449,8 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
       id: i === 0 ? baseId : `${baseId}#${i + 1}`,
       section: enclosing ? [...section, itemTitle!] : section,
       title: i === 0 ? d.title ?? itemTitle : d.title,
-      piece: concat(d.parts, '\n'),
+      // (one part is the piece itself: concat would copy it whole)
+      piece: d.parts.length === 1 ? d.parts[0] : concat(d.parts, '\n'),
       key: joinedKey(d.parts, d.keys, '\n'),
       owners,
       project,

@@ -4,15 +4,23 @@ import { grammars } from '../grammars/load.js';
 import { foldKey } from '../normalize/piece.js';
 
 // ( [ 〔 【 「 《 “  and their closers
-const OPEN = new Set([0x28, 0x5b, 0x3014, 0x3010, 0x300c, 0x300a, 0x201c]);
-const CLOSE = new Set([0x29, 0x5d, 0x3015, 0x3011, 0x300d, 0x300b, 0x201d]);
+const OPENERS = [0x28, 0x5b, 0x3014, 0x3010, 0x300c, 0x300a, 0x201c];
+const CLOSERS = [0x29, 0x5d, 0x3015, 0x3011, 0x300d, 0x300b, 0x201d];
+/** what a code unit is to the splitter (bits) */
+const OPENS = 1;
+const CLOSES = 2;
+const SEPARATES = 4;
 
-/** The characters a one-character pattern ("[、,;，；]") matches, found once per pattern. */
-const charSets = new WeakMap<RegExp, Set<number>>();
-function charsOf(sep: RegExp): Set<number> {
-  let set = charSets.get(sep);
-  if (!set) {
-    set = new Set<number>();
+/**
+ * For a one-character pattern ("[、,;，；]"): code unit → OPENS | CLOSES | SEPARATES, one table
+ * lookup per character instead of three Set lookups. The pattern is tested once per character
+ * of the ranges where separators stand (not on Han characters, which the splitter skips).
+ */
+const tables = new WeakMap<RegExp, Uint8Array>();
+function tableOf(sep: RegExp): Uint8Array {
+  let t = tables.get(sep);
+  if (!t) {
+    t = new Uint8Array(0x10000);
     const ranges = [
       [0x20, 0x7f],
       [0x2000, 0x206f],
@@ -20,10 +28,14 @@ function charsOf(sep: RegExp): Set<number> {
       [0xfe10, 0xfe6f],
       [0xff00, 0xff65],
     ];
-    for (const [a, b] of ranges) for (let c = a; c <= b; c++) if (sep.test(String.fromCharCode(c))) set.add(c);
-    charSets.set(sep, set);
+    for (const [a, b] of ranges) for (let c = a; c <= b; c++) if (sep.test(String.fromCharCode(c))) t[c] = SEPARATES;
+    // an opening bracket opens, whatever the pattern says; a closing one closes where a bracket
+    // is open, and elsewhere separates if the pattern says so (as the splitter always read them)
+    for (const c of OPENERS) t[c] = OPENS;
+    for (const c of CLOSERS) t[c] |= CLOSES;
+    tables.set(sep, t);
   }
-  return set;
+  return t;
 }
 
 /**
@@ -31,23 +43,27 @@ function charsOf(sep: RegExp): Set<number> {
  * brackets; `key` is the folded text (same length). Returns [start, end) index pairs.
  */
 export function splitOutside(key: string, sep: RegExp): [number, number][] {
-  const seps = charsOf(sep);
   const out: [number, number][] = [];
+  forEachOutside(key, sep, (a, b) => out.push([a, b]));
+  return out;
+}
+
+/** splitOutside, each [start, end) handed to `fn` in order instead of collected into pairs. */
+export function forEachOutside(key: string, sep: RegExp, fn: (a: number, b: number) => void): void {
+  const t = tableOf(sep);
   let depth = 0;
   let from = 0;
   for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    // a Han character is no bracket and no separator (charsOf reads no code unit of that range)
-    if (c >= 0x4e00 && c <= 0x9fff) continue;
-    if (OPEN.has(c)) depth++;
-    else if (depth > 0 && CLOSE.has(c)) depth--;
-    else if (depth === 0 && seps.has(c)) {
-      out.push([from, i]);
+    const f = t[key.charCodeAt(i)];
+    if (f === 0) continue;
+    if (f === OPENS) depth++;
+    else if (depth > 0 && f & CLOSES) depth--;
+    else if (depth === 0 && f & SEPARATES) {
+      fn(from, i);
       from = i + 1;
     }
   }
-  out.push([from, key.length]);
-  return out;
+  fn(from, key.length);
 }
 
 /** what a unit sheds at its ends (trimPunct cuts it by hand) */
@@ -66,7 +82,10 @@ function isCollectiveKey(k: string): boolean {
 
 /** Does the text read as the name of a unit (ends like 局, 委, 政府, 中心 …, or is a collective)? */
 export function looksLikeUnit(unit: string): boolean {
-  const k = foldKey(unit).replace(/\s+/g, '').replace(/[(][^()]*[)]$/, '');
+  const f = foldKey(unit);
+  const k0 = hasSpace(f) ? f.replace(/\s+/g, '') : f;
+  // (a bracket at the end needs its ) last: the pattern is not tried at every position of the rest)
+  const k = k0.charCodeAt(k0.length - 1) === 0x29 ? k0.replace(/[(][^()]*[)]$/, '') : k0;
   if (k.length < 2 || k.length > 30) return false;
   if (/[\d%。]/.test(k)) return false;
   const g = grammars().owners;
@@ -82,7 +101,7 @@ export function cleanUnit(raw: string): string | null {
   if (/^(?:由|请|要求|并由)/.test(s)) s = s.replace(/^(?:由|请|要求|并由)/, '');
   // folded once for both tests (s holds no whitespace now)
   const k = foldKey(s);
-  if (!isCollectiveKey(k.replace(/\s+/g, ''))) {
+  if (!isCollectiveKey(hasSpace(k) ? k.replace(/\s+/g, '') : k)) {
     const m = g.trailingCollective.exec(k);
     if (m && m.index > 0) s = s.slice(0, m.index);
   }
@@ -142,10 +161,10 @@ function mayBeFigure(s: string): boolean {
  */
 export function unitsOf(text: string, key = foldKey(text)): string[] {
   const out: string[] = [];
-  for (const [a, b] of splitOutside(key, grammars().owners.separators)) {
+  forEachOutside(key, grammars().owners.separators, (a, b) => {
     const u = cleanUnit(text.slice(a, b));
     if (u) out.push(u);
-  }
+  });
   return out;
 }
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyRoleWordAtEnd, depthAt, depthFrom, lastSentenceStart, readClause } from '../../src/extract/clause.js';
 import { endsSentence } from '../../src/extract/tasks.js';
-import { PUNCT_EDGES, cleanUnit, trimPunct } from '../../src/extract/units.js';
+import { PUNCT_EDGES, cleanUnit, looksLikeUnit, splitOutside, trimPunct } from '../../src/extract/units.js';
 import { grammars } from '../../src/grammars/load.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { repo } from '../helpers/cli.js';
@@ -193,6 +193,65 @@ describe('the owner-clause reader\'s quick tests', () => {
         expect(any!.test(k), k).toBe(endsWithRoleWord(k));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/** splitOutside as it was written with Sets of brackets and of the pattern's characters */
+function splitOutsideBySets(key: string, sep: RegExp): [number, number][] {
+  const open = new Set([0x28, 0x5b, 0x3014, 0x3010, 0x300c, 0x300a, 0x201c]);
+  const close = new Set([0x29, 0x5d, 0x3015, 0x3011, 0x300d, 0x300b, 0x201d]);
+  const out: [number, number][] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if (open.has(c)) depth++;
+    else if (depth > 0 && close.has(c)) depth--;
+    else if (depth === 0 && sep.test(key[i])) {
+      out.push([from, i]);
+      from = i + 1;
+    }
+  }
+  out.push([from, key.length]);
+  return out;
+}
+
+describe('splitOutside by its table', () => {
+  const seps = [grammars().owners.separators, /[,;。，；]/, /[、)]/];
+  it('splits as the Sets did, a closing bracket that the pattern names too included', () => {
+    const chars = [...'()[]〔〕【】「」《》“”（）、,;，；。市局牵头:：a \u3000'];
+    for (const sep of seps) {
+      for (const s of pieces) expect(splitOutside(foldKey(s), sep), s).toEqual(splitOutsideBySets(foldKey(s), sep));
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (cs) => {
+          const s = cs.join('');
+          expect(splitOutside(s, sep), s).toEqual(splitOutsideBySets(s, sep));
+        }),
+        { numRuns: 500 },
+      );
+    }
+  });
+});
+
+describe('looksLikeUnit', () => {
+  /** as the patterns wrote it */
+  const byPatterns = (unit: string) => {
+    const k = foldKey(unit).replace(/\s+/g, '').replace(/[(][^()]*[)]$/, '');
+    if (k.length < 2 || k.length > 30) return false;
+    if (/[\d%。]/.test(k)) return false;
+    const g = grammars().owners;
+    return g.collectives.exact.has(k) || (g.unitEnding.test(k) && !g.notUnitEnding.test(k));
+  };
+  it('tells units as the patterns did', () => {
+    for (const s of pieces) expect(looksLikeUnit(s), s).toBe(byPatterns(s));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet, '(', ')', '（', '）', '政府', '中心'), { maxLength: 10 }), (cs) => {
+        const s = cs.join('');
+        expect(looksLikeUnit(s), s).toBe(byPatterns(s));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
