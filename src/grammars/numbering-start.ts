@@ -5,13 +5,24 @@ import { grammars } from './load.js';
 import { firstCharTest } from './prefilter.js';
 import { firstChars } from './prefilter-memo.js';
 
-let start: { of: unknown; re: RegExp | null } | null = null;
+/** `known[c]`: whether `re` takes a text opening with code unit c (0: not asked yet, 1: yes, 2: no) */
+let start: { of: unknown; re: RegExp | null; known: Uint8Array } | null = null;
 
-/** Whether a text may open with a numbering: false only where none of the schemes can match it. */
+/**
+ * Whether a text may open with a numbering: false only where none of the schemes can match it.
+ * The answer of the schemes' first-character pattern (a test of the first code point alone) is
+ * kept per first code unit of the BMP: a line costs a lookup, not a regex call.
+ */
 export function mayOpenNumbered(text: string): boolean {
   const headings = grammars().headings;
-  if (start?.of !== headings) start = { of: headings, re: firstChars(headings.map((h) => h.re)) };
-  return start.re === null || start.re.test(text);
+  if (start?.of !== headings) start = { of: headings, re: firstChars(headings.map((h) => h.re)), known: new Uint8Array(65536) };
+  const { re, known } = start;
+  if (re === null) return true;
+  if (!text.length) return false;
+  const c = text.charCodeAt(0);
+  if (c >= 0xd800 && c <= 0xdfff) return re.test(text);
+  if (known[c] === 0) known[c] = re.test(String.fromCharCode(c)) ? 1 : 2;
+  return known[c] === 1;
 }
 
 type Scheme = ReturnType<typeof grammars>['headings'][number];
