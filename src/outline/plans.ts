@@ -225,20 +225,27 @@ const sameTitle = (a: string, b: string) => a === b || (a.length >= 6 && b.lengt
 
 const isTocSq = (s: string) => grammars().sections.toc.some((re) => re.test(s));
 
-let tocStart: { of: unknown; re: RegExp | null } | null = null;
+/** `known[c]`: whether `re` takes a text opening with code unit c (0: not asked yet, 1: yes, 2: no) */
+let tocStart: { of: unknown; re: RegExp | null; known: Uint8Array } | null = null;
 
 /**
  * A line that may be a table of contents' marker: its squeezed form opens with a character a TOC
- * pattern can begin with (firstChars), else it holds a character every TOC pattern needs (or no
- * such character is known).
+ * pattern can begin with (firstChars, its answer kept per code unit of the BMP: the pattern reads
+ * the first code point only), else it holds a character every TOC pattern needs (or no such
+ * character is known).
  */
 const mayBeToc = (key: string) => {
   const { toc, tocQuick } = grammars().sections;
-  if (tocStart?.of !== toc) tocStart = { of: toc, re: firstChars(toc) };
-  if (tocStart.re !== null) {
+  if (tocStart?.of !== toc) tocStart = { of: toc, re: firstChars(toc), known: new Uint8Array(65536) };
+  const { re, known } = tocStart;
+  if (re !== null) {
     // the squeezed key opens with the first character squeeze keeps
     const i = firstKept(key);
-    return i >= 0 && tocStart.re.test(i === 0 ? key : key.slice(i));
+    if (i < 0) return false;
+    const c = key.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return re.test(i === 0 ? key : key.slice(i));
+    if (known[c] === 0) known[c] = re.test(String.fromCharCode(c)) ? 1 : 2;
+    return known[c] === 1;
   }
   return tocQuick === null || tocQuick.test(key);
 };
@@ -438,7 +445,8 @@ export function segmentPlans(blocks: Block[]): Segmented {
       (cur ? cur.aside : header).push(b);
       continue;
     }
-    if (b.kind === 'table' || isProse(key) || isItemHeading(key)) opening = false;
+    // (the top of the text, once left, is not come back to: no line is asked after that)
+    if (opening && (b.kind === 'table' || isProse(key) || isItemHeading(key))) opening = false;
     if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(sqOf());
     (cur ? cur.blocks : header).push(b);
   }
