@@ -5,30 +5,62 @@ import { grammars } from './load.js';
 import { firstCharTest } from './prefilter.js';
 import { firstChars } from './prefilter-memo.js';
 
-let start: { of: unknown; re: RegExp | null } | null = null;
+/** `known[c]`: whether `re` takes a text opening with code unit c (0: not asked yet, 1: yes, 2: no) */
+let start: { of: unknown; re: RegExp | null; known: Uint8Array } | null = null;
 
-/** Whether a text may open with a numbering: false only where none of the schemes can match it. */
+/**
+ * Whether a text may open with a numbering: false only where none of the schemes can match it.
+ * The answer of the schemes' first-character pattern (a test of the first code point alone) is
+ * kept per first code unit of the BMP: a line costs a lookup, not a regex call.
+ */
 export function mayOpenNumbered(text: string): boolean {
   const headings = grammars().headings;
-  if (start?.of !== headings) start = { of: headings, re: firstChars(headings.map((h) => h.re)) };
-  return start.re === null || start.re.test(text);
+  if (start?.of !== headings) start = { of: headings, re: firstChars(headings.map((h) => h.re)), known: new Uint8Array(65536) };
+  const { re, known } = start;
+  if (re === null) return true;
+  if (!text.length) return false;
+  const c = text.charCodeAt(0);
+  if (c >= 0xd800 && c <= 0xdfff) return re.test(text);
+  if (known[c] === 0) known[c] = re.test(String.fromCharCode(c)) ? 1 : 2;
+  return known[c] === 1;
 }
 
 type Scheme = ReturnType<typeof grammars>['headings'][number];
 
-let byStart: { of: unknown; tests: (((text: string) => boolean) | null)[] } | null = null;
+/**
+ * `tests[k]`: scheme k's first-character test; `byUnit[c]`: the schemes (indexes, in order) whose
+ * test takes a text opening with code unit c, worked out the first time a line opens with it
+ */
+let byStart: { of: unknown; tests: (((text: string) => boolean) | null)[]; byUnit: (number[] | undefined)[] } | null = null;
 
 /**
  * The first numbering scheme (in the grammar's order) whose pattern matches `text`, and its
  * match; null when none does. A scheme is tried only where the text's first character is one its
  * pattern can begin with (firstCharTest): a line opening with a digit tries the two or three
- * schemes of digits, not all eleven. `accept`: only schemes it accepts are tried.
+ * schemes of digits, not all eleven; which ones is kept per first code unit of the BMP (the
+ * tests read the first code point only). `accept`: only schemes it accepts are tried.
  */
 export function matchNumbering(text: string, accept?: (s: Scheme) => boolean): { scheme: Scheme; m: RegExpExecArray } | null {
   if (!mayOpenNumbered(text)) return null;
   const headings = grammars().headings;
-  if (byStart?.of !== headings) byStart = { of: headings, tests: headings.map((h) => firstCharTest(h.re)) };
-  const tests = byStart.tests;
+  if (byStart?.of !== headings) byStart = { of: headings, tests: headings.map((h) => firstCharTest(h.re)), byUnit: new Array(65536) };
+  const { tests, byUnit } = byStart;
+  const c = text.charCodeAt(0);
+  if (text.length && (c < 0xd800 || c > 0xdfff)) {
+    let candidates = byUnit[c];
+    if (candidates === undefined) {
+      candidates = [];
+      for (let k = 0; k < headings.length; k++) if (tests[k] === null || tests[k]!(text)) candidates.push(k);
+      byUnit[c] = candidates;
+    }
+    for (let i = 0; i < candidates.length; i++) {
+      const s = headings[candidates[i]];
+      if (accept && !accept(s)) continue;
+      const m = s.re.exec(text);
+      if (m) return { scheme: s, m };
+    }
+    return null;
+  }
   for (let k = 0; k < headings.length; k++) {
     const s = headings[k];
     const t = tests[k];

@@ -19,6 +19,8 @@ interface Atom {
   zero?: boolean;
   /** the least number of times it occurs */
   min: number;
+  /** it may occur more than once (*, +, {n,m} with m > 1) */
+  more?: boolean;
   /** the anchor ^ */
   caret?: boolean;
   /** the anchor $ */
@@ -84,15 +86,19 @@ class Parser {
     const c = this.peek();
     if (c === '?' || c === '*') {
       atom.min = 0;
+      if (c === '*') atom.more = true;
       this.i++;
-    } else if (c === '+') this.i++;
-    else if (c === '{') {
+    } else if (c === '+') {
+      atom.more = true;
+      this.i++;
+    } else if (c === '{') {
       const m = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.i));
       if (!m) {
         if (this.unicode) throw new Unsupported();
         return; // a literal "{" outside Unicode mode: read as the next atom
       }
       atom.min = Math.min(atom.min, Number(m[1]));
+      if (Number(m[1]) > 1 || (m[2] !== undefined && (m[2] === '' || Number(m[2]) > 1))) atom.more = true;
       this.i += m[0].length;
     } else return;
     if (this.peek() === '?') this.i++; // lazy
@@ -424,11 +430,114 @@ function pointEndingAt(text: string, i: number, unicode: boolean): number {
   return c;
 }
 
+/** the one character an atom consumes, when it is one of the BMP outside the surrogates, else -1 */
+function loneChar(atom: Atom): number {
+  const r = atom.set;
+  if (atom.alts || !r || r.length !== 1 || r[0][0] !== r[0][1]) return -1;
+  const c = r[0][0];
+  return c > 0xffff || (c >= 0xd800 && c <= 0xdfff) ? -1 : c;
+}
+
+/**
+ * Pairs of characters one of which every match of the sequence holds side by side ("版权所有"
+ * holds 版权; "(?:印发|转发)…" holds 印发 or 转发), as first * 65536 + second, or null: the first
+ * two atoms in a row that each occur at least once and consume one given character (the last
+ * occurrence of the first stands right before the first of the second; a lookaround or an
+ * anchor between them consumes nothing), or the first group every alternative of which holds
+ * such pairs.
+ */
+function requiredPairs(seq: Atom[]): number[] | null {
+  let prev = -1;
+  for (const atom of seq) {
+    if (atom.zero) continue;
+    const c = atom.min >= 1 ? loneChar(atom) : -1;
+    if (prev >= 0 && c >= 0) return [prev * 65536 + c];
+    prev = c;
+    if (atom.alts && atom.min >= 1) {
+      const out: number[] = [];
+      for (const alt of atom.alts) {
+        const p = requiredPairs(alt);
+        if (p === null) {
+          out.length = 0;
+          break;
+        }
+        out.push(...p);
+      }
+      if (out.length) return out;
+    }
+  }
+  return null;
+}
+
+/**
+ * The two characters every match of an alternative anchored at the start (^…) opens with, as
+ * first * 65536 + second, or -1: its first two atoms after ^ each consume one given character,
+ * the first exactly once.
+ */
+function startPair(alt: Atom[]): number {
+  const atoms = alt.slice(1).filter((a) => !a.zero);
+  if (atoms.length < 2) return -1;
+  const [a, b] = atoms;
+  const first = a.min === 1 && !a.more ? loneChar(a) : -1;
+  const second = b.min >= 1 ? loneChar(b) : -1;
+  return first >= 0 && second >= 0 ? first * 65536 + second : -1;
+}
+
+/**
+ * Whether a text holds one of `pairs` (requiredPairs codes) side by side, as one pattern of the
+ * pairs (a scan of the regex engine's, faster than a loop of ours). `spaced`: whitespace (\s) may
+ * stand between the two (the pattern is tried on the text without its whitespace).
+ */
+function pairTest(pairs: number[], spaced = false): (text: string) => boolean {
+  const ch = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  const sources = [...new Set(pairs)].map((p) => ch(Math.floor(p / 65536)) + (spaced ? '\\s*' : '') + ch(p % 65536));
+  const re = new RegExp(sources.join('|'));
+  return (text: string) => re.test(text);
+}
+
+/**
+ * A quick rejection test of a pattern for texts it is tried on without their whitespace
+ * (squeezeSpace): for each alternative, pairs of characters it holds side by side (requiredPairs),
+ * found with whitespace allowed between the two, else one character it needs; anchors are not
+ * read (what an alternative needs it needs wherever it stands). false only where the pattern
+ * cannot match the text squeezed; null where some alternative allows neither test.
+ */
+export function squeezedTest(source: string, flags = ''): ((text: string) => boolean) | null {
+  if (/[imvy]/.test(flags)) return null;
+  const unicode = flags.includes('u');
+  const anywhere: Ranges = [];
+  const pairs: number[] = [];
+  try {
+    const p = new Parser(source, unicode);
+    const alts = p.alternation();
+    if (p.i !== source.length) return null;
+    for (const alt of leafAlternatives(alts)) {
+      const two = requiredPairs(alt);
+      if (two !== null) {
+        pairs.push(...two);
+        continue;
+      }
+      const r = required(alt);
+      if (!r?.length) return null;
+      anywhere.push(...r);
+    }
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+  const cls = anywhere.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
+  const holds = anywhere.length ? holdsTest(anywhere, cls, unicode) : null;
+  const holdsPair = pairs.length ? pairTest(pairs, true) : null;
+  return (text: string) => (holdsPair !== null && holdsPair(text)) || (holds !== null && holds(text));
+}
+
 /**
  * A quick rejection test for a pattern of several alternatives that each stand at the start
  * (^…), at the end (…$) or anywhere of the text: for each alternative the cheapest test it
- * allows — the text's first character, its last, or one character it must hold. false only
- * where no alternative can match; null where some alternative allows none of the three.
+ * allows — the text's first character, its last, two characters it must hold side by side, or
+ * one character it must hold (a pair is told far more often than a character of it: "版权所有"
+ * needs 版权 where 有 stands in most lines). false only where no alternative can match; null
+ * where some alternative allows none of these.
  */
 export function alternativesTest(source: string, flags = ''): ((text: string) => boolean) | null {
   if (/[imvy]/.test(flags)) return null;
@@ -436,6 +545,8 @@ export function alternativesTest(source: string, flags = ''): ((text: string) =>
   const first: Ranges = [];
   const last: Ranges = [];
   const anywhere: Ranges = [];
+  const pairs: number[] = [];
+  const startPairs = new Set<number>();
   try {
     const p = new Parser(source, unicode);
     const alts = p.alternation();
@@ -445,9 +556,19 @@ export function alternativesTest(source: string, flags = ''): ((text: string) =>
       const tail = alt[alt.length - 1];
       const f = head?.caret && head.min === 1 ? firstOf(alt, 1) : null;
       const l = tail?.dollar && tail.min === 1 ? lastOf(alt.slice(0, -1)) : null;
-      if (f && !f.nullable && f.set.length) first.push(...f.set);
+      if (f && !f.nullable && f.set.length) {
+        // "(此件…)": the first two characters where they are given, not the first alone
+        const sp = startPair(alt);
+        if (sp >= 0) startPairs.add(sp);
+        else first.push(...f.set);
+      }
       else if (l && !l.nullable && l.set.length) last.push(...l.set);
       else {
+        const two = requiredPairs(alt);
+        if (two !== null) {
+          pairs.push(...two);
+          continue;
+        }
         const r = required(alt);
         if (!r?.length) return null;
         anywhere.push(...r);
@@ -461,11 +582,14 @@ export function alternativesTest(source: string, flags = ''): ((text: string) =>
   const holds = anywhere.length ? holdsTest(anywhere, cls, unicode) : null;
   const isFirst = memberTest(first);
   const isLast = memberTest(last);
+  const holdsPair = pairs.length ? pairTest(pairs) : null;
   return (text: string) => {
     const n = text.length;
     if (n === 0) return false;
     if (first.length && isFirst(unicode ? text.codePointAt(0)! : text.charCodeAt(0))) return true;
+    if (startPairs.size && n >= 2 && startPairs.has(text.charCodeAt(0) * 65536 + text.charCodeAt(1))) return true;
     if (last.length && isLast(pointEndingAt(text, n - 1, unicode))) return true;
+    if (holdsPair !== null && holdsPair(text)) return true;
     return holds !== null && holds(text);
   };
 }

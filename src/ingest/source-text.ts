@@ -26,8 +26,12 @@ const LOW_SURROGATE = /[\udc00-\udfff]/;
 export class SourceText {
   /** start offset of every line, ascending; the first is 0 */
   private readonly starts: number[] = [0];
-  /** offsets of the second halves of surrogate pairs, ascending (none in most plans) */
-  private readonly pairTails: number[] = [];
+  /**
+   * offsets of the second halves of surrogate pairs, ascending (none in most plans); null until
+   * a column is first asked for (found then by one scan of the text), unless a reader that went
+   * over every character said there are none (noSurrogates) or the line scan found them
+   */
+  private pairTailsMemo: number[] | null = null;
   /** index in `starts` of the line lineOf found last */
   private lastLine = 0;
 
@@ -39,11 +43,12 @@ export class SourceText {
     readonly text: string,
     readonly pages: readonly number[] | null = null,
   ) {
-    // most texts hold neither \r nor surrogate pairs: their lines are found by searching for \n
-    if (text.indexOf('\r') < 0 && !LOW_SURROGATE.test(text)) {
+    // most texts hold no \r: their lines are found by searching for \n (pairs when first needed)
+    if (text.indexOf('\r') < 0) {
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
       return;
     }
+    const pairTails: number[] = (this.pairTailsMemo = []);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.starts.push(i + 1);
@@ -52,9 +57,36 @@ export class SourceText {
         this.starts.push(i + 1);
       } else if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
         const prev = text.charCodeAt(i - 1);
-        if (prev >= 0xd800 && prev <= 0xdbff) this.pairTails.push(i);
+        if (prev >= 0xd800 && prev <= 0xdbff) pairTails.push(i);
       }
     }
+  }
+
+  /** the offsets of pair tails (pairTailsMemo), found by one scan of the text when first needed */
+  private get pairTails(): number[] {
+    if (this.pairTailsMemo === null) {
+      const tails: number[] = [];
+      const text = this.text;
+      // (most texts hold no surrogate at all: told by one search before any loop)
+      if (LOW_SURROGATE.test(text))
+        for (let i = 1; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c >= 0xdc00 && c <= 0xdfff) {
+            const prev = text.charCodeAt(i - 1);
+            if (prev >= 0xd800 && prev <= 0xdbff) tails.push(i);
+          }
+        }
+      this.pairTailsMemo = tails;
+    }
+    return this.pairTailsMemo;
+  }
+
+  /**
+   * A reader that went over every code unit of the text and met no surrogate says so: columns
+   * then need no scan for pairs.
+   */
+  noSurrogates(): void {
+    this.pairTailsMemo ??= [];
   }
 
   get lineCount(): number {
@@ -138,11 +170,12 @@ export class SourceText {
 
   /** how many pair tails lie before `offset` */
   private tailsBefore(offset: number): number {
+    const tails = this.pairTails;
     let lo = 0;
-    let hi = this.pairTails.length;
+    let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.pairTails[mid] < offset) lo = mid + 1;
+      if (tails[mid] < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;

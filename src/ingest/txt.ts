@@ -32,15 +32,35 @@ export function isChrome(key: string): boolean {
   return (chromeQuick.test === null || chromeQuick.test(key)) && g.re.test(key);
 }
 
+/**
+ * A test of one character (a code point) by a class pattern, its answer for each code unit of
+ * the BMP outside the surrogates kept once asked (0: not yet, 1: yes, 2: no): a line's first or
+ * last character is told by a lookup instead of a string cut and a regex per line.
+ */
+function charClassTest(re: RegExp): (c: number, whole: () => string) => boolean {
+  const known = new Uint8Array(65536);
+  return (c, whole) => {
+    if (c >= 0xd800 && c <= 0xdfff) return re.test(whole());
+    if (known[c] === 0) known[c] = re.test(String.fromCharCode(c)) ? 1 : 2;
+    return known[c] === 1;
+  };
+}
+const midSentenceEnd = charClassTest(/^[\p{Script=Han}、]$/u);
+const midSentenceStart = charClassTest(/^[\p{Script=Han},，、;；]$/u);
+
 /** the last character (a code point) is a Han character or 、 (tested alone: a $-anchored pattern scans the whole line) */
 const endsMidSentence = (key: string) => {
   const n = key.length;
   if (!n) return false;
   const c = key.charCodeAt(n - 1);
-  const last = c >= 0xdc00 && c <= 0xdfff && n >= 2 ? key.slice(n - 2) : key.slice(n - 1);
-  return /^[\p{Script=Han}、]$/u.test(last);
+  return midSentenceEnd(c, () => (c >= 0xdc00 && c <= 0xdfff && n >= 2 ? key.slice(n - 2) : key.slice(n - 1)));
 };
-const startsMidSentence = (key: string) => /^[\p{Script=Han},，、;；]/u.test(key);
+/** the first character (a code point) is a Han character or one of ,，、;； */
+const startsMidSentence = (key: string) => {
+  if (!key.length) return false;
+  const c = key.charCodeAt(0);
+  return midSentenceStart(c, () => String.fromCodePoint(key.codePointAt(0)!));
+};
 
 function isNumbered(key: string): boolean {
   return matchNumbering(key) !== null;
@@ -120,6 +140,8 @@ export interface FoldedLines {
   folded: string;
   /** flags[l - 1]: line l's SPACE and BORDER flags, and its INNER and ODD bits */
   flags: Uint8Array;
+  /** whether the text holds a surrogate (half of a pair, or a lone one) */
+  surrogates: boolean;
 }
 
 /** a line's bit: whitespace (SPACE of charTable) stands between two other characters of it */
@@ -138,7 +160,7 @@ export function foldLines(source: SourceText): FoldedLines {
   const flags = new Uint8Array(n);
   const ct = charTable();
   const ft = foldCodes();
-  const folds = foldBits();
+  const kinds = lineKinds();
   let units: Uint16Array;
   let buf: Buffer | null = null;
   if (LITTLE_ENDIAN) {
@@ -150,6 +172,7 @@ export function foldLines(source: SourceText): FoldedLines {
     for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
   }
   let changed = false;
+  let surrogates = false;
   for (let l = 1; l <= n; l++) {
     const start = source.lineStart(l);
     const end = source.lineContentEnd(l);
@@ -159,21 +182,20 @@ export function foldLines(source: SourceText): FoldedLines {
     let mid = -1;
     for (let i = start; i < end; i++) {
       const c = units[i];
-      // whitespace and borders all lie at or below U+3000 but for U+FEFF; a Chinese character
-      // costs one look into an 8 KB bit set instead of two tables of 64 K entries
-      if (c <= 0x3000 || c === 0xfeff) {
-        const x = ct[c];
-        if (x & SPACE) {
-          if (i === lead) lead++;
-          else if (mid < 0) mid = i;
-          if (c === 0x200b || c === 0x85) f |= ODD;
-        }
-        f |= x;
+      // most characters (Chinese ones) neither fold nor are whitespace or a border: one lookup
+      const k = kinds[c];
+      if (k === 0) continue;
+      if (k & SPACE) {
+        if (i === lead) lead++;
+        else if (mid < 0) mid = i;
+        if (c === 0x200b || c === 0x85) f |= ODD;
       }
-      if (folds[c >>> 3] & (1 << (c & 7))) {
+      f |= k;
+      if (k & FOLDS) {
         units[i] = ft[c];
         changed = true;
       }
+      if (k & SURROGATE) surrogates = true;
     }
     if (mid >= 0) {
       // whitespace after the first other character: inner unless only whitespace follows it
@@ -183,20 +205,25 @@ export function foldLines(source: SourceText): FoldedLines {
     }
     flags[l - 1] = f & (SPACE | BORDER | INNER | ODD);
   }
-  if (buf === null) return { folded: foldText(text), flags };
-  return { folded: changed ? buf.toString('utf16le', 0, text.length * 2) : text, flags };
+  if (buf === null) return { folded: foldText(text), flags, surrogates };
+  return { folded: changed ? buf.toString('utf16le', 0, text.length * 2) : text, flags, surrogates };
 }
 
-let foldBitsMemo: { of: Uint16Array; bits: Uint8Array } | null = null;
-/** the code units that fold (foldCodes non-zero) as a bit set */
-function foldBits(): Uint8Array {
+/** a code unit's bits in lineKinds: it folds (foldCodes non-zero); it is a surrogate */
+const FOLDS = 32;
+const SURROGATE = 64;
+
+let lineKindsMemo: { of: Uint16Array; kinds: Uint8Array } | null = null;
+/** code unit → its SPACE and BORDER bits of charTable and FOLDS, 0 for most (what foldLines asks of each) */
+function lineKinds(): Uint8Array {
   const ft = foldCodes();
-  if (foldBitsMemo?.of !== ft) {
-    const bits = new Uint8Array(8192);
-    for (let c = 0; c < 65536; c++) if (ft[c] !== 0) bits[c >>> 3] |= 1 << (c & 7);
-    foldBitsMemo = { of: ft, bits };
+  if (lineKindsMemo?.of !== ft) {
+    const ct = charTable();
+    const kinds = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) kinds[c] = (ct[c] & (SPACE | BORDER)) | (ft[c] !== 0 ? FOLDS : 0) | (c >= 0xd800 && c <= 0xdfff ? SURROGATE : 0);
+    lineKindsMemo = { of: ft, kinds };
   }
-  return foldBitsMemo.bits;
+  return lineKindsMemo.kinds;
 }
 
 /** the buffer foldLines folds in, kept from file to file (up to 32 MB) rather than one per file */
@@ -360,7 +387,10 @@ export function readTxtLines(source: SourceText, lines: FoldedLines): Block[] {
 }
 
 export function readTxt(source: SourceText): ReadResult {
-  return { blocks: readTxtLines(source, foldLines(source)), directives: [] };
+  const lines = foldLines(source);
+  // every code unit was looked at: the columns of spans need no search for surrogate pairs
+  if (!lines.surrogates) source.noSurrogates();
+  return { blocks: readTxtLines(source, lines), directives: [] };
 }
 
 /** Bytes → text for the text formats: detected encoding; binary data and blank files refused. */

@@ -12,3 +12,20 @@ export function squeezeSpace(s: string): string {
   for (let i = 0; i < s.length; i++) if (table[s.charCodeAt(i)] & SPACE) return s.replace(WHITESPACE, '');
   return s;
 }
+
+/**
+ * Whether `s` without its whitespace (squeezeSpace) is longer than `n`, told without building it:
+ * a long line is told after its first n + 1 characters that are no whitespace.
+ */
+export function squeezedLongerThan(s: string, n: number): boolean {
+  if (n < 0) return true;
+  if (s.length <= n) return false;
+  const table = charTable();
+  let kept = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // (SPACE marks U+200B and U+0085 too, which \s does not: squeezeSpace keeps them)
+    if ((!(table[c] & SPACE) || c === 0x200b || c === 0x85) && ++kept > n) return true;
+  }
+  return false;
+}

@@ -1,9 +1,9 @@
 // Splits a document into its plans: a notice may print several plans, each opening with its
 // own title line; a title printed again after a table of contents (目录) continues its plan.
 import { grammars } from '../grammars/load.js';
-import { squeezeSpace } from '../normalize/squeeze.js';
+import { squeezedLongerThan, squeezeSpace } from '../normalize/squeeze.js';
 import { matchNumbering, mayOpenNumbered } from '../grammars/numbering-start.js';
-import { lastChars } from '../grammars/prefilter.js';
+import { lastChars, squeezedTest } from '../grammars/prefilter.js';
 import { firstChars, requiredChars } from '../grammars/prefilter-memo.js';
 import { isIssuerLine, signatureDate } from './signature.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
@@ -144,12 +144,21 @@ function nameKeySq(s: string): string {
 
 const stripPeriod = (s: string) => s.replace(/(?:[(][^()]*[)])+$/, '');
 
-let naming: { of: unknown; re: RegExp | null } | null = null;
-/** The characters a line must hold for the printing words or the wrapper to match in it (requiredChars). */
-function namingQuick(): RegExp | null {
+let naming: { of: unknown; test: ((key: string) => boolean) | null } | null = null;
+/**
+ * The quick test of a line for the printing words or the wrapper, which are tried on it
+ * squeezed (squeezedTest: two characters they need side by side, whitespace allowed between):
+ * a character they need (的, 发) stands in most lines of a plan, 印发 or 转发 in few.
+ */
+function namingQuick(): ((key: string) => boolean) | null {
   const t = grammars().titles;
-  if (naming?.of !== t) naming = { of: t, re: requiredChars(`(?:${t.printing.source})|(?:${t.wrapper.source})`, 'u') };
-  return naming.re;
+  if (naming?.of !== t) {
+    const source = `(?:${t.printing.source})|(?:${t.wrapper.source})`;
+    const test = t.printing.flags === t.wrapper.flags ? squeezedTest(source, t.printing.flags) : null;
+    const chars = test === null ? requiredChars(source, 'u') : null;
+    naming = { of: t, test: test ?? (chars ? (key: string) => chars.test(key) : null) };
+  }
+  return naming.test;
 }
 
 /**
@@ -162,8 +171,8 @@ export function namedTitles(blocks: Block[]): string[] {
   const quick = namingQuick();
   for (const b of blocks.slice(0, 80)) {
     if (b.kind === 'table' || b.key.length > 600) continue;
-    // a line with none of the characters both patterns need names nothing (squeezing only drops characters)
-    if (quick !== null && !quick.test(b.key)) continue;
+    // a line the quick test rejects names nothing: squeezed, it holds nothing both patterns need
+    if (quick !== null && !quick(b.key)) continue;
     const k = squeeze(b.key);
     if (t.printing.test(k)) for (const m of k.matchAll(/《((?:[^《》]|《[^《》]*》)+)》/g)) out.push(nameKey(m[1]));
     const w = t.wrapper.exec(k);
@@ -216,20 +225,27 @@ const sameTitle = (a: string, b: string) => a === b || (a.length >= 6 && b.lengt
 
 const isTocSq = (s: string) => grammars().sections.toc.some((re) => re.test(s));
 
-let tocStart: { of: unknown; re: RegExp | null } | null = null;
+/** `known[c]`: whether `re` takes a text opening with code unit c (0: not asked yet, 1: yes, 2: no) */
+let tocStart: { of: unknown; re: RegExp | null; known: Uint8Array } | null = null;
 
 /**
  * A line that may be a table of contents' marker: its squeezed form opens with a character a TOC
- * pattern can begin with (firstChars), else it holds a character every TOC pattern needs (or no
- * such character is known).
+ * pattern can begin with (firstChars, its answer kept per code unit of the BMP: the pattern reads
+ * the first code point only), else it holds a character every TOC pattern needs (or no such
+ * character is known).
  */
 const mayBeToc = (key: string) => {
   const { toc, tocQuick } = grammars().sections;
-  if (tocStart?.of !== toc) tocStart = { of: toc, re: firstChars(toc) };
-  if (tocStart.re !== null) {
+  if (tocStart?.of !== toc) tocStart = { of: toc, re: firstChars(toc), known: new Uint8Array(65536) };
+  const { re, known } = tocStart;
+  if (re !== null) {
     // the squeezed key opens with the first character squeeze keeps
     const i = firstKept(key);
-    return i >= 0 && tocStart.re.test(i === 0 ? key : key.slice(i));
+    if (i < 0) return false;
+    const c = key.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return re.test(i === 0 ? key : key.slice(i));
+    if (known[c] === 0) known[c] = re.test(String.fromCharCode(c)) ? 1 : 2;
+    return known[c] === 1;
   }
   return tocQuick === null || tocQuick.test(key);
 };
@@ -283,6 +299,25 @@ const isItemHeading = (key: string) => {
   return matchNumbering(s, isItem) !== null;
 };
 
+/** bits of a block's end (endBitsOf): no character squeeze keeps, may end a plan title, may end an opening title */
+const NO_KEPT = 1;
+const ENDS_PLAN = 2;
+const ENDS_OPENING = 4;
+const KNOWN = 8;
+
+/** What mayEndTitle says of a key, both ways, and whether it holds a character squeeze keeps, as bits. */
+function endBitsOf(key: string): number {
+  const tests = titleEndTests();
+  const i = lastKept(key);
+  // (mayEndTitle: true without a test, whatever the key)
+  if (i < 0) return KNOWN | NO_KEPT | (tests.plan === null ? ENDS_PLAN : 0) | (tests.opening === null ? ENDS_OPENING : 0);
+  let bits = KNOWN;
+  if (tests.plan === null || tests.plan(key, i + 1)) bits |= ENDS_PLAN;
+  // an opening title may stand in 《》, which it is unwrapped from first: not told here
+  if (tests.opening === null || key.charCodeAt(i) === 0x300b || tests.opening(key, i + 1)) bits |= ENDS_OPENING;
+  return bits;
+}
+
 export function segmentPlans(blocks: Block[]): Segmented {
   const t = grammars().titles;
   const header: Block[] = [];
@@ -295,9 +330,34 @@ export function segmentPlans(blocks: Block[]): Segmented {
   // the top of the text, where the document's own title stands: before any prose or numbered item
   let opening = true;
   let afterAttachment = false;
+  // each block's squeezed key and end bits, worked out once when first asked for: a line is
+  // asked about as the second line of a broken title, then again as a line of its own
+  const squeezed: (string | undefined)[] = new Array(blocks.length);
+  const sqAt = (i: number) => (squeezed[i] ??= squeeze(textOf(blocks[i])));
+  const ends = new Uint8Array(blocks.length);
+  const endsAt = (i: number) => (ends[i] ||= endBitsOf(textOf(blocks[i])));
+  // titleKey of the current plan's title, kept while the title stays
+  let curTitle: Block | null = null;
+  let curTitleKey = '';
+  const curKey = (c: PlanRegion) => {
+    if (c.title !== curTitle) {
+      curTitle = c.title;
+      curTitleKey = titleKey(c.title.key);
+    }
+    return curTitleKey;
+  };
+
+  // the line at hand: blocks[here], or two lines joined as one title (then squeezed and end bits of the two)
+  let here = 0;
+  let joinedHere = false;
+  let joinedSq = '';
+  let joinedBits = 0;
+  const sqOf = () => (joinedHere ? joinedSq : sqAt(here));
+  const endsHere = () => (joinedHere ? joinedBits : endsAt(here));
 
   for (let bi = 0; bi < blocks.length; bi++) {
     let b = blocks[bi];
+    joinedHere = false;
     // a title broken over two lines: "某市应急管理“十四五”" / "规划(2021—2025年)"
     const next = blocks[bi + 1];
     if (
@@ -305,31 +365,46 @@ export function segmentPlans(blocks: Block[]): Segmented {
       next?.kind === 'line' &&
       b.key.length <= 40 &&
       // the two lines joined end as the second does: no title unless it may end one
-      (lastKept(next.key) < 0 || mayEndTitle(next.key, false) || mayEndTitle(next.key, true)) &&
+      endsAt(bi + 1) & (NO_KEPT | ENDS_PLAN | ENDS_OPENING) &&
       !/[。,;:，；：]/.test(b.key) &&
-      !isPlanTitle(b.key)
+      !(endsAt(bi) & ENDS_PLAN && isPlanTitleSq(sqAt(bi)))
     ) {
       const first = b.key;
-      const joined = first + next.key;
-      // at the top of the text or named by the notice, "关于加快…的" / "实施意见" is one title too
-      const broad = () =>
-        isOpeningTitle(joined) && (opening || isNamedSq(squeeze(joined), forms)) && !isOpeningTitle(first) && (stripPeriod(squeeze(next.key)).length <= 8 || !isOpeningTitle(next.key));
-      if ((isPlanTitle(joined) && !isPlanTitle(next.key)) || broad()) {
-        b = { kind: 'line', piece: concat([b.piece, next.piece]), key: joined };
-        bi++;
+      const nextEnds = endsAt(bi + 1);
+      // squeezing drops characters one by one: the joined lines squeezed are the two squeezed
+      const sqFirst = sqAt(bi);
+      // longer than any title either test takes (isPlanTitleSq, isOpeningTitleSq): not joined
+      if (!squeezedLongerThan(next.key, t.maxLength + 2 - sqFirst.length)) {
+        const sqNext = sqAt(bi + 1);
+        const joined = first + next.key;
+        const sqJoined = sqFirst + sqNext;
+        const joinedEnds = endBitsOf(joined);
+        const planTitle = (e: number, s: string) => (e & ENDS_PLAN) !== 0 && isPlanTitleSq(s);
+        const openingTitle = (e: number, s: string) => (e & ENDS_OPENING) !== 0 && isOpeningTitleSq(s);
+        // at the top of the text or named by the notice, "关于加快…的" / "实施意见" is one title too
+        const broad = () =>
+          openingTitle(joinedEnds, sqJoined) &&
+          (opening || isNamedSq(sqJoined, forms)) &&
+          !openingTitle(endsAt(bi), sqFirst) &&
+          (stripPeriod(sqNext).length <= 8 || !openingTitle(nextEnds, sqNext));
+        if ((planTitle(joinedEnds, sqJoined) && !planTitle(nextEnds, sqNext)) || broad()) {
+          b = { kind: 'line', piece: concat([b.piece, next.piece]), key: joined };
+          joinedHere = true;
+          joinedSq = sqJoined;
+          joinedBits = joinedEnds;
+          bi++;
+        }
       }
     }
     const key = textOf(b);
-    // the line without whitespace, which most of the tests below read (squeezed once, when first needed)
-    let squeezed: string | null = null;
-    const sq = () => (squeezed ??= squeeze(key));
+    // (sqOf, endsHere: of blocks[bi] from here on, unless two lines were joined above)
+    here = bi;
     if (toc && b.kind !== 'table') {
       // entries may carry their page number glued to the text ("建设区域创新高地15", "总体要求……1")
-      const k = sq().replace(/[.…·_\-—\s]*\d+$/, '');
+      const k = sqOf().replace(/[.…·_\-—\s]*\d+$/, '');
       // a long line ends a TOC, unless it is entries run together ("第一章…第二章…")
       const runTogether = (key.match(/第[一二三四五六七八九十百\d]+[篇章节]/g) ?? []).length >= 2;
-      const ends =
-        (toc.first !== null && k === toc.first) || (key.length > 50 && !runTogether) || (cur && sameTitle(titleKey(key), titleKey(cur.title.key)));
+      const ends = (toc.first !== null && k === toc.first) || (key.length > 50 && !runTogether) || (cur && sameTitle(titleKey(key), curKey(cur)));
       if (!ends) {
         if (toc.first === null && k) toc.first = k;
         const entry = tocEntryKey(key);
@@ -339,14 +414,14 @@ export function segmentPlans(blocks: Block[]): Segmented {
       }
       toc = null;
     }
-    if (b.kind !== 'table' && isTitleHere(key, sq)) {
-      if (cur && sameTitle(titleKey(key), titleKey(cur.title.key))) {
+    if (b.kind !== 'table' && isTitleHere(key, sqOf, endsHere)) {
+      if (cur && sameTitle(titleKey(key), curKey(cur))) {
         cur.aside.push(b);
         continue;
       }
       // "（2021-2023年）" on the line under the title belongs to it
       const after = blocks[bi + 1];
-      if (after && after.kind !== 'table' && t.periodLine.test(squeeze(after.key))) {
+      if (after && after.kind !== 'table' && t.periodLine.test(sqAt(bi + 1))) {
         b = { ...b, piece: concat([b.piece, after.piece]), key: b.key + after.key } as typeof b;
         bi++;
       }
@@ -361,34 +436,38 @@ export function segmentPlans(blocks: Block[]): Segmented {
       plans.push(cur);
       continue;
     }
-    if (b.kind !== 'table' && mayBeToc(key) && isTocSq(sq())) {
+    if (b.kind !== 'table' && mayBeToc(key) && isTocSq(sqOf())) {
       // "目录序言": the marker and the first entry on one line
       const glued = grammars()
-        .sections.toc.map((re) => re.exec(sq())?.[1])
+        .sections.toc.map((re) => re.exec(sqOf())?.[1])
         .find((x) => x);
       toc = { first: glued ?? null };
       (cur ? cur.aside : header).push(b);
       continue;
     }
-    if (b.kind === 'table' || isProse(key) || isItemHeading(key)) opening = false;
-    if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(sq());
+    // (the top of the text, once left, is not come back to: no line is asked after that)
+    if (opening && (b.kind === 'table' || isProse(key) || isItemHeading(key))) opening = false;
+    if (b.kind !== 'table') afterAttachment = key.length <= 20 && t.attachmentLine.test(sqOf());
     (cur ? cur.blocks : header).push(b);
   }
   for (const p of plans) setSignatureAside(p);
   return { header, plans };
 
-  /** Whether the line at hand (`sq`: squeezed) starts a plan (or repeats the current plan's title). */
-  function isTitleHere(key: string, squeezed: () => string): boolean {
+  /** Whether the line at hand (`squeezed`: it squeezed, `endBits`: endBitsOf it) starts a plan (or repeats the current plan's title). */
+  function isTitleHere(key: string, squeezed: () => string, endBits: () => number): boolean {
     if (key.length > 200) return false;
     // most lines end as no title does: told before the line is squeezed
-    if (!mayEndTitle(key, false) && !mayEndTitle(key, true)) return false;
+    const e = endBits();
+    if (!(e & (ENDS_PLAN | ENDS_OPENING))) return false;
+    // longer than any title isPlanTitleSq or isOpeningTitleSq takes: told before it is squeezed
+    if (squeezedLongerThan(key, t.maxLength + 2)) return false;
     const sq = squeezed();
     // whether the notice names it, found only when needed
     let namedHere: boolean | null = null;
     const isNamedHere = () => (namedHere ??= isNamedSq(sq, forms));
     const title = isPlanTitleSq(sq) || (isOpeningTitleSq(sq) && (opening || isNamedHere()));
     if (!title) return false;
-    if (!cur || !hasBody(cur) || sameTitle(titleKey(key), titleKey(cur.title.key))) return true;
+    if (!cur || !hasBody(cur) || sameTitle(titleKey(key), curKey(cur))) return true;
     // a later plan: named by the notice, under an 附件 line, or a full title that is no TOC entry
     if (isNamedHere() || afterAttachment) return true;
     return squeeze(unwrapTitle(key)).length >= t.minLaterTitleLength && !tocEntries.has(tocEntryKey(key));

@@ -1,6 +1,6 @@
 // A notice's signature: the signing body's line and the date under it ("某区人民政府" /
 // "2022年4月24日"). The outline sets it aside (it is no task); metadata reads issuer and date.
-import { squeezeSpace } from '../normalize/squeeze.js';
+import { squeezedLongerThan, squeezeSpace } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
 
@@ -16,8 +16,16 @@ export function chineseDate(s: string): string | null {
   return month && day ? isoDate(y, month, day) : null;
 }
 
+/**
+ * the longest date line signatureDate reads, squeezed: "二〇二三年十二月二十六日" (4 + 1 + 3 + 1 + 3 + 1
+ * characters; "2024年12月26日" takes 11, digits alone 8)
+ */
+const LONGEST_DATE = 13;
+
 /** The date line of a signature ("2024年4月12日", "二〇二三年五月二十六日", "2022424"), as YYYY-MM-DD. */
 export function signatureDate(key: string): string | null {
+  // a longer line is none of the three forms: told without squeezing it
+  if (squeezedLongerThan(key, LONGEST_DATE)) return null;
   const k = squeeze(key);
   return /^\d{4}年\d{1,2}月\d{1,2}日$/.test(k) ? parseDate(k) : parseDigitsDate(k) ?? chineseDate(k);
 }

@@ -4,7 +4,7 @@
 import { grammars } from '../grammars/load.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
-import { slice, type Piece } from '../normalize/piece.js';
+import { charTable, slice, SPACE, type Piece } from '../normalize/piece.js';
 import { parseNumeral } from '../normalize/numbers.js';
 
 export interface OutlineNode {
@@ -25,6 +25,8 @@ export interface OutlineNode {
   tables: number;
   children: OutlineNode[];
   parent: OutlineNode | null;
+  /** nodeTitle of the node, once asked for (the task extractor asks for it per task under it) */
+  titleMemo?: string | null;
 }
 
 export interface Numbering {
@@ -42,12 +44,15 @@ export function numberingOf(key: string): Numbering | null {
   return { scheme: s.id, kind: s.kind, value: parseNumeral(m[1] ?? ''), length: m[0].length };
 }
 
+/** whitespace (a regex's \s), 、 or . after a numbering label (a code unit, without a string of it) */
+const isLabelGap = (c: number) => c === 0x3001 || c === 0x2e || ((charTable()[c] & SPACE) !== 0 && c !== 0x200b && c !== 0x85);
+
 /** `n`: the line's numbering when the caller has it already (numberingOf(b.key)) */
 function makeNode(b: LineBlock | HeadingBlock, parent: OutlineNode | null, n: Numbering | null = numberingOf(b.key)): OutlineNode {
   const depth = b.kind === 'heading' ? b.depth : null;
   const labelLen = n && n.kind === 'item' ? n.length : 0;
   let cut = labelLen;
-  while (cut < b.key.length && /[\s、.]/.test(b.key[cut])) cut++;
+  while (cut < b.key.length && isLabelGap(b.key.charCodeAt(cut))) cut++;
   const rest = slice(b.piece, cut);
   return {
     scheme: depth !== null ? `md-h${depth}` : n!.scheme,
@@ -62,6 +67,7 @@ function makeNode(b: LineBlock | HeadingBlock, parent: OutlineNode | null, n: Nu
     tables: 0,
     children: [],
     parent,
+    titleMemo: undefined,
   };
 }
 
@@ -87,6 +93,7 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table'
     tables: 0,
     children: [],
     parent: null,
+    titleMemo: undefined,
   };
   // stack[0] is the root; each later entry is open
   const stack: OutlineNode[] = [root];
@@ -145,8 +152,23 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table'
   return root;
 }
 
+/** , ; : ， ； ： and the same without the colons, as code units */
+const CLAUSE_MARKS = [0x2c, 0x3b, 0x3a, 0xff0c, 0xff1b, 0xff1a];
+const LIST_MARKS = [0x2c, 0x3b, 0xff0c, 0xff1b];
+
+/** Whether key[0, end) holds one of the code units `marks` (a scan instead of a slice and a regex). */
+function holdsAny(key: string, end: number, marks: readonly number[]): boolean {
+  for (let i = 0; i < end; i++) if (marks.includes(key.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Title of a node: the heading text, or the lead phrase of an item run together with its body. */
 export function nodeTitle(n: OutlineNode): string | null {
+  if (n.titleMemo === undefined) n.titleMemo = titleOf(n);
+  return n.titleMemo;
+}
+
+function titleOf(n: OutlineNode): string | null {
   const key = n.restKey;
   const text = n.rest.text;
   if (!key) return null;
@@ -156,10 +178,10 @@ export function nodeTitle(n: OutlineNode): string | null {
     const c = text.charCodeAt(text.length - 1);
     return c === 0x3a || c === 0xff1a ? text.slice(0, -1) : text;
   }
-  if (stop > 0 && stop <= 30 && !/[,;:，；：]/.test(key.slice(0, stop))) return text.slice(0, stop);
+  if (stop > 0 && stop <= 30 && !holdsAny(key, stop, CLAUSE_MARKS)) return text.slice(0, stop);
   // "气象监测站网建设工程:新建自动气象站50个。": a title before a colon
   const colon = key.indexOf(':');
-  if (colon > 1 && colon <= 30 && (stop < 0 || colon < stop) && !/[,;，；]/.test(key.slice(0, colon))) return text.slice(0, colon);
+  if (colon > 1 && colon <= 30 && (stop < 0 || colon < stop) && !holdsAny(key, colon, LIST_MARKS)) return text.slice(0, colon);
   return null;
 }
 

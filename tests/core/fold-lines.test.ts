@@ -9,7 +9,7 @@ import { decode } from '../../src/ingest/decode.js';
 import { SourceText } from '../../src/ingest/source-text.js';
 import { foldLines, INNER, ODD, physicalLines, readLines, readTxt } from '../../src/ingest/txt.js';
 import { BORDER, charTable, foldKey, foldText, SPACE } from '../../src/normalize/piece.js';
-import { squeezeSpace } from '../../src/normalize/squeeze.js';
+import { squeezedLongerThan, squeezeSpace } from '../../src/normalize/squeeze.js';
 import { repo } from '../helpers/cli.js';
 
 const texts = ['seeds', 'corpus'].flatMap((d) =>
@@ -68,6 +68,21 @@ describe('foldText and foldLines', () => {
     for (const t of texts.slice(0, 4)) same(fullWidth(t));
     fc.assert(fc.property(randomText, same), { numRuns: 500 });
   });
+
+  it('tell whether the text holds a surrogate, and the columns of a text read stay those of a fresh one', () => {
+    const check = (t: string) => {
+      expect(foldLines(new SourceText(t)).surrogates).toBe(/[\ud800-\udfff]/.test(t));
+      // readTxt tells the source when it holds no surrogate: every point as a fresh source gives it
+      const read = new SourceText(t);
+      readTxt(read);
+      const fresh = new SourceText(t);
+      for (let o = 0; o <= t.length; o++) expect(read.point(o)).toEqual(fresh.point(o));
+    };
+    for (const t of ['中文\n𠀀一二', '一二\r\n𠀀三', 'a\udc00b\n\ud800', '规划\n发展']) check(t);
+    fc.assert(fc.property(randomText, check), { numRuns: 300 });
+    // a column counts code points: the pair before it counts once
+    expect(new SourceText('𠀀中').point(2).column).toBe(2);
+  });
 });
 
 describe('squeezeSpace', () => {
@@ -85,6 +100,17 @@ describe('squeezeSpace', () => {
         expect(squeezeSpace(s)).toBe(s.replace(/\s+/g, ''));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('squeezedLongerThan', () => {
+  it('says whether squeezeSpace of a text is longer than n', () => {
+    fc.assert(
+      fc.property(randomText, fc.integer({ min: -1, max: 40 }), (s, n) => {
+        expect(squeezedLongerThan(s, n)).toBe(squeezeSpace(s).length > n);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
-import { alternativesTest, firstChars, lastChars, requiredChars } from '../../src/grammars/prefilter.js';
+import { alternativesTest, firstChars, lastChars, requiredChars, squeezedTest } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { repo } from '../helpers/cli.js';
 
@@ -191,6 +191,47 @@ describe('alternativesTest', () => {
     expect(['abq', 'qcd', 'qxwq', 'yzw'].map(q)).toEqual([true, true, true, true]);
     expect(['qab', 'cdq', 'xyz', ''].map(q)).toEqual([false, false, false, false]);
     expect(alternativesTest('^a|.*', 'u')).toBeNull();
+    // two characters side by side where an alternative needs them: not one of them alone
+    const pair = alternativesTest('版权所有|(?:进入|退出)播报模式|x?yz+w', 'u')!;
+    // (a group every alternative of which gives a pair: one of its pairs)
+    expect(['本站版权所有', '进入播报模式', '退出了', 'yzzw', 'xyzw'].map(pair)).toEqual([true, true, true, true, true]);
+    expect(['所有人', '版 权', '权版', '模式', 'xyw', 'zzw'].map(pair)).toEqual([false, false, false, false, false, false]);
+    // at the start: the first two characters where the alternative gives them, the first of them once
+    const start = alternativesTest('^\\(此件\\)$|^a+b|^c{2}d|^(?=e)ef', 'u')!;
+    expect(['(此件)', '(此', 'ab', 'aab', 'cc', 'ef'].map(start)).toEqual([true, true, true, true, true, true]);
+    expect(['(一)', 'b', 'dc', 'e'].map(start)).toEqual([false, false, false, false]);
     expect(alternativesTest('a', 'i')).toBeNull();
+  });
+});
+
+describe('squeezedTest', () => {
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  const all = patterns();
+  const withTest = all.map((re) => ({ re, quick: squeezedTest(re.source, re.flags) })).filter((p) => p.quick);
+  const squeezedLines = lines.map((l) => [l, squeeze(l)] as const);
+
+  it('never rejects a text whose squeezed form a pattern matches', () => {
+    expect(withTest.length).toBeGreaterThan(20);
+    for (const { re, quick } of withTest) {
+      const probe = probeOf(re);
+      for (const [l, sq] of squeezedLines) if (probe.test(sq)) expect(quick!(l), `${re} on ${l}`).toBe(true);
+      // the pattern's own characters with whitespace among them
+      const alphabet = [...alphabetOf(re.source), ' ', '\u3000', '\t'];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 14 }), (cs) => {
+          const s = cs.join('');
+          if (probe.test(squeeze(s))) expect(quick!(s), `${re} on ${s}`).toBe(true);
+        }),
+        { numRuns: 40 },
+      );
+    }
+  });
+
+  it('asks the printing words and the wrapper for two characters side by side, whitespace between allowed', () => {
+    const t = grammars().titles;
+    const q = squeezedTest(`(?:${t.printing.source})|(?:${t.wrapper.source})`, t.printing.flags)!;
+    for (const s of ['关于印发《某市规划》的通知', '现将《方案》印 发给你们', '转\u3000发']) expect(q(s), s).toBe(true);
+    // 发 and 的 alone stand in most lines of a plan
+    for (const s of ['推动高质量发展的重要举措', '发展印刷业', '']) expect(q(s), s).toBe(false);
   });
 });
