@@ -5,7 +5,7 @@ import { buildFacts } from './analysis/facts.js';
 import { lintWords } from './grammars/lint-words.js';
 import { formatOf, readerOf, type InputFormat } from './ingest/formats.js';
 import { InputError } from './ingest/errors.js';
-import { readBytes, type Prefetch } from './ingest/read-bytes.js';
+import { readBytes } from './ingest/read-bytes.js';
 import { ReadError, type Decoded, type ReadResult } from './ingest/reader.js';
 import { SourceText } from './ingest/source-text.js';
 import type { Block } from './ingest/blocks.js';
@@ -121,8 +121,6 @@ export interface ExtractOptions {
   stdin?: () => Promise<Uint8Array>;
   /** the path the document records and errors name (default: `file`, `<stdin>` for `-`) */
   name?: string;
-  /** the file's bytes read ahead (run/run-files.ts), taken instead of reading it */
-  prefetched?: Prefetch | null;
 }
 
 /** The signature of OLE2 compound files: Word 97–2003 .doc (and .xls, .ppt, .wps). */
@@ -132,7 +130,7 @@ export const isOle2 = (bytes: Uint8Array) => bytes.length >= OLE2.length && OLE2
 /** Reads, decodes and extracts one file (`-` = standard input). Bad input throws InputError. */
 export async function extractPath(file: string, opts: ExtractOptions = {}): Promise<Analysis> {
   const display = opts.name ?? (file === '-' ? '<stdin>' : file);
-  const bytes = await readBytes(file, opts.stdin, opts.prefetched);
+  const bytes = await readBytes(file, opts.stdin);
   if (bytes.length === 0) throw new InputError(display, 'empty file, not a plan text');
   // an old Word file: say what to do with it rather than "binary data"
   if (isOle2(bytes)) throw new InputError(display, 'an old Word .doc file (OLE2), not a plan text: open it in Word or WPS and save it as .docx');

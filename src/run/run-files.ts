@@ -5,7 +5,6 @@
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import { ignoredBy, type IgnoreOptions } from '../config/ignore.js';
-import { prefetchBytes, type Prefetch } from '../ingest/read-bytes.js';
 import { expandInputs, STDIN } from '../ingest/walk.js';
 import type { Analysis } from '../model/analysis.js';
 import { applyUnitAliases } from '../analysis/unit-names.js';
@@ -18,7 +17,7 @@ import { mapOrdered, WorkerPool } from './pool.js';
 import { problemOf, type Problem } from './problems.js';
 import type { WorkReply, WorkRequest } from './worker.js';
 
-export type Extract = (file: string, opts?: { stdin?: () => Promise<Uint8Array>; name?: string; prefetched?: Prefetch | null }) => Promise<Analysis>;
+export type Extract = (file: string, opts?: { stdin?: () => Promise<Uint8Array>; name?: string }) => Promise<Analysis>;
 
 export interface RunOptions {
   cwd: string;
@@ -130,16 +129,13 @@ export async function runFile(file: string, shown: string, opts: RunOptions, nam
   return (await runOne(file, shown, opts, name, false)) as FileOutcome;
 }
 
-/**
- * runFile for a file of a run; `walked`: found by a folder walk (set aside when no plan);
- * `prefetched`: its bytes read ahead.
- */
-async function runOne(file: string, shown: string, opts: RunOptions, name: string | undefined, walked: boolean, prefetched: Prefetch | null = null): Promise<Outcome> {
+/** runFile for a file of a run; `walked`: found by a folder walk (set aside when no plan). */
+async function runOne(file: string, shown: string, opts: RunOptions, name: string | undefined, walked: boolean): Promise<Outcome> {
   try {
     const config = opts.config?.forFile(file);
     const extract = opts.extract ?? pipeline ?? (await loadPipeline());
     const withAliases = (a: Analysis) => applyUnitAliases(a, config?.units?.aliases);
-    const analysis = withAliases(await extract(file, prefetched ? { stdin: opts.stdin, name, prefetched } : { stdin: opts.stdin, name }));
+    const analysis = withAliases(await extract(file, { stdin: opts.stdin, name }));
     const rules = config && !opts.analyseOnly ? config.rules : null;
     const r = await lintOne(file, analysis, { rules, walked }, { ...opts.lint, locale: opts.locale }, async (text, a, sha) => withAliases(await reanalyse(text, a, sha)));
     if (r.skipped) return { ok: 'skipped', file: shown, path: file, reason: r.skipped };
@@ -175,27 +171,11 @@ export async function* runFiles(inputs: string[], opts: RunOptions): AsyncGenera
   const pool = useWorkers ? new WorkerPool<WorkRequest, WorkReply>(opts.workerScript ?? new URL('./worker.js', import.meta.url), jobs) : null;
   const shownOf = (file: string) => (file === STDIN ? STDIN_PATH : displayPath(file, opts.cwd));
 
-  // In this thread, the next file is read on the thread pool while this one is analysed (the
-  // analysis keeps this thread busy, the read leaves it idle): a run spent about 2 % of its
-  // time waiting for reads. Keyed by position, as a file may be named twice. Only for the
-  // pipeline's own extract, which takes the bytes (a test's may read differently or not at all).
-  const ahead = new Map<number, Prefetch>();
-  const readAhead = (i: number) => {
-    if (pool || opts.extract || i >= files.length || ahead.has(i) || files[i] === STDIN) return;
-    const p = prefetchBytes(files[i]);
-    if (p) ahead.set(i, p);
-  };
-
-  const work = async (file: string, i: number): Promise<Outcome> => {
+  const work = async (file: string): Promise<Outcome> => {
     const shown = shownOf(file);
     const walked = expanded.walked.has(file);
     // the document records the file as shown (source.path), as extract of one file does
-    if (!pool || file === STDIN) {
-      const prefetched = ahead.get(i) ?? null;
-      ahead.delete(i);
-      readAhead(i + 1);
-      return runOne(file, shown, opts, shown, walked, prefetched);
-    }
+    if (!pool || file === STDIN) return runOne(file, shown, opts, shown, walked);
     try {
       const config = opts.config!.forFile(file);
       const reply = await pool.run({ file, rules: config.rules, aliases: config.units?.aliases, walked, settings: { ...opts.lint, locale: opts.locale ?? 'zh' } });
@@ -214,8 +194,6 @@ export async function* runFiles(inputs: string[], opts: RunOptions): AsyncGenera
       yield outcome;
     }
   } finally {
-    // files read ahead but never reached (the caller stopped early): their reads end on their own
-    ahead.clear();
     await pool?.close();
   }
 }
