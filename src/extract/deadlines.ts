@@ -7,7 +7,6 @@ import type { Deadline } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 import { isoDate, lastDayOfMonth } from '../normalize/numbers.js';
 import { escapeRegExp } from '../util/text.js';
-import { pairMask, pairTable, type PairTable } from './pair-starts.js';
 
 export interface PlanTime {
   period: { start: number; end: number } | null;
@@ -71,11 +70,6 @@ interface Live {
   quick: RegExp | null;
   /** where a match of `any` can begin: `any` made sticky, tried only at the code units `starts` marks */
   starts: StartTable | null;
-  /**
-   * where a match of each pattern can begin, by its first two characters (bit k % 32 for
-   * patterns[k]): finer than `starts`, and it tells which patterns can match after a position
-   */
-  pairs: PairTable | null;
 }
 
 /** `any` as a sticky regex and a table of the code units a match of it can begin with. */
@@ -128,37 +122,18 @@ export function firstMatchAt(t: StartTable, key: string): number {
   return -1;
 }
 
-/**
- * firstMatchAt by two characters: `sticky` (the patterns of `t` joined) tried only where the
- * first two characters can begin a match of one of them.
- */
-export function firstPairMatchAt(t: PairTable, sticky: RegExp, key: string): number {
-  const { first, second, anySecond } = t;
-  const last = key.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const m = first[key.charCodeAt(i)];
-    if (m === 0) continue;
-    if (i < last && (m & (second[key.charCodeAt(i + 1)] | anySecond)) === 0) continue;
-    sticky.lastIndex = i;
-    if (sticky.test(key)) return i;
-  }
-  return -1;
-}
-
-/** by kind of plan time: bit 1 no year, bit 2 no period (no key string built per task) */
-const liveCache: (Live | undefined)[] = [];
+const liveCache = new Map<string, Live>();
 
 function livePatterns(time: PlanTime): Live {
-  const k = (time.year === null ? 1 : 0) | (time.period === null ? 2 : 0);
-  let live = liveCache[k];
+  const k = `${time.year === null}|${time.period === null}`;
+  let live = liveCache.get(k);
   if (!live) {
     const patterns = grammars().deadlines.filter((p) => canYield(p, time));
     const joinable = patterns.every((p) => !/\\[1-9]|\\k</.test(p.re.source));
     const any = joinable && patterns.length ? new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), 'u') : null;
     const needs = patterns.map((p) => requiredChars(p.re.source, p.re.flags));
-    const starts = any && startTable(any);
-    live = { patterns, needs, any, quick: any && requiredChars(any.source, any.flags), starts, pairs: starts && pairTable(patterns.map((p) => p.re)) };
-    liveCache[k] = live;
+    live = { patterns, needs, any, quick: any && requiredChars(any.source, any.flags), starts: any && startTable(any) };
+    liveCache.set(k, live);
   }
   return live;
 }
@@ -170,15 +145,9 @@ export function findDeadline(text: string, time: PlanTime, key = foldKey(text)):
   // pattern tried only where one of its matches can begin: its 32 alternatives at every
   // position of every task cost more than all the rest of this function)
   let from = 0;
-  // the patterns that can match from `from` on (bits of live.pairs; all where there is no such table)
-  let mask = -1;
   if (live.any) {
     if (live.quick && !live.quick.test(key)) return null;
-    if (live.pairs && live.starts) {
-      mask = 0;
-      from = firstPairMatchAt(live.pairs, live.starts.sticky, key);
-      if (from >= 0) mask = pairMask(live.pairs, key, from);
-    } else if (live.starts) from = firstMatchAt(live.starts, key);
+    if (live.starts) from = firstMatchAt(live.starts, key);
     else if (!live.any.test(key)) from = -1;
     if (from < 0) return null;
   }
@@ -186,8 +155,6 @@ export function findDeadline(text: string, time: PlanTime, key = foldKey(text)):
   let best: { date: string; text: string; weak: boolean } | null = null;
   for (let k = 0; k < live.patterns.length; k++) {
     const p = live.patterns[k];
-    // a pattern whose first two characters stand nowhere from `from` on cannot match there
-    if ((mask & (1 << k % 32)) === 0) continue;
     // a text that holds none of the characters every match of the pattern has: no exec over it
     const needs = live.needs[k];
     if (needs && !needs.test(key)) continue;
