@@ -320,7 +320,9 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
       }
       const rw = roleWordAtEnd(part.key);
       if (rw) {
-        const units = unitsOf(part.text.slice(0, rw.at), part.rawKey.slice(0, rw.at));
+        // "A★、B按职责分工负责": the marked unit leads, the others take the role word
+        const marked = markedLeads(part.text.slice(0, rw.at), part.rawKey.slice(0, rw.at));
+        const units = marked ? [...marked.lead, ...marked.rest] : unitsOf(part.text.slice(0, rw.at), part.rawKey.slice(0, rw.at));
         // outside a labelled field, what stands before a role word must read as unit names:
         // "各部门要加强配合" is a sentence, "合肥海关负责" a clause
         const named =
@@ -335,7 +337,8 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
           continue;
         }
         signals++;
-        fields.push({ role: rw.role, units: [...pending, ...units] });
+        if (marked && marked.rest.length) fields.push({ role: 'lead', units: marked.lead }, { role: rw.role === 'lead' ? 'support' : rw.role, units: [...pending, ...marked.rest] });
+        else fields.push({ role: rw.role, units: [...pending, ...units] });
         pending = [];
         continue;
       }

@@ -96,3 +96,20 @@ describe('a lead marked in traditional characters', () => {
     ]);
   });
 });
+
+describe('a lead marked in a sentence that names its units', () => {
+  it('"A★、B按职责分工负责" reads A as lead and B as support, as the same list after 责任单位： does', async () => {
+    const text =
+      '某市安全生产工作要点\n一、重点任务\n' +
+      '（一）加强消防安全。开展高层建筑消防隐患排查整治。市消防救援支队★、市卫健委按职责分工负责。\n' +
+      '（二）加强燃气安全。开展燃气管道更新改造。（责任单位：市住建局★、市城管局）\n' +
+      '（三）加强交通安全。开展道路隐患排查。市交通局、市公安局按职责分工负责。\n';
+    const owners = (await extractString(text, 'txt')).plans[0].tasks.map((t) => [t.owners?.lead, t.owners?.support]);
+    expect(owners).toEqual([
+      [['市消防救援支队'], ['市卫健委']],
+      [['市住建局'], ['市城管局']],
+      // no mark: both take the role word, as before
+      [['市交通局', '市公安局'], []],
+    ]);
+  });
+});
