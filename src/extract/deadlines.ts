@@ -91,7 +91,9 @@ export function startTable(any: RegExp): StartTable | null {
   if (!first) return null;
   const table = new Uint8Array(0x10000);
   table.fill(1, 0xd800, 0xe000);
-  // the class firstChars builds: ^[\u{…}\u{…}-\u{…}…] (Unicode mode) or ^[\u…\u…-\u…] (else)
+  // the class firstChars builds: ^[\u{…}\u{…}-\u{…}…] (Unicode mode) or ^[\u…\u…-\u…] (else),
+  // read back rather than asked of prefilter.ts as ranges: the regex comes from the build's record
+  // (prefilter-memo.ts), so a start does not read the 32 joined deadline patterns again
   const cls = first.source.slice(2, -1);
   const item = /\\u\{?([0-9a-f]+)\}?(?:-\\u\{?([0-9a-f]+)\}?)?/gy;
   let m: RegExpExecArray | null;
