@@ -62,7 +62,7 @@ function remarkTime(files) {
 let lists = 0;
 /**
  * One side (`pipeline` or `remark`) over files in a process of its own (bench/side.mjs: a warm-up,
- * then the better of two timed runs); wall and CPU seconds of that run, CPU counting its worker
+ * then the best of three timed runs); wall and CPU seconds of that run, CPU counting its worker
  * threads and garbage collector.
  */
 function fresh(side, files, j = jobs) {
@@ -93,7 +93,7 @@ function machine() {
 
 /**
  * Throughput of extract+check against bare remark-parse on one corpus: each side in a process of
- * its own (its best of two runs after a warm-up), the pipeline first. Wall time with `jobs`; CPU
+ * its own (its best of three runs after a warm-up), the pipeline first. Wall time with `jobs`; CPU
  * time of the process (worker threads and the garbage collector included) beside it.
  * `inProcess`: also both sides in this one process, interleaved, as this bench measured until
  * 2026-11-30 (each side then runs on the heap the other left: see bench/side.mjs).

@@ -4,7 +4,7 @@
 // warm-up over the first 20. Each side gets a fresh heap: run one after the other in one
 // process, each ran on the heap the other left behind, and remark-parse (which allocates far
 // more) took 15–60 % longer after the pipeline than alone, flattering the ratio.
-//   node bench/side.mjs pipeline|remark <files.json> [jobs]   → {"s": wall, "cpu": CPU} of the better run on stdout
+//   node bench/side.mjs pipeline|remark <files.json> [jobs]   → {"s": wall, "cpu": CPU} of the best run on stdout
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,11 +35,11 @@ if (side === 'remark') {
   process.exit(2);
 }
 
-// warm up (load modules, compile the hot paths, start workers), then the best of two timed runs:
+// warm up (load modules, compile the hot paths, start workers), then the best of three timed runs:
 // steady-state throughput, what a run over hundreds of plans sees after its first seconds
 await run(files.slice(0, 20));
 let best = null;
-for (let k = 0; k < 2; k++) {
+for (let k = 0; k < 3; k++) {
   const c = cpuNow();
   const t = performance.now();
   await run(files);
