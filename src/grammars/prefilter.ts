@@ -336,7 +336,7 @@ export function requiredChars(source: string, flags = ''): RegExp | null {
     if (p.i !== source.length) return null;
     const ranges = requiredOfAlts(alts);
     if (!ranges?.length) return null;
-    const cls = ranges.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
+    const cls = classOf(ranges, unicode);
     return new RegExp(`[${cls}]`, unicode ? 'u' : '');
   } catch (e) {
     if (e instanceof Unsupported) return null;
@@ -353,7 +353,7 @@ export function firstChars(patterns: readonly RegExp[]): RegExp | null {
   const edge = anchoredEdge(patterns, false);
   if (!edge) return null;
   const { ranges, unicode } = edge;
-  const cls = ranges.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
+  const cls = classOf(ranges, unicode);
   return new RegExp(`^[${cls}]`, unicode ? 'u' : '');
 }
 
@@ -511,24 +511,36 @@ export function squeezedTest(source: string, flags = ''): ((text: string) => boo
     const p = new Parser(source, unicode);
     const alts = p.alternation();
     if (p.i !== source.length) return null;
-    for (const alt of leafAlternatives(alts)) {
-      const two = requiredPairs(alt);
-      if (two !== null) {
-        pairs.push(...two);
-        continue;
-      }
-      const r = required(alt);
-      if (!r?.length) return null;
-      anywhere.push(...r);
-    }
+    for (const alt of leafAlternatives(alts)) if (!addInnerTest(alt, pairs, anywhere)) return null;
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
   }
-  const cls = anywhere.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
-  const holds = anywhere.length ? holdsTest(anywhere, cls, unicode) : null;
+  const holds = anywhere.length ? holdsTest(anywhere, classOf(anywhere, unicode), unicode) : null;
   const holdsPair = pairs.length ? pairTest(pairs, true) : null;
   return (text: string) => (holdsPair !== null && holdsPair(text)) || (holds !== null && holds(text));
+}
+
+/** The ranges as the inside of a character class. */
+function classOf(ranges: Ranges, unicode: boolean): string {
+  return ranges.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
+}
+
+/**
+ * The test of an alternative wherever it stands: the pairs of characters it holds side by side
+ * (added to `pairs`), else the characters one of which it needs (added to `anywhere`); false
+ * where it allows neither.
+ */
+function addInnerTest(alt: Atom[], pairs: number[], anywhere: Ranges): boolean {
+  const two = requiredPairs(alt);
+  if (two !== null) {
+    pairs.push(...two);
+    return true;
+  }
+  const r = required(alt);
+  if (!r?.length) return false;
+  anywhere.push(...r);
+  return true;
 }
 
 /**
@@ -563,23 +575,13 @@ export function alternativesTest(source: string, flags = ''): ((text: string) =>
         else first.push(...f.set);
       }
       else if (l && !l.nullable && l.set.length) last.push(...l.set);
-      else {
-        const two = requiredPairs(alt);
-        if (two !== null) {
-          pairs.push(...two);
-          continue;
-        }
-        const r = required(alt);
-        if (!r?.length) return null;
-        anywhere.push(...r);
-      }
+      else if (!addInnerTest(alt, pairs, anywhere)) return null;
     }
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
   }
-  const cls = anywhere.map(([a, b]) => (a === b ? esc(a, unicode) : `${esc(a, unicode)}-${esc(b, unicode)}`)).join('');
-  const holds = anywhere.length ? holdsTest(anywhere, cls, unicode) : null;
+  const holds = anywhere.length ? holdsTest(anywhere, classOf(anywhere, unicode), unicode) : null;
   const isFirst = memberTest(first);
   const isLast = memberTest(last);
   const holdsPair = pairs.length ? pairTest(pairs) : null;
