@@ -60,7 +60,10 @@ export function ruleOptions(rule: AnyRule, configured: unknown): unknown {
 
 /** The visitors of a walk by the kind of node they visit, each list in catalog order. */
 type ByKind = { [K in keyof Visitors]-?: Visitors[] };
-const KINDS: readonly (keyof Visitors)[] = ['plan', 'heading', 'indicatorTable', 'indicator', 'task', 'planExit', 'block', 'blocks', 'directive'];
+const KINDS = ['plan', 'heading', 'indicatorTable', 'indicator', 'task', 'planExit', 'block', 'blocks', 'directive'] as const satisfies readonly (keyof Visitors)[];
+// a kind of visitor added to Visitors and not to KINDS would never be called: the build fails instead
+const EVERY_KIND: [Exclude<keyof Visitors, (typeof KINDS)[number]>] extends [never] ? true : never = true;
+void EVERY_KIND;
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);
 
 /**
@@ -72,7 +75,7 @@ const KIND_SET: ReadonlySet<string> = new Set(KINDS);
  * prototype) are asked by name.
  */
 function byKind(all: readonly Visitors[]): ByKind {
-  const lists = { plan: [], heading: [], indicatorTable: [], indicator: [], task: [], planExit: [], block: [], blocks: [], directive: [] } as ByKind;
+  const lists = Object.fromEntries(KINDS.map((k) => [k, []])) as unknown as ByKind;
   for (const v of all) {
     if (Object.getPrototypeOf(v) === Object.prototype) {
       for (const k of Object.keys(v)) if (KIND_SET.has(k) && v[k as keyof Visitors]) lists[k as keyof Visitors].push(v);
