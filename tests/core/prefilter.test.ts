@@ -9,6 +9,7 @@ import { grammars } from '../../src/grammars/load.js';
 import { alternativesTest, firstChars, lastChars, requiredChars, squeezedTest } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { repo } from '../helpers/cli.js';
+import { same } from '../helpers/same.js';
 
 /** every RegExp in the compiled grammars */
 function patterns(): RegExp[] {
@@ -45,7 +46,7 @@ describe('requiredChars', () => {
   it('never rejects a line a grammar pattern matches (seeds and real documents)', () => {
     for (const { re, quick } of withPrefilter) {
       const probe = new RegExp(re.source, re.flags.replace('g', '').replace('y', ''));
-      for (const l of lines) if (probe.test(l)) expect(quick!.test(l), `${re} on ${l}`).toBe(true);
+      for (const l of lines) if (probe.test(l)) same(quick!.test(l), true, () => `${re} on ${l}`);
     }
   });
 
@@ -57,7 +58,7 @@ describe('requiredChars', () => {
       fc.assert(
         fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (cs) => {
           const s = cs.join('');
-          if (probe.test(s)) expect(quick!.test(s), `${re} on ${s}`).toBe(true);
+          if (probe.test(s)) same(quick!.test(s), true, () => `${re} on ${s}`);
         }),
         { numRuns: 300 },
       );
@@ -91,12 +92,12 @@ describe('firstChars', () => {
 
   it('never rejects a line a numbering scheme matches (seeds, real documents, random text)', () => {
     const any = (s: string) => headings.some((re) => re.test(s));
-    for (const l of lines) if (any(l)) expect(start!.test(l), l).toBe(true);
+    for (const l of lines) if (any(l)) same(start!.test(l), true, l);
     const alphabet = [...new Set([...headings.map((re) => re.source).join('').replace(/[\\^$.*+?()[\]{}|]/g, ''), ' ', '1', '0', '、', '.', '中'])];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 8 }), (cs) => {
         const s = cs.join('');
-        if (any(s)) expect(start!.test(s), s).toBe(true);
+        if (any(s)) same(start!.test(s), true, s);
       }),
       { numRuns: 600 },
     );
@@ -120,12 +121,12 @@ const alphabetOf = (source: string) => [...new Set([...source.replace(/[\\^$.*+?
 /** `test` holds on every real line and every random text of the pattern's own characters that `re` matches */
 function expectNeverRejects(re: RegExp, test: (s: string) => boolean): void {
   const probe = probeOf(re);
-  for (const l of lines) if (probe.test(l)) expect(test(l), `${re} on ${l}`).toBe(true);
+  for (const l of lines) if (probe.test(l)) same(test(l), true, () => `${re} on ${l}`);
   const alphabet = alphabetOf(re.source);
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (cs) => {
       const s = cs.join('');
-      if (probe.test(s)) expect(test(s), `${re} on ${s}`).toBe(true);
+      if (probe.test(s)) same(test(s), true, () => `${re} on ${s}`);
     }),
     { numRuns: 200 },
   );
@@ -214,13 +215,13 @@ describe('squeezedTest', () => {
     expect(withTest.length).toBeGreaterThan(20);
     for (const { re, quick } of withTest) {
       const probe = probeOf(re);
-      for (const [l, sq] of squeezedLines) if (probe.test(sq)) expect(quick!(l), `${re} on ${l}`).toBe(true);
+      for (const [l, sq] of squeezedLines) if (probe.test(sq)) same(quick!(l), true, () => `${re} on ${l}`);
       // the pattern's own characters with whitespace among them
       const alphabet = [...alphabetOf(re.source), ' ', '\u3000', '\t'];
       fc.assert(
         fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 14 }), (cs) => {
           const s = cs.join('');
-          if (probe.test(squeeze(s))) expect(quick!(s), `${re} on ${s}`).toBe(true);
+          if (probe.test(squeeze(s))) same(quick!(s), true, () => `${re} on ${s}`);
         }),
         { numRuns: 40 },
       );

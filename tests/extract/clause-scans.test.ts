@@ -10,6 +10,7 @@ import { PUNCT_EDGES, cleanUnit, looksLikeUnit, splitOutside, trimPunct } from '
 import { grammars } from '../../src/grammars/load.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { repo } from '../helpers/cli.js';
+import { same } from '../helpers/same.js';
 
 const lines = ['seeds', 'corpus'].flatMap((d) =>
   readdirSync(path.join(repo, 'fixtures', d))
@@ -42,11 +43,11 @@ const alphabet = [...'，、；：。！？,;:.!? \u3000\t市局委由请要求�
 
 describe('trimPunct', () => {
   it('cuts what PUNCT_EDGES cuts', () => {
-    for (const s of pieces) expect(trimPunct(s), s).toBe(s.replace(PUNCT_EDGES, ''));
+    for (const s of pieces) same(trimPunct(s), s.replace(PUNCT_EDGES, ''), s);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 10 }), (cs) => {
         const s = cs.join('');
-        expect(trimPunct(s), s).toBe(s.replace(PUNCT_EDGES, ''));
+        same(trimPunct(s), s.replace(PUNCT_EDGES, ''), s);
       }),
       { numRuns: 500 },
     );
@@ -55,11 +56,11 @@ describe('trimPunct', () => {
 
 describe('cleanUnit', () => {
   it('reads every unit as the patterns did', () => {
-    for (const s of pieces) expect(cleanUnit(s), s).toBe(cleanUnitByPatterns(s));
+    for (const s of pieces) same(cleanUnit(s), cleanUnitByPatterns(s), s);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (cs) => {
         const s = cs.join('');
-        expect(cleanUnit(s), s).toBe(cleanUnitByPatterns(s));
+        same(cleanUnit(s), cleanUnitByPatterns(s), s);
       }),
       { numRuns: 500 },
     );
@@ -83,12 +84,12 @@ describe('lastSentenceStart', () => {
   it('finds the start the whole-text search found, looking at the last characters only', () => {
     for (const l of lines) {
       const k = foldKey(l);
-      for (const max of [3, 60]) expect(lastSentenceStart(k, max), k).toBe(byIndexOf(k, max));
+      for (const max of [3, 60]) same(lastSentenceStart(k, max), byIndexOf(k, max), k);
     }
     fc.assert(
       fc.property(fc.array(fc.constantFrom('。', '!', '?', '市', '牵', '头', '，'), { maxLength: 80 }), fc.integer({ min: 0, max: 70 }), (cs, max) => {
         const s = cs.join('');
-        expect(lastSentenceStart(s, max), s).toBe(byIndexOf(s, max));
+        same(lastSentenceStart(s, max), byIndexOf(s, max), s);
       }),
       { numRuns: 500 },
     );
@@ -109,11 +110,11 @@ describe('readClause', () => {
 describe('endsSentence (tasks)', () => {
   const byPattern = (k: string) => /[。！？；!?;][”’"）)]*$/.test(k.trimEnd());
   it('tells a sentence end as the pattern did', () => {
-    for (const l of lines) expect(endsSentence(foldKey(l)), l).toBe(byPattern(foldKey(l)));
+    for (const l of lines) same(endsSentence(foldKey(l)), byPattern(foldKey(l)), l);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...'。！？；!?;”’"）)市 \u3000\t'), { maxLength: 8 }), (cs) => {
         const s = cs.join('');
-        expect(endsSentence(s), s).toBe(byPattern(s));
+        same(endsSentence(s), byPattern(s), s);
       }),
       { numRuns: 1000 },
     );
@@ -160,7 +161,7 @@ describe('the owner-clause reader\'s quick tests', () => {
       for (const at of stops) {
         d = depthFrom(s, from, at, d);
         from = at;
-        expect(d, `${s} @${at}`).toBe(depthAt(s, at));
+        same(d, depthAt(s, at), () => `${s} @${at}`);
       }
     };
     for (const s of pieces) check(foldKey(s), [...foldKey(s).matchAll(/:/g)].map((m) => m.index!));
@@ -181,7 +182,7 @@ describe('the owner-clause reader\'s quick tests', () => {
     let ending = 0;
     for (const s of pieces) {
       const k = foldKey(s).trim();
-      expect(any!.test(k), k).toBe(endsWithRoleWord(k));
+      same(any!.test(k), endsWithRoleWord(k), k);
       if (endsWithRoleWord(k)) ending++;
     }
     // the real text holds parts that end with a role word: the comparison is not over misses only
@@ -190,7 +191,7 @@ describe('the owner-clause reader\'s quick tests', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...roleAlphabet), { maxLength: 14 }), (cs) => {
         const k = cs.join('');
-        expect(any!.test(k), k).toBe(endsWithRoleWord(k));
+        same(any!.test(k), endsWithRoleWord(k), k);
       }),
       { numRuns: 2000 },
     );
@@ -245,11 +246,11 @@ describe('looksLikeUnit', () => {
     return g.collectives.exact.has(k) || (g.unitEnding.test(k) && !g.notUnitEnding.test(k));
   };
   it('tells units as the patterns did', () => {
-    for (const s of pieces) expect(looksLikeUnit(s), s).toBe(byPatterns(s));
+    for (const s of pieces) same(looksLikeUnit(s), byPatterns(s), s);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet, '(', ')', '（', '）', '政府', '中心'), { maxLength: 10 }), (cs) => {
         const s = cs.join('');
-        expect(looksLikeUnit(s), s).toBe(byPatterns(s));
+        same(looksLikeUnit(s), byPatterns(s), s);
       }),
       { numRuns: 1000 },
     );

@@ -6,6 +6,7 @@ import { textFacts } from '../../src/analysis/text-facts.js';
 import { findGarbled, findPlaceholders, lostDateReadings } from '../../src/analysis/text-scan.js';
 import { lintWords } from '../../src/grammars/lint-words.js';
 import { SourceText } from '../../src/ingest/source-text.js';
+import { same } from '../helpers/same.js';
 
 const w = lintWords();
 const ph = (s: string) => findPlaceholders(s, w).map((f) => f.text);
@@ -125,7 +126,7 @@ describe('text facts (src/analysis/text-facts.ts): found once, as every finder f
     const found = new Set(textFacts(texts.map((text) => ({ text })), w).damage.map((d) => d.block));
     const want = texts.flatMap((t, i) => (findCodePageRuns(t).length ? [i] : []));
     expect(want.length).toBeGreaterThan(1000);
-    for (const i of want) expect(found.has(i), texts[i]).toBe(true);
+    for (const i of want) same(found.has(i), true, texts[i]);
   });
   it('blocks scanned together (one buffer, four units at a time) find what each block alone finds', () => {
     // empty blocks, blocks of every length around the four-unit step, hits at their first and
