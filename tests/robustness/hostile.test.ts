@@ -13,8 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentSchema } from '../../src/model/schema.js';
-import { planLint as run, type Run } from '../helpers/cli.js';
-import { root } from './arbitraries.js';
+import { planLint as run, repo as root, type Run } from '../helpers/cli.js';
 
 let work: string; // everything lives here
 let inDir: string; // inputs (hashed before and after every run)
