@@ -5,7 +5,7 @@ import type { Deadline, Indicator, Plan, Task } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
 import { directionOf, nameKey, type Direction } from './directions.js';
 import type { ChangeKind, Subject } from './kinds.js';
-import { dice, pairByKey, pairBySimilarity } from './pairing.js';
+import { diceOf, pairByKey, pairBySimilarity, profile } from './pairing.js';
 import { compareTargets } from './targets.js';
 
 export type Role = 'lead' | 'support';
@@ -159,8 +159,8 @@ function taskPairChanges(o: Task, n: Task, of: TaskFacts, nf: TaskFacts, subject
 }
 
 function taskChanges(old: Task[], now: Task[], oldFacts: TaskFacts[], nowFacts: TaskFacts[], subject: Subject): Change[] {
-  const oldKeys = old.map(taskKey);
-  const newKeys = now.map(taskKey);
+  const oldProfiles = old.map((t) => profile(taskKey(t)));
+  const newProfiles = now.map((t) => profile(taskKey(t)));
   const sameTitle = (a: Task, b: Task) => {
     const ta = looseKey(a.title ?? '');
     return ta.length >= 4 && ta === looseKey(b.title ?? '');
@@ -169,7 +169,7 @@ function taskChanges(old: Task[], now: Task[], oldFacts: TaskFacts[], nowFacts: 
     old.length,
     now.length,
     (i, j) => {
-      const s = dice(oldKeys[i], newKeys[j]);
+      const s = diceOf(oldProfiles[i], newProfiles[j]);
       return sameTitle(old[i], now[j]) ? Math.max(s, SAME_TITLE_SCORE) : s;
     },
     TASK_SIMILARITY,

@@ -22,13 +22,28 @@ function size(m: Map<string, number>): number {
 
 /** Dice coefficient of the bigram multisets: 1 for equal texts, 0 for nothing in common. */
 export function dice(a: string, b: string): number {
-  if (a === b) return 1;
-  const ma = bigrams(a);
-  const mb = bigrams(b);
-  const total = size(ma) + size(mb);
+  return diceOf(profile(a), profile(b));
+}
+
+/** A text's bigrams and their count, worked out once for all the texts it is compared with. */
+export interface BigramProfile {
+  text: string;
+  bigrams: Map<string, number>;
+  size: number;
+}
+
+export function profile(text: string): BigramProfile {
+  const m = bigrams(text);
+  return { text, bigrams: m, size: size(m) };
+}
+
+/** dice() of two profiled texts (pairing n old with m new tasks profiles n + m texts, not 2nm). */
+export function diceOf(a: BigramProfile, b: BigramProfile): number {
+  if (a.text === b.text) return 1;
+  const total = a.size + b.size;
   if (!total) return 0;
   let common = 0;
-  for (const [k, v] of ma) common += Math.min(v, mb.get(k) ?? 0);
+  for (const [k, v] of a.bigrams) common += Math.min(v, b.bigrams.get(k) ?? 0);
   return (2 * common) / total;
 }
 
