@@ -9,7 +9,7 @@
 import type { LintWords } from '../grammars/lint-words.js';
 import { findCodePageRuns, findInjectedPinyin, findLostCharacters, markCodePageSuspects } from './garbled-scan.js';
 import { findGarbled, findPlaceholders, lostDateReadings, TOKEN_PLACEHOLDERS, WORD_PLACEHOLDERS, X_PLACEHOLDERS, type Found } from './text-scan.js';
-import { escapeRegExp } from '../util/text.js';
+import { escapeRegExp, isSpaceCode } from '../util/text.js';
 import { LITTLE_ENDIAN } from '../normalize/piece.js';
 
 export type DamageKind = 'mojibake' | 'codePage' | 'pinyin' | 'lostChars';
@@ -97,16 +97,10 @@ function damage(text: string, words: LintWords): { f: Found; kind: DamageKind }[
   return out.sort((a, b) => a.f.index - b.f.index);
 }
 
-/** JavaScript's \s, by code (trim() and the regex class agree on it). */
-function isJsSpace(c: number): boolean {
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** A line that ends in a digit after its trailing whitespace: the only kind that can end in a lost date. */
 function endsWithDigit(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && isJsSpace(text.charCodeAt(i))) i--;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
 }
@@ -190,7 +184,7 @@ export function scanBlocks(texts: readonly string[], table: Uint8Array): Uint8Ar
   for (let b = 0; b < texts.length; b++) {
     const to = from + texts[b].length;
     let k = to - 1;
-    while (k >= from && isJsSpace(units[k])) k--;
+    while (k >= from && isSpaceCode(units[k])) k--;
     if (k >= from && units[k] >= 48 && units[k] <= 57) out[b] |= ENDS_IN_DIGIT;
     from = to;
   }

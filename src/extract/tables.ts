@@ -6,7 +6,8 @@ import { grammars } from '../grammars/load.js';
 import { lastChars } from '../grammars/prefilter.js';
 import { firstChars } from '../grammars/prefilter-memo.js';
 import type { Block, LineBlock, TableBlock } from '../ingest/blocks.js';
-import { charTable, concat, foldCodes, foldKey, SPACE, startOffset, type Piece } from '../normalize/piece.js';
+import { concat, foldCodes, foldKey, startOffset, type Piece } from '../normalize/piece.js';
+import { isSpaceCode, perCodeUnit } from '../util/text.js';
 import { isVague } from './quantity.js';
 import { readTaskTable, taskHeader, type TaskTable } from './task-table.js';
 
@@ -51,15 +52,17 @@ let columnEnds: {
   of: unknown;
   first: RegExp | null;
   last: ((s: string) => boolean) | null;
-  /** their answers per code unit, once asked (mayBeColumn) */
-  firstKnown: Uint8Array;
-  lastKnown: Uint8Array;
+  /** their answers for one character, kept per code unit (mayBeColumn) */
+  opens: (c: number) => boolean;
+  closes: (c: number) => boolean;
 } | null = null;
 function columnEndTests() {
   const cols = grammars().table.columns;
   if (columnEnds?.of !== cols) {
     const all = Object.values(cols).flat();
-    columnEnds = { of: cols, first: firstChars(all), last: lastChars(all), firstKnown: new Uint8Array(65536), lastKnown: new Uint8Array(65536) };
+    const first = firstChars(all);
+    const last = lastChars(all);
+    columnEnds = { of: cols, first, last, opens: perCodeUnit((ch) => first === null || first.test(ch)), closes: perCodeUnit((ch) => last === null || last(ch)) };
   }
   return columnEnds;
 }
@@ -68,16 +71,15 @@ function columnEndTests() {
  * Whether squeeze(foldKey(cell)) may open and close as a column name does, told from its first
  * and last code units without building it (foldKey folds unit for unit; squeeze then drops \s):
  * false only where the first- or last-character test rejects it. The tests' answers are kept per
- * code unit (0: not asked yet, 1: yes, 2: no); a surrogate at either end is left to the tests.
+ * code unit (perCodeUnit); a surrogate at either end is left to the tests.
  */
 function mayBeColumn(cell: string): boolean {
   const ends = columnEndTests();
   const fold = foldCodes();
-  const table = charTable();
   const keptAt = (i: number) => {
     const c = cell.charCodeAt(i);
     const f = fold[c] || c;
-    return table[f] & SPACE && f !== 0x200b && f !== 0x85 ? -1 : f;
+    return isSpaceCode(f) ? -1 : f;
   };
   let a = -1;
   for (let i = 0; i < cell.length && a < 0; i++) a = keptAt(i);
@@ -85,16 +87,7 @@ function mayBeColumn(cell: string): boolean {
   let b = -1;
   for (let i = cell.length - 1; b < 0; i--) b = keptAt(i);
   if ((a >= 0xd800 && a <= 0xdfff) || (b >= 0xd800 && b <= 0xdfff)) return true;
-  const { first, last, firstKnown, lastKnown } = ends;
-  if (first !== null) {
-    if (firstKnown[a] === 0) firstKnown[a] = first.test(String.fromCharCode(a)) ? 1 : 2;
-    if (firstKnown[a] === 2) return false;
-  }
-  if (last !== null) {
-    if (lastKnown[b] === 0) lastKnown[b] = last(String.fromCharCode(b)) ? 1 : 2;
-    if (lastKnown[b] === 2) return false;
-  }
-  return true;
+  return ends.opens(a) && ends.closes(b);
 }
 
 export function columnKind(cell: string): KnownColumn | null {

@@ -2,11 +2,12 @@
 // a digit, "①" …), read from the schemes' patterns (firstChars, src/grammars/prefilter.ts).
 // Most lines begin with none of them and are told by one test instead of one per scheme.
 import { grammars } from './load.js';
+import { perCodeUnit } from '../util/text.js';
 import { firstCharTest } from './prefilter.js';
 import { firstChars } from './prefilter-memo.js';
 
-/** `known[c]`: whether `re` takes a text opening with code unit c (0: not asked yet, 1: yes, 2: no) */
-let start: { of: unknown; re: RegExp | null; known: Uint8Array } | null = null;
+/** `opens(c)`: whether `re` takes a text opening with code unit c (kept per code unit) */
+let start: { of: unknown; re: RegExp | null; opens: (c: number) => boolean } | null = null;
 
 /**
  * Whether a text may open with a numbering: false only where none of the schemes can match it.
@@ -15,14 +16,16 @@ let start: { of: unknown; re: RegExp | null; known: Uint8Array } | null = null;
  */
 export function mayOpenNumbered(text: string): boolean {
   const headings = grammars().headings;
-  if (start?.of !== headings) start = { of: headings, re: firstChars(headings.map((h) => h.re)), known: new Uint8Array(65536) };
-  const { re, known } = start;
+  if (start?.of !== headings) {
+    const re = firstChars(headings.map((h) => h.re));
+    start = { of: headings, re, opens: perCodeUnit((ch) => re !== null && re.test(ch)) };
+  }
+  const { re, opens } = start;
   if (re === null) return true;
   if (!text.length) return false;
   const c = text.charCodeAt(0);
   if (c >= 0xd800 && c <= 0xdfff) return re.test(text);
-  if (known[c] === 0) known[c] = re.test(String.fromCharCode(c)) ? 1 : 2;
-  return known[c] === 1;
+  return opens(c);
 }
 
 type Scheme = ReturnType<typeof grammars>['headings'][number];

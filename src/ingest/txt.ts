@@ -1,6 +1,7 @@
 // Plain text → blocks: one block per non-empty line, after dropping page chrome and
 // re-joining sentences that the scrape broke over two lines.
 import { grammars } from '../grammars/load.js';
+import { perCodeUnit } from '../util/text.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
 import { alternativesTest } from '../grammars/prefilter.js';
 import { BORDER, charTable, CJK, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, LITTLE_ENDIAN, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
@@ -38,12 +39,8 @@ export function isChrome(key: string): boolean {
  * last character is told by a lookup instead of a string cut and a regex per line.
  */
 function charClassTest(re: RegExp): (c: number, whole: () => string) => boolean {
-  const known = new Uint8Array(65536);
-  return (c, whole) => {
-    if (c >= 0xd800 && c <= 0xdfff) return re.test(whole());
-    if (known[c] === 0) known[c] = re.test(String.fromCharCode(c)) ? 1 : 2;
-    return known[c] === 1;
-  };
+  const byUnit = perCodeUnit((ch) => re.test(ch));
+  return (c, whole) => (c >= 0xd800 && c <= 0xdfff ? re.test(whole()) : byUnit(c));
 }
 const midSentenceEnd = charClassTest(/^[\p{Script=Han}、]$/u);
 const midSentenceStart = charClassTest(/^[\p{Script=Han},，、;；]$/u);

@@ -2,6 +2,7 @@
 // told by one loop: most keys (tidied lines) hold no whitespace at all, and a regex replace
 // over them cost every stage that squeezes a line (segmentation, tables, header metadata).
 import { charTable, SPACE } from './piece.js';
+import { isSpaceCode } from '../util/text.js';
 
 const WHITESPACE = /\s+/g;
 
@@ -20,12 +21,10 @@ export function squeezeSpace(s: string): string {
 export function squeezedLongerThan(s: string, n: number): boolean {
   if (n < 0) return true;
   if (s.length <= n) return false;
-  const table = charTable();
   let kept = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    // (SPACE marks U+200B and U+0085 too, which \s does not: squeezeSpace keeps them)
-    if ((!(table[c] & SPACE) || c === 0x200b || c === 0x85) && ++kept > n) return true;
+    if (!isSpaceCode(c) && ++kept > n) return true;
   }
   return false;
 }

@@ -8,7 +8,8 @@ import { firstChars, requiredChars } from '../grammars/prefilter-memo.js';
 import { isIssuerLine, signatureDate } from './signature.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { PlanKind } from '../model/schema.js';
-import { charTable, concat, foldKey, offsetAt, SPACE, pieceOf, pinnedPiece, slice, startOffset, type Piece } from '../normalize/piece.js';
+import { concat, foldKey, offsetAt, pieceOf, pinnedPiece, slice, startOffset, type Piece } from '../normalize/piece.js';
+import { isSpaceCode, perCodeUnit } from '../util/text.js';
 
 export interface PlanRegion {
   title: LineBlock | HeadingBlock;
@@ -56,8 +57,8 @@ function titleEndTests() {
   return titleEnds;
 }
 
-/** Whether squeeze keeps the code unit `c`: not JavaScript's \s (SPACE marks \s and U+200B, U+0085). */
-const squeezeKeeps = (c: number) => !(charTable()[c] & SPACE) || c === 0x200b || c === 0x85;
+/** Whether squeeze keeps the code unit `c`: not JavaScript's \s. */
+const squeezeKeeps = (c: number) => !isSpaceCode(c);
 
 /** Index of the first character of `s` that squeeze keeps, -1 if none. */
 function firstKept(s: string): number {
@@ -225,8 +226,8 @@ const sameTitle = (a: string, b: string) => a === b || (a.length >= 6 && b.lengt
 
 const isTocSq = (s: string) => grammars().sections.toc.some((re) => re.test(s));
 
-/** `known[c]`: whether `re` takes a text opening with code unit c (0: not asked yet, 1: yes, 2: no) */
-let tocStart: { of: unknown; re: RegExp | null; known: Uint8Array } | null = null;
+/** `opens(c)`: whether `re` takes a text opening with code unit c (kept per code unit) */
+let tocStart: { of: unknown; re: RegExp | null; opens: (c: number) => boolean } | null = null;
 
 /**
  * A line that may be a table of contents' marker: its squeezed form opens with a character a TOC
@@ -236,16 +237,18 @@ let tocStart: { of: unknown; re: RegExp | null; known: Uint8Array } | null = nul
  */
 const mayBeToc = (key: string) => {
   const { toc, tocQuick } = grammars().sections;
-  if (tocStart?.of !== toc) tocStart = { of: toc, re: firstChars(toc), known: new Uint8Array(65536) };
-  const { re, known } = tocStart;
+  if (tocStart?.of !== toc) {
+    const re = firstChars(toc);
+    tocStart = { of: toc, re, opens: perCodeUnit((ch) => re !== null && re.test(ch)) };
+  }
+  const { re, opens } = tocStart;
   if (re !== null) {
     // the squeezed key opens with the first character squeeze keeps
     const i = firstKept(key);
     if (i < 0) return false;
     const c = key.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdfff) return re.test(i === 0 ? key : key.slice(i));
-    if (known[c] === 0) known[c] = re.test(String.fromCharCode(c)) ? 1 : 2;
-    return known[c] === 1;
+    return opens(c);
   }
   return tocQuick === null || tocQuick.test(key);
 };

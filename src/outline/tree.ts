@@ -4,7 +4,8 @@
 import { grammars } from '../grammars/load.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
-import { charTable, slice, SPACE, type Piece } from '../normalize/piece.js';
+import { slice, type Piece } from '../normalize/piece.js';
+import { isSpaceCode } from '../util/text.js';
 import { parseNumeral } from '../normalize/numbers.js';
 
 export interface OutlineNode {
@@ -45,7 +46,7 @@ export function numberingOf(key: string): Numbering | null {
 }
 
 /** whitespace (a regex's \s), 、 or . after a numbering label (a code unit, without a string of it) */
-const isLabelGap = (c: number) => c === 0x3001 || c === 0x2e || ((charTable()[c] & SPACE) !== 0 && c !== 0x200b && c !== 0x85);
+const isLabelGap = (c: number) => c === 0x3001 || c === 0x2e || isSpaceCode(c);
 
 /** `n`: the line's numbering when the caller has it already (numberingOf(b.key)) */
 function makeNode(b: LineBlock | HeadingBlock, parent: OutlineNode | null, n: Numbering | null = numberingOf(b.key)): OutlineNode {

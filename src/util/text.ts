@@ -33,3 +33,16 @@ export function findSpaced(hay: string, parts: readonly string[]): [number, numb
   }
   return null;
 }
+
+/**
+ * A test of one character with its answer kept per code unit once asked: a line's first or last
+ * character told by a lookup instead of a one-character string and a regex per line. Asked only
+ * for code units outside the surrogates (a pair is tested whole by the caller).
+ */
+export function perCodeUnit(test: (ch: string) => boolean): (c: number) => boolean {
+  const known = new Uint8Array(65536); // 0: not asked yet, 1: yes, 2: no
+  return (c) => {
+    if (known[c] === 0) known[c] = test(String.fromCharCode(c)) ? 1 : 2;
+    return known[c] === 1;
+  };
+}
