@@ -6,6 +6,7 @@ import { lintWords } from './grammars/lint-words.js';
 import { formatOf, readerOf, type InputFormat } from './ingest/formats.js';
 import { InputError } from './ingest/errors.js';
 import { readBytes } from './ingest/read-bytes.js';
+import { isWellFormedText } from './ingest/decode.js';
 import { ReadError, type Decoded, type ReadResult } from './ingest/reader.js';
 import { SourceText } from './ingest/source-text.js';
 import type { Block } from './ingest/blocks.js';
@@ -66,6 +67,43 @@ function wellFormed(text: string): string {
   return s.toWellFormed ? s.toWellFormed() : text;
 }
 
+/**
+ * The file's sha256, worked out when first asked for (`document.source.sha256`, `fix`): `check`
+ * never asks, and hashing every file was ~4 % of a run's extraction. The bytes are kept until then.
+ */
+class LazyHash {
+  private hex: string | null = null;
+  constructor(private bytes: Uint8Array | null) {}
+  get value(): string {
+    if (this.hex === null) {
+      this.hex = createHash('sha256').update(this.bytes!).digest('hex');
+      this.bytes = null;
+    }
+    return this.hex;
+  }
+}
+
+/**
+ * A SourceText with what the pipeline knows of its file; `sha256` read from a LazyHash when
+ * given one (a getter on the prototype; set, as Object.assign does, it is a plain value).
+ */
+class SourceFileText extends SourceText {
+  path = '';
+  encoding = '';
+  encodingNote?: string | null;
+  format: InputFormat = 'txt';
+  private hash: LazyHash | string = '';
+  get sha256(): string {
+    return typeof this.hash === 'string' ? this.hash : this.hash.value;
+  }
+  set sha256(v: string | LazyHash) {
+    this.hash = v;
+  }
+}
+
+/** a character String#trim keeps (JavaScript's \s is what trim drops) */
+const NOT_SPACE = /\S/;
+
 function analyze(source: SourceFile, read: ReadResult): Analysis {
   const { directives } = read;
   const blocks = splitNumberedBreaks(dropSiteJunk(read.blocks), source.text);
@@ -100,14 +138,23 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
   const textBlocks = starts.sort((a, b) => a.start - b.start).map((s) => s.block);
   const document: PlanDocument = {
     schemaVersion: 1,
-    source: { path: source.path, sha256: source.sha256, encoding: source.encoding, encodingNote: source.encodingNote ?? null, format: source.format },
+    // (sha256 a getter, in its place among the fields: hashed only if a consumer reads it)
+    source: {
+      path: source.path,
+      get sha256() {
+        return source.sha256;
+      },
+      encoding: source.encoding,
+      encodingNote: source.encodingNote ?? null,
+      format: source.format,
+    },
     plans,
   };
   return { source, document, facts: buildFacts(document, analyses, source, lintWords()), blocks: textBlocks, directives };
 }
 
-function sourceFile(text: string, meta: SourceMeta, pages?: number[]): SourceFile {
-  return Object.assign(new SourceText(text, pages ?? null), meta);
+function sourceFile(text: string, meta: Omit<SourceMeta, 'sha256'> & { sha256: string | LazyHash }, pages?: number[]): SourceFile {
+  return Object.assign(new SourceFileText(text, pages ?? null), meta);
 }
 
 /** Runs the pipeline on a text given as a string (tests, examples): the format's reader reads it. */
@@ -136,11 +183,13 @@ export async function extractPath(file: string, opts: ExtractOptions = {}): Prom
   if (isOle2(bytes)) throw new InputError(display, 'an old Word .doc file (OLE2), not a plan text: open it in Word or WPS and save it as .docx');
   const format = formatOf(file, bytes);
   const reader = readerOf(format);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = new LazyHash(bytes);
   try {
     const decoded: Decoded = await reader.decode(bytes);
-    const text = wellFormed(decoded.text);
-    if (!text.trim()) throw new InputError(display, 'no text in file, not a plan text');
+    // (a decoder of UTF-8 yields no lone surrogate: nothing to make well-formed)
+    const text = isWellFormedText(decoded) ? decoded.text : wellFormed(decoded.text);
+    // (a test for a character other than whitespace: trim() copies a text ending with a newline)
+    if (!NOT_SPACE.test(text)) throw new InputError(display, 'no text in file, not a plan text');
     const source = sourceFile(text, { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format, sha256 }, decoded.pages);
     const read = await reader.read(source, decoded);
     if (!read.blocks.length && reader.noBlocks) throw new InputError(display, reader.noBlocks);

@@ -1,0 +1,62 @@
+// Work the pipeline leaves out where it cannot change the result: a UTF-8 decoding is not
+// scanned again for lone surrogates (it holds none), and a file's sha256 is worked out only when
+// something reads it. Each checked against doing the work.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decode, isWellFormedText } from '../../src/ingest/decode.js';
+import { extractPath } from '../../src/pipeline.js';
+
+const plan = '某市应急管理“十四五”规划\n一、总体要求\n（一）加强组织领导，市应急局牵头，2025年底前完成。\n';
+
+describe('isWellFormedText', () => {
+  it('marks the UTF-8 decodings (strict, with a byte order mark, damaged), not the others', () => {
+    const utf8 = Buffer.from(plan, 'utf8');
+    expect(isWellFormedText(decode(utf8))).toBe(true);
+    expect(isWellFormedText(decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8])))).toBe(true);
+    const damaged = Buffer.concat([utf8, Buffer.from([0xff]), utf8, utf8]);
+    const d = decode(damaged);
+    expect(d.encoding).toBe('utf-8');
+    expect(isWellFormedText(d)).toBe(true);
+    expect(isWellFormedText(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plan, 'utf16le')])))).toBe(false);
+    expect(isWellFormedText({ text: plan, encoding: 'utf-8' })).toBe(false);
+  });
+
+  it('leaves what it marks well-formed, as toWellFormed would', () => {
+    for (const bytes of [Buffer.from(plan + '𠀀', 'utf8'), Buffer.from([0x61, 0xed, 0xa0, 0x80, 0x62, ...Buffer.from(plan.repeat(3), 'utf8')])]) {
+      const { text } = decode(bytes);
+      expect((text as string & { isWellFormed(): boolean }).isWellFormed()).toBe(true);
+    }
+  });
+});
+
+describe('extractPath', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'plan-lint-read-once-'));
+
+  it('gives the sha256 of the bytes read, in its place among the source fields', async () => {
+    const file = path.join(dir, 'plan.txt');
+    const bytes = Buffer.from(plan, 'utf8');
+    writeFileSync(file, bytes);
+    const a = await extractPath(file);
+    const want = createHash('sha256').update(bytes).digest('hex');
+    expect(a.source.sha256).toBe(want);
+    expect(a.document.source.sha256).toBe(want);
+    const json = JSON.parse(JSON.stringify(a.document.source));
+    expect(Object.keys(json)).toEqual(['path', 'sha256', 'encoding', 'encodingNote', 'format']);
+    expect(json.sha256).toBe(want);
+    expect(structuredClone(a.document.source).sha256).toBe(want);
+  });
+
+  it('still makes lone surrogates of a UTF-16 file U+FFFD', async () => {
+    const file = path.join(dir, 'utf16.txt');
+    const units = Buffer.from(plan, 'utf16le').swap16();
+    // a high surrogate with no low one after it, in the middle of the text (UTF-16 BE: iconv-lite's decoder keeps it)
+    const lone = Buffer.from([0xd8, 0x3d]);
+    writeFileSync(file, Buffer.concat([Buffer.from([0xfe, 0xff]), units.subarray(0, 20), lone, units.subarray(20)]));
+    const a = await extractPath(file);
+    expect(a.source.text).toContain('\ufffd');
+    expect((a.source.text as string & { isWellFormed(): boolean }).isWellFormed()).toBe(true);
+  });
+});
