@@ -7,6 +7,7 @@ import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
 import { foldKey, type Piece } from '../normalize/piece.js';
+import { perCodeUnit } from '../util/text.js';
 import { chineseDate, isIssuerLine, signatureDate } from '../outline/signature.js';
 
 type Field = keyof Meta;
@@ -14,17 +15,23 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** a label as a pattern that tolerates stray spaces between its characters ("发布 日期") */
 const spaced = (label: string) => [...label.replace(/\s+/g, '')].map(escape).join('\\s*');
 
+/** what may stand just before a label, besides the start of the line */
+const BOUNDARY_CLASS = '[\\s\\[\\]【】•·|*>]';
+
 function labelRes() {
   const m = grammars().meta;
   const all = [...Object.values(m.labels).flat(), ...m.otherLabels].sort((a, b) => b.length - a.length);
-  const boundary = '(?:^|[\\s\\[\\]【】•·|*>])';
-  const any = new RegExp(`${boundary}(?:${all.map(spaced).join('|')})\\s*[\\]】*]*\\s*[:：]?`, 'u');
+  const boundary = `(?:^|${BOUNDARY_CLASS})`;
+  const labelled = `(?:${all.map(spaced).join('|')})\\s*[\\]】*]*\\s*[:：]?`;
+  const any = new RegExp(`${boundary}${labelled}`, 'u');
+  // `any` without its boundary, tried (sticky) only where a label may begin: see labelStands
+  const at = new RegExp(labelled, 'uy');
   // each field's labels in the order of the grammar: an earlier label wins ("发布机构" over "来源")
   const fields = Object.entries(m.labels).map(([field, labels]) => ({
     field: field as Field,
     res: labels.map((l) => new RegExp(`${boundary}${spaced(l)}\\s*[\\]】*]*\\s*(?:[:：]|\\s|$)`, 'u')),
   }));
-  return { any, fields, empty: new RegExp(`^(?:${m.emptyValues.map(escape).join('|')})$`, 'u') };
+  return { any, at, fields, empty: new RegExp(`^(?:${m.emptyValues.map(escape).join('|')})$`, 'u') };
 }
 let cache: ReturnType<typeof labelRes> | null = null;
 
@@ -73,8 +80,10 @@ function normalizeValue(field: Field, raw: string): string | null {
  * apart ("发布机构 某区应急管理局") while no markup of the original reaches a value.
  */
 export function spacedText(p: Piece): string {
-  const parts: string[] = [];
   const r = p.runs;
+  // one stretch of the original (most lines): nothing left out
+  if (r.length <= 2) return p.text;
+  const parts: string[] = [];
   for (let k = 0; k < r.length; k += 2) {
     const from = r[k];
     const to = k + 2 < r.length ? r[k + 2] : p.text.length;
@@ -113,6 +122,30 @@ function blockLines(blocks: Block[]): { lines: string[]; keys: string[] } {
   return { lines, keys };
 }
 
+/** the boundary class's answer per code unit (all its characters are of the BMP) */
+const isBoundary = perCodeUnit((ch) => new RegExp(BOUNDARY_CLASS, 'u').test(ch));
+
+/**
+ * `any.test(key)` (a label stands in the line) tried only where `any` can match: at the start of
+ * the line and just after a boundary character. The boundary opens `any`, so a match begins at
+ * 0 (^) or at such a character; the joined labels are then tried there alone (sticky), instead
+ * of the whole alternation at every position of the line.
+ */
+export function labelStands(key: string): boolean {
+  const { at } = (cache ??= labelRes());
+  at.lastIndex = 0;
+  if (at.test(key)) return true;
+  for (let i = 0; i < key.length; i++) {
+    if (!isBoundary(key.charCodeAt(i))) continue;
+    at.lastIndex = i + 1;
+    if (at.test(key)) return true;
+  }
+  return false;
+}
+
+/** The joined label pattern labelStands stands for (for the tests). */
+export const anyLabel = (): RegExp => (cache ??= labelRes()).any;
+
 let labelQuick: { of: unknown; re: RegExp | null } | null = null;
 /** The characters a line must hold for a label to stand in it (requiredChars of the joined labels). */
 function mayHoldLabel(key: string): boolean {
@@ -145,10 +178,10 @@ function signature(lines: string[], keys: string[], meta: Meta, fromEnd: number)
 export function headerMeta(blocks: Block[], tail: Block[] = []): Meta {
   const { lines, keys } = blockLines(blocks);
   const meta: Meta = { docNumber: null, issuer: null, written: null, published: null, indexNo: null };
-  const { fields, any } = (cache ??= labelRes());
+  const { fields } = (cache ??= labelRes());
   // a line where no label of any field stands is skipped by every field's patterns: one test of
   // the joined labels (which matches wherever one of them does) instead of one per label
-  const labelled = keys.map((k) => k.length <= 400 && mayHoldLabel(k) && any.test(k));
+  const labelled = keys.map((k) => k.length <= 400 && mayHoldLabel(k) && labelStands(k));
   for (const { field, res } of fields) {
     for (const re of res) {
       for (let i = 0; i < keys.length && meta[field] === null; i++) {

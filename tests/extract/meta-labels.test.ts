@@ -1,0 +1,56 @@
+// The header reader tries its joined label pattern only where a label may begin (labelStands,
+// src/extract/meta.ts): at the start of the line and after a boundary character. Checked against
+// the joined pattern itself on the seeds' and real documents' lines and on random text built from
+// the labels' own characters, boundaries and whitespace.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { anyLabel, labelStands } from '../../src/extract/meta.js';
+import { grammars } from '../../src/grammars/load.js';
+import { foldKey } from '../../src/normalize/piece.js';
+import { repo } from '../helpers/cli.js';
+import { same } from '../helpers/same.js';
+
+const lines = ['seeds', 'corpus'].flatMap((d) =>
+  readdirSync(path.join(repo, 'fixtures', d))
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .flatMap((f) => readFileSync(path.join(repo, 'fixtures', d, f), 'utf8').split(/\r?\n/))
+    .map((l) => foldKey(l.trim()))
+    .filter(Boolean),
+);
+
+describe('labelStands', () => {
+  it('says what the joined label pattern says of every line of the seeds and real documents', () => {
+    const any = anyLabel();
+    let labelled = 0;
+    for (const l of lines) {
+      const want = any.test(l);
+      if (want) labelled++;
+      same(labelStands(l), want, () => l);
+    }
+    // the documents' headers hold labels: the comparison covers both answers
+    expect(labelled).toBeGreaterThan(20);
+  });
+
+  it('says what the joined label pattern says of random text of labels, boundaries and other characters', () => {
+    const m = grammars().meta;
+    const labels = [...Object.values(m.labels).flat(), ...m.otherLabels];
+    const pieces = [...labels, ...labels.map((l) => [...l].join(' ')), ...new Set(labels.join('')), ' ', '\u3000', '[', '】', '•', '·', '|', '*', '>', ':', '：', '文', '2024', '𠀀', '\ud800'];
+    const any = anyLabel();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (ps) => {
+        const s = ps.join('');
+        return labelStands(s) === any.test(s);
+      }),
+      { numRuns: 3000, seed: 15 },
+    );
+  });
+
+  it('finds a label after a boundary and refuses one run into a word', () => {
+    expect(labelStands('发布机构：某区应急管理局')).toBe(true);
+    expect(labelStands('【发布机构】某区应急管理局')).toBe(true);
+    expect(labelStands('索引号: 123  发布 日期: 2024-01-01')).toBe(true);
+    expect(labelStands('本单位发布机构调整')).toBe(false);
+  });
+});
