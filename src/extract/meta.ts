@@ -58,6 +58,9 @@ function valueAfter(lines: string[], i: number, from: number): string | null {
   return v.length <= 80 ? v : null;
 }
 
+/** (a module constant: the build writes this literal as `new RegExp(…)`, which ran on every call) */
+const HAS_HAN = /\p{Script=Han}/u;
+
 /** A value as its field holds it, or null when it cannot be one (empty, "无", a next label). */
 function normalizeValue(field: Field, raw: string): string | null {
   const { empty } = (cache ??= labelRes());
@@ -70,7 +73,7 @@ function normalizeValue(field: Field, raw: string): string | null {
   if (field === 'docNumber') return /\d/.test(v) && /号|[〔[［(（]\s*\d{4}/.test(foldKey(v)) ? squeeze(v) : null;
   if (field === 'indexNo') return /\d/.test(v) ? squeeze(v) : null;
   // an issuer is a name, not a link or a number
-  if (/https?:|www\.|^\d/.test(v) || !/\p{Script=Han}/u.test(v)) return null;
+  if (/https?:|www\.|^\d/.test(v) || !HAS_HAN.test(v)) return null;
   return v;
 }
 

@@ -1,6 +1,7 @@
 // Work the pipeline leaves out where it cannot change the result: a UTF-8 decoding is not
-// scanned again for lone surrogates (it holds none), and a file's sha256 is worked out only when
-// something reads it. Each checked against doing the work.
+// scanned again for lone surrogates (it holds none), a file's sha256 is worked out only when
+// something reads it, a month's days are counted without building a Date. Each checked against
+// doing the work.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode, isWellFormedText } from '../../src/ingest/decode.js';
 import { extractPath } from '../../src/pipeline.js';
+import fc from 'fast-check';
+import { daysInMonth, isoDate, lastDayOfMonth } from '../../src/normalize/numbers.js';
 
 const plan = '某市应急管理“十四五”规划\n一、总体要求\n（一）加强组织领导，市应急局牵头，2025年底前完成。\n';
 
@@ -58,5 +61,28 @@ describe('extractPath', () => {
     const a = await extractPath(file);
     expect(a.source.text).toContain('\ufffd');
     expect((a.source.text as string & { isWellFormed(): boolean }).isWellFormed()).toBe(true);
+  });
+});
+
+describe('daysInMonth', () => {
+  const byDate = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+  it('gives what a Date gives, for every month of the years plans and random numbers name', () => {
+    for (let y = 1890; y <= 2110; y++) for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m)).toBe(byDate(y, m));
+    for (const y of [0, 4, 99, 100, 1600, 1700, 1900, 2000, 2100, 2400, 9999, 200000, 200001, -4, 2024.5]) for (let m = 0; m <= 13; m++) expect(daysInMonth(y, m)).toBe(byDate(y, m));
+    fc.assert(
+      fc.property(fc.integer({ min: -300000, max: 300000 }), fc.integer({ min: 1, max: 12 }), (y, m) => daysInMonth(y, m) === byDate(y, m) || (Number.isNaN(daysInMonth(y, m)) && Number.isNaN(byDate(y, m)))),
+      { numRuns: 5000, seed: 15 },
+    );
+  });
+
+  it('keeps isoDate and lastDayOfMonth as they were', () => {
+    expect(isoDate(2024, 2, 29)).toBe('2024-02-29');
+    expect(isoDate(2023, 2, 29)).toBeNull();
+    expect(isoDate(1900, 2, 29)).toBeNull();
+    expect(isoDate(2000, 2, 29)).toBe('2000-02-29');
+    expect(isoDate(2025, 4, 31)).toBeNull();
+    expect(lastDayOfMonth(2025, 12)).toBe('2025-12-31');
+    expect(lastDayOfMonth(2100, 2)).toBe('2100-02-28');
   });
 });
