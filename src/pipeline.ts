@@ -53,10 +53,6 @@ class LazyTextBlock implements TextBlock {
   }
 }
 
-function blockText(b: Block): Piece[] {
-  if (b.kind === 'table') return b.rows.flat().filter((c) => c.text);
-  return [b.piece];
-}
 
 /**
  * Lone surrogates (from damaged UTF-16) become U+FFFD, one code unit for one, so offsets stay
@@ -118,24 +114,34 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
   const meta = headerMeta([...header, ...(regions[0]?.blocks.slice(0, 12) ?? [])], last?.signature ?? last?.blocks.slice(-3) ?? []);
   const plans: Plan[] = [];
   const analyses: PlanAnalysis[] = [];
-  // each block with where it starts (its span is built only when asked for)
-  const starts: { start: number; block: TextBlock }[] = [];
-  const addBlocks = (bs: Block[], plan: number | null) => {
-    for (const b of bs)
-      for (const p of blockText(b)) {
-        if (!p.text) continue;
-        // (as the span's start offset would say: clamped to the text)
-        starts.push({ start: Math.max(0, Math.min(startOffset(p), source.text.length)), block: new LazyTextBlock(p, plan, source) });
-      }
+  // the text blocks (their spans built only when asked for) and where each starts, in the order
+  // the blocks come; sorted by start only when they are out of order (a plan's aside after its body)
+  const unsorted: TextBlock[] = [];
+  const starts: number[] = [];
+  let inOrder = true;
+  const addPiece = (p: Piece, plan: number | null) => {
+    if (!p.text) return;
+    // (as the span's start offset would say: clamped to the text)
+    const start = Math.max(0, Math.min(startOffset(p), source.text.length));
+    if (starts.length && start < starts[starts.length - 1]) inOrder = false;
+    starts.push(start);
+    unsorted.push(new LazyTextBlock(p, plan, source));
   };
-  addBlocks(header, null);
+  const addBlock = (b: Block, plan: number | null) => {
+    if (b.kind !== 'table') addPiece(b.piece, plan);
+    else for (const row of b.rows) for (const cell of row) addPiece(cell, plan);
+  };
+  for (const b of header) addBlock(b, null);
   regions.forEach((r, i) => {
     const { plan, analysis } = buildPlan(r, { ...meta }, source);
     plans.push(plan);
     analyses.push(analysis);
-    addBlocks([...(r.titleInBody ? [] : [r.title]), ...r.blocks, ...r.aside], i);
+    if (!r.titleInBody) addBlock(r.title, i);
+    for (const b of r.blocks) addBlock(b, i);
+    for (const b of r.aside) addBlock(b, i);
   });
-  const textBlocks = starts.sort((a, b) => a.start - b.start).map((s) => s.block);
+  // (a stable sort of the indexes: blocks that start at one offset keep their order)
+  const textBlocks = inOrder ? unsorted : starts.map((_, k) => k).sort((a, b) => starts[a] - starts[b]).map((k) => unsorted[k]);
   const document: PlanDocument = {
     schemaVersion: 1,
     // (sha256 a getter, in its place among the fields: hashed only if a consumer reads it)
