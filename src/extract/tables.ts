@@ -4,6 +4,7 @@
 import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
 import { lastChars } from '../grammars/prefilter.js';
+import { matchNumbering } from '../grammars/numbering-start.js';
 import { firstChars } from '../grammars/prefilter-memo.js';
 import type { Block, LineBlock, TableBlock } from '../ingest/blocks.js';
 import { concat, foldCodes, foldKey, startOffset, type Piece } from '../normalize/piece.js';
@@ -157,8 +158,11 @@ function groupOf(cell: string, strict: boolean): { name: string; declared: numbe
   return { name: m[1], declared };
 }
 
+const isItem = (h: { kind: string }) => h.kind === 'item';
+
+/** The first item scheme of grammars/headings.yaml that matches (matchNumbering: only the schemes the first character allows are tried). */
 function numberingScheme(s: string): string | null {
-  return grammars().headings.find((h) => h.kind === 'item' && h.re.test(s))?.id ?? null;
+  return matchNumbering(s, isItem)?.scheme.id ?? null;
 }
 
 const isTargetCell = (s: string) => grammars().table.targetCell.test(foldKey(s)) || isVague(s);
@@ -175,9 +179,8 @@ const startOf = startOffset;
 
 /** A numbered line ends the table unless it is a group row: one declaring its count, or one
  * numbered like the group rows already seen in this table. */
-function endsTable(b: Block, atRowStart: boolean, groupSchemes: Set<string>): boolean {
-  if (b.kind !== 'line') return true;
-  const s = squeeze(b.key);
+/** `s`: the line's key squeezed (the caller keeps it for the line's other tests). */
+function endsTable(s: string, atRowStart: boolean, groupSchemes: Set<string>): boolean {
   if (grammars().table.tableEnd.some((re) => re.test(s))) return true;
   if (s.length > 40 && !isTargetCell(s.slice(0, 12))) return true;
   if (atRowStart) {
@@ -239,9 +242,10 @@ function parseScraped(blocks: Block[], from: number, columns: ColumnKind[], head
   for (; i < blocks.length && i - from < maxLines; i++) {
     const b = blocks[i];
     const atRowStart = cur.length === 0;
-    if (endsTable(b, atRowStart, groupSchemes)) break;
-    const line = b as LineBlock;
+    if (b.kind !== 'line') break;
+    const line = b;
     const s = squeeze(line.key);
+    if (endsTable(s, atRowStart, groupSchemes)) break;
     if (atRowStart) {
       const g = groupOf(s, true);
       if (g && !isIndexCell(s) && !natureOf(s) && !isTargetCell(s.replace(/^\d{1,2}[.、]/, '').replace(/[(]\d+项[)]/, ''))) {
