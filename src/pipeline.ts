@@ -53,7 +53,6 @@ class LazyTextBlock implements TextBlock {
   }
 }
 
-
 /**
  * Lone surrogates (from damaged UTF-16) become U+FFFD, one code unit for one, so offsets stay
  * and every output format can hold the text; garbled-text reports them.
@@ -61,40 +60,6 @@ class LazyTextBlock implements TextBlock {
 function wellFormed(text: string): string {
   const s = text as string & { toWellFormed?: () => string };
   return s.toWellFormed ? s.toWellFormed() : text;
-}
-
-/**
- * The file's sha256, worked out when first asked for (`document.source.sha256`, `fix`): `check`
- * never asks, and hashing every file was ~4 % of a run's extraction. The bytes are kept until then.
- */
-class LazyHash {
-  private hex: string | null = null;
-  constructor(private bytes: Uint8Array | null) {}
-  get value(): string {
-    if (this.hex === null) {
-      this.hex = createHash('sha256').update(this.bytes!).digest('hex');
-      this.bytes = null;
-    }
-    return this.hex;
-  }
-}
-
-/**
- * A SourceText with what the pipeline knows of its file; `sha256` read from a LazyHash when
- * given one (a getter on the prototype; set, as Object.assign does, it is a plain value).
- */
-class SourceFileText extends SourceText {
-  path = '';
-  encoding = '';
-  encodingNote?: string | null;
-  format: InputFormat = 'txt';
-  private hash: LazyHash | string = '';
-  get sha256(): string {
-    return typeof this.hash === 'string' ? this.hash : this.hash.value;
-  }
-  set sha256(v: string | LazyHash) {
-    this.hash = v;
-  }
 }
 
 /** a character String#trim keeps (JavaScript's \s is what trim drops) */
@@ -144,23 +109,14 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
   const textBlocks = inOrder ? unsorted : starts.map((_, k) => k).sort((a, b) => starts[a] - starts[b]).map((k) => unsorted[k]);
   const document: PlanDocument = {
     schemaVersion: 1,
-    // (sha256 a getter, in its place among the fields: hashed only if a consumer reads it)
-    source: {
-      path: source.path,
-      get sha256() {
-        return source.sha256;
-      },
-      encoding: source.encoding,
-      encodingNote: source.encodingNote ?? null,
-      format: source.format,
-    },
+    source: { path: source.path, sha256: source.sha256, encoding: source.encoding, encodingNote: source.encodingNote ?? null, format: source.format },
     plans,
   };
   return { source, document, facts: buildFacts(document, analyses, source, lintWords()), blocks: textBlocks, directives };
 }
 
-function sourceFile(text: string, meta: Omit<SourceMeta, 'sha256'> & { sha256: string | LazyHash }, pages?: number[]): SourceFile {
-  return Object.assign(new SourceFileText(text, pages ?? null), meta);
+function sourceFile(text: string, meta: SourceMeta, pages?: number[]): SourceFile {
+  return Object.assign(new SourceText(text, pages ?? null), meta);
 }
 
 /** Runs the pipeline on a text given as a string (tests, examples): the format's reader reads it. */
@@ -189,7 +145,7 @@ export async function extractPath(file: string, opts: ExtractOptions = {}): Prom
   if (isOle2(bytes)) throw new InputError(display, 'an old Word .doc file (OLE2), not a plan text: open it in Word or WPS and save it as .docx');
   const format = formatOf(file, bytes);
   const reader = readerOf(format);
-  const sha256 = new LazyHash(bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     const decoded: Decoded = await reader.decode(bytes);
     // (a decoder of UTF-8 yields no lone surrogate: nothing to make well-formed)

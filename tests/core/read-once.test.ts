@@ -1,7 +1,6 @@
 // Work the pipeline leaves out where it cannot change the result: a UTF-8 decoding is not
-// scanned again for lone surrogates (it holds none), a file's sha256 is worked out only when
-// something reads it, a month's days are counted without building a Date. Each checked against
-// doing the work.
+// scanned again for lone surrogates (it holds none), a month's days are counted without building
+// a Date. Each checked against doing the work, beside what extractPath records of a file.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
