@@ -255,6 +255,8 @@ export function endsSentence(key: string): boolean {
  * puts it, between two parts that do not stand side by side in the file.
  */
 function joinedKey(parts: Piece[], keys: string[], sep: string): string {
+  // (most tasks are one part: their key is that part's)
+  if (keys.length === 1) return keys[0];
   const fsep = foldKey(sep);
   let out = '';
   for (let i = 0; i < parts.length; i++) {
@@ -444,7 +446,8 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
   const enclosing = drafts.length > 1 && (isPureHeading(node) || headed) && node.body.length > 0 && itemTitle !== null;
   const out: TaskDraft[] = [];
   drafts.forEach((d, i) => {
-    const owners = resolveOwners(d.fields, d.firstLeads, d.clauseTexts.join(';'));
+    // (no fields name no one: most tasks carry no clause, and their clause texts are not joined)
+    const owners = d.fields.length ? resolveOwners(d.fields, d.firstLeads, d.clauseTexts.join(';')) : null;
     out.push({
       id: i === 0 ? baseId : `${baseId}#${i + 1}`,
       section: enclosing ? [...section, itemTitle!] : section,
@@ -559,13 +562,28 @@ export function planParts(root: OutlineNode): PlanPart[] {
  */
 export function extractTasks(root: OutlineNode, _kind: PlanKind): TaskDraft[] {
   const out: TaskDraft[] = [];
-  const ctx: ClauseContext = { firstLeadsFrom: conventionStart(root) };
+  const ctx = new LazyConvention(root);
   for (const { node, path, part, phase } of planParts(root)) {
     const drafts = collect(node, { id: idOf(path), section: path.slice(0, -1).map(headingText) }, part === 'projects', ctx);
     const inTaskPart = phase === 'tasks' && part !== 'status' && part !== 'goals';
     out.push(...(inTaskPart ? drafts : drafts.filter((d) => d.owners)));
   }
   return out;
+}
+
+/**
+ * A ClauseContext whose convention is sought only when a clause asks for it: a plan with no
+ * owner clause (more than half of them) is not scanned line by line for it.
+ */
+class LazyConvention implements ClauseContext {
+  private from: number | undefined;
+  constructor(private readonly root: OutlineNode) {}
+  get firstLeadsFrom(): number {
+    return (this.from ??= conventionStart(this.root));
+  }
+  set firstLeadsFrom(at: number) {
+    this.from = at;
+  }
 }
 
 /** the characters a line must hold for the grammar's convention to match in it, read from the pattern */
