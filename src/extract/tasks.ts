@@ -1,7 +1,7 @@
 // Tasks and projects (SPEC "What a task is"): the leaves of the task part of a plan, split at
 // lead-phrase paragraphs and at owner clauses that close pieces of one item.
 import { grammars } from '../grammars/load.js';
-import { requiredChars } from '../grammars/prefilter-memo.js';
+import { firstChars, requiredChars } from '../grammars/prefilter-memo.js';
 import type { LineBlock } from '../ingest/blocks.js';
 import type { Owners, PlanKind } from '../model/schema.js';
 import { concat, foldKey, offsetAt, slice, startOffset, type Piece } from '../normalize/piece.js';
@@ -48,11 +48,36 @@ export function classifyTop(title: string): Part | null {
 }
 
 export function isProjectTitle(title: string): boolean {
-  const k = foldKey(title);
+  return isProjectKey(foldKey(title));
+}
+
+/** isProjectTitle of a title already folded. */
+function isProjectKey(k: string): boolean {
   // asked of every heading: a long one is told by counting, without squeezing it
   if (k.length > 14 && !fewWordChars(k, 14)) return false;
   const t = squeeze(k);
-  return t.length <= 14 && grammars().sections.projects.some((re) => re.test(t));
+  if (t.length > 14) return false;
+  const patterns = grammars().sections.projects;
+  // (the patterns all stand at the start: a title whose first character none begins with is none)
+  const first = projectStarts(patterns);
+  return (first === null || first.test(t)) && patterns.some((re) => re.test(t));
+}
+
+/** the characters the project-title patterns can begin with (firstChars, once per grammar) */
+let projectFirst: { patterns: readonly RegExp[]; first: RegExp | null } | null = null;
+function projectStarts(patterns: readonly RegExp[]): RegExp | null {
+  if (projectFirst?.patterns !== patterns) projectFirst = { patterns, first: firstChars(patterns) };
+  return projectFirst.first;
+}
+
+/**
+ * isProjectTitle(nodeTitle(n) ?? ''), the title's folded text read from the node's key: the
+ * title is the start of the node's text, and a key folds its text one code unit for one.
+ */
+function isProjectNode(n: OutlineNode): boolean {
+  const title = nodeTitle(n);
+  if (title === null) return isProjectKey('');
+  return isProjectKey(n.rest.text.startsWith(title) ? n.restKey.slice(0, title.length) : foldKey(title));
 }
 
 /** Does `k` hold at most `max` characters other than whitespace (squeeze(k).length <= max)? */
@@ -500,7 +525,7 @@ interface Place {
 }
 
 function collect(node: OutlineNode, at: Place, project: boolean, ctx: ClauseContext): TaskDraft[] {
-  const isProject = project || grammars().sections.projectSchemes.has(node.scheme) || isProjectTitle(nodeTitle(node) ?? '');
+  const isProject = project || grammars().sections.projectSchemes.has(node.scheme) || isProjectNode(node);
   if (!node.children.length) return leafTasks(node, at, isProject, ctx);
   const inner = [...at.section, headingText(node)];
   const groups = node.children.map((c) => collect(c, { id: `${at.id}.${idPart(c)}`, section: inner }, isProject, ctx));
@@ -559,11 +584,12 @@ export function planParts(root: OutlineNode): PlanPart[] {
 /**
  * Every task and project of a plan, in document order. The task part runs from after the goals
  * to the guarantees; outside it, an item that carries its own owner clause is still a task.
+ * `parts`: planParts(root), where the caller has them.
  */
-export function extractTasks(root: OutlineNode, _kind: PlanKind): TaskDraft[] {
+export function extractTasks(root: OutlineNode, _kind: PlanKind, parts: PlanPart[] = planParts(root)): TaskDraft[] {
   const out: TaskDraft[] = [];
   const ctx = new LazyConvention(root);
-  for (const { node, path, part, phase } of planParts(root)) {
+  for (const { node, path, part, phase } of parts) {
     const drafts = collect(node, { id: idOf(path), section: path.slice(0, -1).map(headingText) }, part === 'projects', ctx);
     const inTaskPart = phase === 'tasks' && part !== 'status' && part !== 'goals';
     out.push(...(inTaskPart ? drafts : drafts.filter((d) => d.owners)));
