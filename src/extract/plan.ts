@@ -181,6 +181,12 @@ function goalTargets(root: OutlineNode, idx: LineIndex, parts: PlanPart[]): Targ
 }
 const GOALS: FindOptions = { goals: true };
 
+/** Are the drafts in order of their start (as a stable sort by start would leave them)? */
+function inOrder(drafts: TaskDraft[]): boolean {
+  for (let i = 1; i < drafts.length; i++) if (drafts[i].start < drafts[i - 1].start) return false;
+  return true;
+}
+
 export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { plan: Plan; analysis: PlanAnalysis } {
   const title = unwrapTitle(region.title.piece.text.replace(/\s+(?=[“"(])/g, '').trim());
   const { tables, taskTables, unread, used } = findTables(region.blocks);
@@ -217,7 +223,14 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
   };
   // the plan's parts, worked out once for its tasks and its goals
   const parts = planParts(root);
-  const drafts = [...extractTasks(root, kind, parts), ...tableTasks(taskTables, root)].sort((a, b) => a.start - b.start);
+  const fromOutline = extractTasks(root, kind, parts);
+  const fromTables = tableTasks(taskTables, root);
+  // (the outline's drafts come in document order: merged and sorted only where tables add some)
+  const drafts = fromTables.length || !inOrder(fromOutline) ? [...fromOutline, ...fromTables].sort((a, b) => a.start - b.start) : fromOutline;
+  // tasks and projects apart, in order, in one pass
+  const taskDrafts: TaskDraft[] = [];
+  const projectDrafts: TaskDraft[] = [];
+  for (const d of drafts) (d.project ? projectDrafts : taskDrafts).push(d);
   const targets = goalTargets(root, idx, parts);
 
   const last = region.blocks[region.blocks.length - 1];
@@ -231,8 +244,8 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
       baseYear: baseYear(bodyKeys),
       meta,
       indicators,
-      tasks: drafts.filter((d) => !d.project).map(toTask),
-      projects: drafts.filter((d) => d.project).map(toTask),
+      tasks: taskDrafts.map(toTask),
+      projects: projectDrafts.map(toTask),
       targets,
       span,
     },
@@ -242,8 +255,8 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
       unreadTables: unreadInfos(unread, idx),
       // where each task's owner clause stands, as the clause reader found it
       ownerClauses: {
-        tasks: drafts.filter((d) => !d.project).map((d) => clauseSpan(d, idx)),
-        projects: drafts.filter((d) => d.project).map((d) => clauseSpan(d, idx)),
+        tasks: taskDrafts.map((d) => clauseSpan(d, idx)),
+        projects: projectDrafts.map((d) => clauseSpan(d, idx)),
       },
       span,
     },
