@@ -211,9 +211,13 @@ function partsOf(text: string, key: string): Part[] {
 }
 
 /** [start, end) of `s` without the whitespace at its ends (as trim() cuts it). */
-function trimmedRange(s: string): [number, number] {
-  const end = s.trimEnd().length;
-  return [end - s.slice(0, end).trimStart().length, end];
+export function trimmedRange(s: string): [number, number] {
+  // (by code unit: trim cuts JavaScript's whitespace, isSpace's; no trimmed copies built)
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  let start = 0;
+  while (start < end && isSpace(s.charCodeAt(start))) start++;
+  return [start, end];
 }
 
 /**

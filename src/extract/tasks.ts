@@ -171,14 +171,14 @@ interface Acc {
   content: number;
 }
 
-const newAcc = (title: string | null = null): Acc => ({
+const newAcc = (title: string | null = null, parts: Piece[] = [], keys: string[] = [], times: string[] = []): Acc => ({
   content: 0,
   ownParagraph: false,
   awaiting: false,
-  parts: [],
-  keys: [],
+  parts,
+  keys,
   fields: [],
-  times: [],
+  times,
   clauseTexts: [],
   clauses: [],
   firstLeads: false,
@@ -296,6 +296,18 @@ function joinedKey(parts: Piece[], keys: string[], sep: string): string {
 function timesOf(hitsOf: ClauseHit[][], from: number, to: number): string[] {
   const out: string[] = [];
   for (let i = from; i < to; i++) for (const h of hitsOf[i]) if (h.clause.time !== null) out.push(h.clause.time);
+  return out;
+}
+
+/** The pieces and the keys of units [from, to), by a loop (no slice and map per task). */
+function piecesOf(units: Unit[], from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  for (let i = from; i < to; i++) out.push(units[i].piece);
+  return out;
+}
+function keysOf(units: Unit[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) out.push(units[i].key);
   return out;
 }
 
@@ -444,25 +456,17 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
       }
     }
   } else {
-    const times = timesOf(hitsOf, 0, hitsOf.length);
     const leads: number[] = [];
     if (!project) for (let i = bodyStart; i < joined.length; i++) if (leadPhrase(joined[i].key) > 0) leads.push(i);
     if (leads.length >= 2) {
       for (let k = 0; k < leads.length; k++) {
         const from = leads[k];
         const to = k + 1 < leads.length ? leads[k + 1] : joined.length;
-        const acc = newAcc(titleOf(joined[from]));
-        acc.parts = joined.slice(from, to).map((u) => u.piece);
-        acc.keys = joined.slice(from, to).map((u) => u.key);
-        acc.times = timesOf(hitsOf, from, to);
-        drafts.push(acc);
+        drafts.push(newAcc(titleOf(joined[from]), piecesOf(joined, from, to), keysOf(joined, from, to), timesOf(hitsOf, from, to)));
       }
     } else {
-      const acc = newAcc(itemTitle ?? titleOf(joined[0]));
-      acc.parts = joined.map((u) => u.piece);
-      acc.keys = joined.map((u) => u.key);
-      acc.times = times;
-      drafts.push(acc);
+      // (the accumulator made with its parts: no empty arrays built to be replaced)
+      drafts.push(newAcc(itemTitle ?? titleOf(joined[0]), piecesOf(joined, 0, joined.length), keysOf(joined, 0, joined.length), timesOf(hitsOf, 0, hitsOf.length)));
     }
   }
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyRoleWordAtEnd, depthAt, depthFrom, lastSentenceStart, readClause, sentenceSigns } from '../../src/extract/clause.js';
+import { anyRoleWordAtEnd, depthAt, depthFrom, lastSentenceStart, readClause, sentenceSigns, trimmedRange } from '../../src/extract/clause.js';
 import { endsSentence } from '../../src/extract/tasks.js';
 import { PUNCT_EDGES, cleanUnit, looksLikeUnit, splitOutside, trimPunct } from '../../src/extract/units.js';
 import { grammars } from '../../src/grammars/load.js';
@@ -71,6 +71,24 @@ describe('cleanUnit', () => {
     expect(cleanUnit('2023-2025年')).toBeNull();
     expect(cleanUnit('0.5分')).toBeNull();
     expect(cleanUnit('市12345热线中心')).toBe('市12345热线中心');
+  });
+});
+
+describe('trimmedRange', () => {
+  /** [start, end) of s without its whitespace, as trimEnd and trimStart cut it */
+  const byTrim = (s: string) => {
+    const end = s.trimEnd().length;
+    return [end - s.slice(0, end).trimStart().length, end];
+  };
+  it('cuts what trim cuts, every code unit tried at both ends', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const s = `${ch}市${ch}局${ch}`;
+      if (JSON.stringify(trimmedRange(s)) !== JSON.stringify(byTrim(s))) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    for (const s of [...pieces, '', ' ', ' \u3000\t', '\u3000市局 ']) same(trimmedRange(s).join(), byTrim(s).join(), s);
   });
 });
 
