@@ -211,13 +211,9 @@ function partsOf(text: string, key: string): Part[] {
 }
 
 /** [start, end) of `s` without the whitespace at its ends (as trim() cuts it). */
-export function trimmedRange(s: string): [number, number] {
-  // (by code unit: trim cuts JavaScript's whitespace, isSpace's; no trimmed copies built)
-  let end = s.length;
-  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
-  let start = 0;
-  while (start < end && isSpace(s.charCodeAt(start))) start++;
-  return [start, end];
+function trimmedRange(s: string): [number, number] {
+  const end = s.trimEnd().length;
+  return [end - s.slice(0, end).trimStart().length, end];
 }
 
 /**
@@ -522,35 +518,8 @@ function trailingClause(text: string, key: string, lastEnd: number): ClauseHit |
   // a bracketed clause already found there ("…。（A牵头，B配合）") keeps the place: the sentence,
   // found or not, would not be kept (findClauses), so it is not read
   if (lastEnd > from) return null;
-  // most last sentences hold no character a clause of role words needs: not cut out and read
-  const signs = sentenceSigns();
-  if (signs) {
-    signs.lastIndex = from;
-    if (!signs.test(key)) return null;
-  }
   const clause = readClause(text.slice(from, body.length), 'sentence', key.slice(from, body.length));
   return clause && clause.fields.length ? { start: from, end: key.length, clause } : null;
-}
-
-/**
- * The characters an unbracketed sentence must hold somewhere for readClause to read it as a
- * clause (form 'sentence', its first test): a colon (a label), or one of the characters the
- * convention, the lead and responsible role words at a part's end, or a marked lead need (read
- * from the patterns), as one class pattern (global: tried from where the sentence starts; what
- * follows the sentence in its text is only stops and whitespace, which a looser test may count).
- * null where one of the patterns gives no such characters, or their flags differ.
- */
-const sentenceSignsOf = new WeakMap<object, RegExp | null>();
-export function sentenceSigns(): RegExp | null {
-  const g = compiled();
-  let re = sentenceSignsOf.get(g);
-  if (re === undefined) {
-    const lead = leadingRoleEnd();
-    const needs = [g.convention, lead, g.leadMark].map((p) => p && requiredChars(p.source, p.flags));
-    const ok = needs.every((n) => n && /^\[(?!\^).*\]$/.test(n.source) && n.flags === needs[0]!.flags);
-    sentenceSignsOf.set(g, (re = ok ? new RegExp(`[:${needs.map((n) => n!.source.slice(1, -1)).join('')}]`, needs[0]!.flags + 'g') : null));
-  }
-  return re;
 }
 
 /** The longest last sentence read as a clause of role words. */
