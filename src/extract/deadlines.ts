@@ -70,6 +70,8 @@ interface Live {
   quick: RegExp | null;
   /** where a match of `any` can begin: `any` made sticky, tried only at the code units `starts` marks */
   starts: StartTable | null;
+  /** a sharper rejection test than `quick` (digit pairs, see sharpTest), null where none can be read */
+  sharp: RegExp | null;
 }
 
 /** `any` as a sticky regex and a table of the code units a match of it can begin with. */
@@ -110,6 +112,154 @@ export function startTable(any: RegExp): StartTable | null {
 }
 
 /**
+ * A character right after a digit (whitespace allowed between) that every match of a pattern
+ * holds: "(\d{4})\s*年\s*(\d{1,2})\s*月" needs a digit, then 年, with only whitespace between.
+ * Read from the pattern's top-level sequence: the first mandatory \d (alone or as a group's
+ * only content) followed, past nothing but \s* and zero-width assertions, by one mandatory
+ * character or class of literal characters. null where no such pair is read (a top-level |, an
+ * `i` flag, a construct not understood before the pair).
+ */
+export function digitPair(source: string, flags: string): { chars: string[]; spaced: boolean } | null {
+  if (flags.includes('i')) return null;
+  let i = 0;
+  // a mandatory digit was the last thing read (past only whitespace since: `spaced`)
+  let afterDigit = false;
+  let spaced = false;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === '|') return null;
+    let atom: { kind: 'digit' | 'space' | 'chars' | 'zero' | 'other'; chars?: string[] };
+    let end: number;
+    if (c === '^' || c === '$') {
+      atom = { kind: 'zero' };
+      end = i + 1;
+    } else if (c === '(') {
+      const close = closingParen(source, i);
+      if (close < 0) return null;
+      const inner = source.slice(i + 1, close);
+      if (/^\?<?[=!]/.test(inner)) atom = { kind: 'zero' };
+      // (a group of one \d repeated at least once inside: "(\d{4})", "(?:\d+)")
+      else atom = /^(?:\?:)?\\d(?:\+|\{[1-9]\d*(?:,\d*)?\})?$/.test(inner) ? { kind: 'digit' } : { kind: 'other' };
+      end = close + 1;
+    } else if (c === '[') {
+      const close = classEnd(source, i);
+      if (close < 0) return null;
+      const chars = classChars(source.slice(i + 1, close));
+      atom = chars ? { kind: 'chars', chars } : { kind: 'other' };
+      end = close + 1;
+    } else if (c === '\\') {
+      const e = source[i + 1];
+      if (e === undefined) return null;
+      atom = e === 'd' ? { kind: 'digit' } : e === 's' ? { kind: 'space' } : /[.*+?()[\]{}|/^$\\-]/.test(e) ? { kind: 'chars', chars: [e] } : { kind: 'other' };
+      // (\u…, \x…, \p{…}: one atom of unknown length read as "other"; only its end matters)
+      end = e === 'u' || e === 'x' || e === 'p' || e === 'P' ? escapeEnd(source, i) : i + 2;
+      if (end < 0) return null;
+    } else if (c === '.' || c === ')' || c === ']' || c === '{' || c === '}' || c === '*' || c === '+' || c === '?') {
+      atom = { kind: 'other' };
+      end = i + 1;
+    } else {
+      const cp = source.codePointAt(i)!;
+      atom = cp > 0xffff || (cp >= 0xd800 && cp <= 0xdfff) ? { kind: 'other' } : { kind: 'chars', chars: [c] };
+      end = i + (cp > 0xffff ? 2 : 1);
+    }
+    // its quantifier: a minimum of 0 makes the atom optional
+    const q = /^(?:([*?])|\+|\{(\d+)(?:,\d*)?\})\??/.exec(source.slice(end));
+    const optional = q !== null && (q[1] !== undefined || q[2] === '0');
+    if (q) end += q[0].length;
+    i = end;
+    if (atom.kind === 'zero') continue;
+    if (atom.kind === 'space' && afterDigit) {
+      spaced = true;
+      continue;
+    }
+    if (atom.kind === 'chars' && afterDigit && !optional) return { chars: atom.chars!, spaced };
+    afterDigit = atom.kind === 'digit' && !optional;
+    spaced = false;
+  }
+  return null;
+}
+
+/** Index of the ) closing the group opened at `open`, or -1 (escapes and classes minded). */
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      i = classEnd(source, i);
+      if (i < 0) return -1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Index of the ] closing the class opened at `open`, or -1. */
+function classEnd(source: string, open: number): number {
+  for (let i = open + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === ']') return i;
+  }
+  return -1;
+}
+
+/** End of an escape \u…/\x…/\p{…} at `at`, or -1. */
+function escapeEnd(source: string, at: number): number {
+  const m = /^\\(?:u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[pP]\{[^}]*\})/.exec(source.slice(at));
+  return m ? at + m[0].length : -1;
+}
+
+/** The characters of a class of literal BMP characters (no range, negation or class escape), else null. */
+function classChars(inner: string): string[] | null {
+  if (!inner.length || inner[0] === '^') return null;
+  const out: string[] = [];
+  for (let i = 0; i < inner.length; i++) {
+    let c = inner[i];
+    if (c === '\\') {
+      c = inner[++i];
+      if (c === undefined || !/[.*+?()[\]{}|/^$\\-]/.test(c)) return null;
+    } else if (c === '-' || (c >= '\ud800' && c <= '\udfff')) return null;
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * A rejection test for a set of patterns sharper than the characters they need: for each
+ * pattern its digit pair (digitPair: "\d\s*[年]"), else one of the characters it needs
+ * (requiredChars), joined into one pattern (a scan of the regex engine's). Most task texts hold
+ * 年 or 月 somewhere; few hold a digit right before them. false only where none of the
+ * patterns can match; null where a pattern allows neither test.
+ */
+export function sharpTest(patterns: readonly RegExp[]): RegExp | null {
+  const spaced = new Set<string>();
+  const tight = new Set<string>();
+  const singles: string[] = [];
+  let unicode: boolean | null = null;
+  for (const re of patterns) {
+    const pair = digitPair(re.source, re.flags);
+    if (pair) {
+      for (const c of pair.chars) (pair.spaced ? spaced : tight).add(c);
+      continue;
+    }
+    const needs = requiredChars(re.source, re.flags);
+    if (!needs) return null;
+    // (their sources are joined: all in Unicode mode or none)
+    const u = needs.flags.includes('u');
+    if (unicode !== null && unicode !== u) return null;
+    unicode = u;
+    singles.push(needs.source);
+  }
+  const cls = (cs: Set<string>) => `[${[...cs].map((c) => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c)).join('')}]`;
+  // (classes, as requiredChars writes them, merged into one)
+  const classes = singles.length > 1 && singles.every((x) => /^\[(?!\^)(?:[^\]\\]|\\.)*\]$/.test(x));
+  const alts = classes ? [`[${singles.map((x) => x.slice(1, -1)).join('')}]`] : singles;
+  if (spaced.size) alts.push(`\\d\\s*${cls(spaced)}`);
+  if (tight.size) alts.push(`\\d${cls(tight)}`);
+  return alts.length ? new RegExp(alts.join('|'), unicode === false ? '' : 'u') : null;
+}
+
+/**
  * Where the leftmost match of `any` in `key` begins, or -1: tried only where a match can begin
  * (a table lookup per character; a regex scan for the next candidate costs more, candidates
  * such as 在 and 一 being frequent).
@@ -134,7 +284,7 @@ function livePatterns(time: PlanTime): Live {
     const joinable = patterns.every((p) => !/\\[1-9]|\\k</.test(p.re.source));
     const any = joinable && patterns.length ? new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), 'u') : null;
     const needs = patterns.map((p) => requiredChars(p.re.source, p.re.flags));
-    live = { patterns, needs, any, quick: any && requiredChars(any.source, any.flags), starts: any && startTable(any) };
+    live = { patterns, needs, any, quick: any && requiredChars(any.source, any.flags), starts: any && startTable(any), sharp: sharpTest(patterns.map((p) => p.re)) };
     liveCache.set(k, live);
   }
   return live;
@@ -148,7 +298,7 @@ export function findDeadline(text: string, time: PlanTime, key = foldKey(text)):
   // position of every task cost more than all the rest of this function)
   let from = 0;
   if (live.any) {
-    if (live.quick && !live.quick.test(key)) return null;
+    if (live.sharp ? !live.sharp.test(key) : live.quick && !live.quick.test(key)) return null;
     if (live.starts) from = firstMatchAt(live.starts, key);
     else if (!live.any.test(key)) from = -1;
     if (from < 0) return null;

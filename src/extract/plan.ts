@@ -14,7 +14,7 @@ import type { TaskTable } from './task-table.js';
 import { findQuantities, parseTarget, type FindOptions } from './quantity.js';
 import { findTables, natureOf, type ParsedTable, type UnreadTable } from './tables.js';
 import { baselineOf, extrasOf, targetOf, withUnit } from './indicator-columns.js';
-import { extractTasks, idOf, isProjectTitle, leadPhrase, planParts, type TaskDraft } from './tasks.js';
+import { extractTasks, idOf, isProjectTitle, leadPhrase, planParts, type PlanPart, type TaskDraft } from './tasks.js';
 import { grammars } from '../grammars/load.js';
 import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 
@@ -147,7 +147,7 @@ function tableTasks(tables: TaskTable[], root: OutlineNode): TaskDraft[] {
  * Prose goals: the text before the first heading and the goals parts of the plan, each piece
  * with its folded key (the line's, from the reader: the targets read it without folding again).
  */
-function goalPieces(root: OutlineNode): { pieces: Piece[]; keys: string[] } {
+function goalPieces(root: OutlineNode, parts: PlanPart[]): { pieces: Piece[]; keys: string[] } {
   const pieces: Piece[] = [];
   const keys: string[] = [];
   const add = (body: LineBlock[]) => {
@@ -157,7 +157,7 @@ function goalPieces(root: OutlineNode): { pieces: Piece[]; keys: string[] } {
     }
   };
   add(root.body);
-  for (const { node, path, part } of planParts(root)) {
+  for (const { node, path, part } of parts) {
     // the lines of the groupings read through ("第一篇 …") come before their chapters
     for (const g of path.slice(0, -1)) if (g.body.length && !pieces.includes(g.body[0].piece)) add(g.body);
     if (part !== 'goals') continue;
@@ -173,13 +173,19 @@ function goalPieces(root: OutlineNode): { pieces: Piece[]; keys: string[] } {
 }
 
 /** The targets of the prose goals, in order. */
-function goalTargets(root: OutlineNode, idx: LineIndex): Target[] {
-  const { pieces, keys } = goalPieces(root);
+function goalTargets(root: OutlineNode, idx: LineIndex, parts: PlanPart[]): Target[] {
+  const { pieces, keys } = goalPieces(root, parts);
   const out: Target[] = [];
   for (let i = 0; i < pieces.length; i++) for (const t of pieceTargets(pieces[i], idx, GOALS, keys[i])) out.push(t);
   return out;
 }
 const GOALS: FindOptions = { goals: true };
+
+/** Are the drafts in order of their start (as a stable sort by start would leave them)? */
+function inOrder(drafts: TaskDraft[]): boolean {
+  for (let i = 1; i < drafts.length; i++) if (drafts[i].start < drafts[i - 1].start) return false;
+  return true;
+}
 
 export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { plan: Plan; analysis: PlanAnalysis } {
   const title = unwrapTitle(region.title.piece.text.replace(/\s+(?=[“"(])/g, '').trim());
@@ -215,8 +221,17 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
       span: idx.span(startOf(d.piece), d.piece.end),
     };
   };
-  const drafts = [...extractTasks(root, kind), ...tableTasks(taskTables, root)].sort((a, b) => a.start - b.start);
-  const targets = goalTargets(root, idx);
+  // the plan's parts, worked out once for its tasks and its goals
+  const parts = planParts(root);
+  const fromOutline = extractTasks(root, kind, parts);
+  const fromTables = tableTasks(taskTables, root);
+  // (the outline's drafts come in document order: merged and sorted only where tables add some)
+  const drafts = fromTables.length || !inOrder(fromOutline) ? [...fromOutline, ...fromTables].sort((a, b) => a.start - b.start) : fromOutline;
+  // tasks and projects apart, in order, in one pass
+  const taskDrafts: TaskDraft[] = [];
+  const projectDrafts: TaskDraft[] = [];
+  for (const d of drafts) (d.project ? projectDrafts : taskDrafts).push(d);
+  const targets = goalTargets(root, idx, parts);
 
   const last = region.blocks[region.blocks.length - 1];
   const endOffset = last ? (last.kind === 'table' ? last.end : last.piece.end) : region.title.piece.end;
@@ -229,8 +244,8 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
       baseYear: baseYear(bodyKeys),
       meta,
       indicators,
-      tasks: drafts.filter((d) => !d.project).map(toTask),
-      projects: drafts.filter((d) => d.project).map(toTask),
+      tasks: taskDrafts.map(toTask),
+      projects: projectDrafts.map(toTask),
       targets,
       span,
     },
@@ -240,8 +255,8 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
       unreadTables: unreadInfos(unread, idx),
       // where each task's owner clause stands, as the clause reader found it
       ownerClauses: {
-        tasks: drafts.filter((d) => !d.project).map((d) => clauseSpan(d, idx)),
-        projects: drafts.filter((d) => d.project).map((d) => clauseSpan(d, idx)),
+        tasks: taskDrafts.map((d) => clauseSpan(d, idx)),
+        projects: projectDrafts.map((d) => clauseSpan(d, idx)),
       },
       span,
     },

@@ -71,7 +71,8 @@ function unitAt(key: string, at: number): string | null {
 
 /** A bounding word right before the number ("≤", "不超过", "超"). */
 function comparatorBefore(before: string): Comparator | null {
-  const b = before.replace(/\s+$/, '');
+  // (trimEnd cuts what /\s+$/ cuts, WhiteSpace and LineTerminator, without trying a pattern at every position)
+  const b = before.trimEnd();
   for (const [w, c] of v().before) if (b.endsWith(w)) return c;
   return null;
 }
@@ -150,6 +151,12 @@ export function isVague(text: string): boolean {
   });
 }
 
+/** A character that makes a number part of another (/[\dA-Za-z.+\-/第~～—–]/: a code, a date, an ordinal, a range), tested by its code unit. */
+export function gluesToNumber(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e || c === 0x2b || c === 0x2d || c === 0x2f || c === 0x7e;
+  return c === 0x7b2c || c === 0xff5e || c === 0x2014 || c === 0x2013;
+}
+
 /** Where a clause ends: , ; 。 : ! ? ，；：！？ or a line break (a test of the code unit, no regex call per character) */
 const isClauseBreak = (c: number) =>
   c === 0x2c || c === 0x3b || c === 0x3002 || c === 0x3a || c === 0x21 || c === 0x3f || c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0xff01 || c === 0xff1f || c === 0x0a;
@@ -175,8 +182,7 @@ export function findQuantities(text: string, opts: FindOptions = {}, key = foldK
   while ((m = NUMBER.exec(key))) {
     const start = m.index;
     let end = start + m[0].length;
-    const prev = key[start - 1] ?? '';
-    if (/[\dA-Za-z.+\-/第~～—–]/.test(prev)) continue;
+    if (start > 0 && gluesToNumber(key.charCodeAt(start - 1))) continue;
     const range = rangeEnd(key, end);
     if (range > 0) {
       end = range;

@@ -1,7 +1,7 @@
 // Tasks and projects (SPEC "What a task is"): the leaves of the task part of a plan, split at
 // lead-phrase paragraphs and at owner clauses that close pieces of one item.
 import { grammars } from '../grammars/load.js';
-import { requiredChars } from '../grammars/prefilter-memo.js';
+import { firstChars, requiredChars } from '../grammars/prefilter-memo.js';
 import type { LineBlock } from '../ingest/blocks.js';
 import type { Owners, PlanKind } from '../model/schema.js';
 import { concat, foldKey, offsetAt, slice, startOffset, type Piece } from '../normalize/piece.js';
@@ -48,11 +48,36 @@ export function classifyTop(title: string): Part | null {
 }
 
 export function isProjectTitle(title: string): boolean {
-  const k = foldKey(title);
+  return isProjectKey(foldKey(title));
+}
+
+/** isProjectTitle of a title already folded. */
+function isProjectKey(k: string): boolean {
   // asked of every heading: a long one is told by counting, without squeezing it
   if (k.length > 14 && !fewWordChars(k, 14)) return false;
   const t = squeeze(k);
-  return t.length <= 14 && grammars().sections.projects.some((re) => re.test(t));
+  if (t.length > 14) return false;
+  const patterns = grammars().sections.projects;
+  // (the patterns all stand at the start: a title whose first character none begins with is none)
+  const first = projectStarts(patterns);
+  return (first === null || first.test(t)) && patterns.some((re) => re.test(t));
+}
+
+/** the characters the project-title patterns can begin with (firstChars, once per grammar) */
+let projectFirst: { patterns: readonly RegExp[]; first: RegExp | null } | null = null;
+function projectStarts(patterns: readonly RegExp[]): RegExp | null {
+  if (projectFirst?.patterns !== patterns) projectFirst = { patterns, first: firstChars(patterns) };
+  return projectFirst.first;
+}
+
+/**
+ * isProjectTitle(nodeTitle(n) ?? ''), the title's folded text read from the node's key: the
+ * title is the start of the node's text, and a key folds its text one code unit for one.
+ */
+function isProjectNode(n: OutlineNode): boolean {
+  const title = nodeTitle(n);
+  if (title === null) return isProjectKey('');
+  return isProjectKey(n.rest.text.startsWith(title) ? n.restKey.slice(0, title.length) : foldKey(title));
 }
 
 /** Does `k` hold at most `max` characters other than whitespace (squeeze(k).length <= max)? */
@@ -146,14 +171,14 @@ interface Acc {
   content: number;
 }
 
-const newAcc = (title: string | null = null): Acc => ({
+const newAcc = (title: string | null = null, parts: Piece[] = [], keys: string[] = [], times: string[] = []): Acc => ({
   content: 0,
   ownParagraph: false,
   awaiting: false,
-  parts: [],
-  keys: [],
+  parts,
+  keys,
   fields: [],
-  times: [],
+  times,
   clauseTexts: [],
   clauses: [],
   firstLeads: false,
@@ -255,6 +280,8 @@ export function endsSentence(key: string): boolean {
  * puts it, between two parts that do not stand side by side in the file.
  */
 function joinedKey(parts: Piece[], keys: string[], sep: string): string {
+  // (most tasks are one part: their key is that part's)
+  if (keys.length === 1) return keys[0];
   const fsep = foldKey(sep);
   let out = '';
   for (let i = 0; i < parts.length; i++) {
@@ -269,6 +296,18 @@ function joinedKey(parts: Piece[], keys: string[], sep: string): string {
 function timesOf(hitsOf: ClauseHit[][], from: number, to: number): string[] {
   const out: string[] = [];
   for (let i = from; i < to; i++) for (const h of hitsOf[i]) if (h.clause.time !== null) out.push(h.clause.time);
+  return out;
+}
+
+/** The pieces and the keys of units [from, to), by a loop (no slice and map per task). */
+function piecesOf(units: Unit[], from: number, to: number): Piece[] {
+  const out: Piece[] = [];
+  for (let i = from; i < to; i++) out.push(units[i].piece);
+  return out;
+}
+function keysOf(units: Unit[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) out.push(units[i].key);
   return out;
 }
 
@@ -417,25 +456,17 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
       }
     }
   } else {
-    const times = timesOf(hitsOf, 0, hitsOf.length);
     const leads: number[] = [];
     if (!project) for (let i = bodyStart; i < joined.length; i++) if (leadPhrase(joined[i].key) > 0) leads.push(i);
     if (leads.length >= 2) {
       for (let k = 0; k < leads.length; k++) {
         const from = leads[k];
         const to = k + 1 < leads.length ? leads[k + 1] : joined.length;
-        const acc = newAcc(titleOf(joined[from]));
-        acc.parts = joined.slice(from, to).map((u) => u.piece);
-        acc.keys = joined.slice(from, to).map((u) => u.key);
-        acc.times = timesOf(hitsOf, from, to);
-        drafts.push(acc);
+        drafts.push(newAcc(titleOf(joined[from]), piecesOf(joined, from, to), keysOf(joined, from, to), timesOf(hitsOf, from, to)));
       }
     } else {
-      const acc = newAcc(itemTitle ?? titleOf(joined[0]));
-      acc.parts = joined.map((u) => u.piece);
-      acc.keys = joined.map((u) => u.key);
-      acc.times = times;
-      drafts.push(acc);
+      // (the accumulator made with its parts: no empty arrays built to be replaced)
+      drafts.push(newAcc(itemTitle ?? titleOf(joined[0]), piecesOf(joined, 0, joined.length), keysOf(joined, 0, joined.length), timesOf(hitsOf, 0, hitsOf.length)));
     }
   }
 
@@ -444,7 +475,8 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
   const enclosing = drafts.length > 1 && (isPureHeading(node) || headed) && node.body.length > 0 && itemTitle !== null;
   const out: TaskDraft[] = [];
   drafts.forEach((d, i) => {
-    const owners = resolveOwners(d.fields, d.firstLeads, d.clauseTexts.join(';'));
+    // (no fields name no one: most tasks carry no clause, and their clause texts are not joined)
+    const owners = d.fields.length ? resolveOwners(d.fields, d.firstLeads, d.clauseTexts.join(';')) : null;
     out.push({
       id: i === 0 ? baseId : `${baseId}#${i + 1}`,
       section: enclosing ? [...section, itemTitle!] : section,
@@ -497,7 +529,7 @@ interface Place {
 }
 
 function collect(node: OutlineNode, at: Place, project: boolean, ctx: ClauseContext): TaskDraft[] {
-  const isProject = project || grammars().sections.projectSchemes.has(node.scheme) || isProjectTitle(nodeTitle(node) ?? '');
+  const isProject = project || grammars().sections.projectSchemes.has(node.scheme) || isProjectNode(node);
   if (!node.children.length) return leafTasks(node, at, isProject, ctx);
   const inner = [...at.section, headingText(node)];
   const groups = node.children.map((c) => collect(c, { id: `${at.id}.${idPart(c)}`, section: inner }, isProject, ctx));
@@ -556,16 +588,32 @@ export function planParts(root: OutlineNode): PlanPart[] {
 /**
  * Every task and project of a plan, in document order. The task part runs from after the goals
  * to the guarantees; outside it, an item that carries its own owner clause is still a task.
+ * `parts`: planParts(root), where the caller has them.
  */
-export function extractTasks(root: OutlineNode, _kind: PlanKind): TaskDraft[] {
+export function extractTasks(root: OutlineNode, _kind: PlanKind, parts: PlanPart[] = planParts(root)): TaskDraft[] {
   const out: TaskDraft[] = [];
-  const ctx: ClauseContext = { firstLeadsFrom: conventionStart(root) };
-  for (const { node, path, part, phase } of planParts(root)) {
+  const ctx = new LazyConvention(root);
+  for (const { node, path, part, phase } of parts) {
     const drafts = collect(node, { id: idOf(path), section: path.slice(0, -1).map(headingText) }, part === 'projects', ctx);
     const inTaskPart = phase === 'tasks' && part !== 'status' && part !== 'goals';
     out.push(...(inTaskPart ? drafts : drafts.filter((d) => d.owners)));
   }
   return out;
+}
+
+/**
+ * A ClauseContext whose convention is sought only when a clause asks for it: a plan with no
+ * owner clause (more than half of them) is not scanned line by line for it.
+ */
+class LazyConvention implements ClauseContext {
+  private from: number | undefined;
+  constructor(private readonly root: OutlineNode) {}
+  get firstLeadsFrom(): number {
+    return (this.from ??= conventionStart(this.root));
+  }
+  set firstLeadsFrom(at: number) {
+    this.from = at;
+  }
 }
 
 /** the characters a line must hold for the grammar's convention to match in it, read from the pattern */

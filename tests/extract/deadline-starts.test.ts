@@ -5,7 +5,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
-import { findDeadline, firstMatchAt, startTable } from '../../src/extract/deadlines.js';
+import { digitPair, findDeadline, firstMatchAt, sharpTest, startTable } from '../../src/extract/deadlines.js';
+import { requiredChars } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { repo } from '../helpers/cli.js';
 
@@ -55,6 +56,73 @@ describe('startTable of the deadline patterns', () => {
 
   it('is none for a pattern that may match nothing', () => {
     expect(startTable(/a|b?/u)).toBeNull();
+  });
+});
+
+describe('sharpTest of the deadline patterns (a digit right before 年, 月, …)', () => {
+  const patterns = grammars().deadlines.map((p) => p.re);
+  // every set findDeadline joins (by whether the plan has a year and a period), each pattern alone, and all
+  const sets = [patterns, ...patterns.map((p) => [p])];
+  for (const needsYear of [true, false])
+    for (const usesPeriod of [true, false])
+      sets.push(grammars().deadlines.filter((p) => (needsYear || !(p.needsYear === 'single' || p.date.startsWith('{plan}'))) && (usesPeriod || !p.date.startsWith('{end}'))).map((p) => p.re));
+  const tests = sets.map((s) => sharpTest(s));
+  const matches = (set: RegExp[], s: string) => set.some((re) => new RegExp(re.source, re.flags.replace('g', '')).test(s));
+
+  it('reads the digit pair of most patterns and a test for every set', () => {
+    expect(patterns.filter((p) => digitPair(p.source, p.flags)).length).toBeGreaterThan(20);
+    for (const t of tests) expect(t).not.toBeNull();
+  });
+
+  it('never rejects a line of the seeds and the real documents that a pattern of its set matches', () => {
+    let rejected = 0;
+    let passedByChars = 0;
+    const all = tests[0]!;
+    const chars = requiredChars(new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'u').source, 'u')!;
+    for (const l of lines) {
+      // and as if whitespace stood after every digit ("2024 年 6 月")
+      const spaced = l.replace(/(\d)(?=\D)/g, '$1 ');
+      sets.forEach((set, k) => {
+        if (matches(set, l)) expect(tests[k]!.test(l), `${set.length} patterns: ${l}`).toBe(true);
+        if (spaced !== l && matches(set, spaced)) expect(tests[k]!.test(spaced), `${set.length} patterns: ${spaced}`).toBe(true);
+      });
+      if (!all.test(l)) {
+        rejected++;
+        if (chars.test(l)) passedByChars++;
+      }
+    }
+    // sharper than the characters the patterns need: lines holding 年 or 月 without a date
+    expect(passedByChars).toBeGreaterThan(100);
+    expect(rejected).toBeGreaterThan(passedByChars);
+  });
+
+  it('never rejects random text a pattern of its set matches', () => {
+    // pieces of dates as the patterns write them: words, numbers, whitespace, in turn
+    const words = ['', '年', '月', '日', '底', '末', '前', '到', '在', '第', '一', '季度', '上半年', '汛期前', '完成', '时限：', '.', '/', '规划期内', '十四五', '期间', '加', '𠀀'];
+    const piece = fc.tuple(fc.constantFrom(...words), fc.constantFrom('', '2024', '6', '15'), fc.constantFrom('', ' ', '\u3000'), fc.constantFrom(...words));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 3 }), (ps) => {
+        const s = ps.map((p) => p.join('')).join('');
+        sets.forEach((set, k) => {
+          if (matches(set, s)) expect(tests[k]!.test(s), s).toBe(true);
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a pair only where a mandatory digit stands right before a mandatory character', () => {
+    expect(digitPair('(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月', 'u')).toEqual({ chars: ['年'], spaced: true });
+    expect(digitPair('(?<![\\d年])(\\d{1,2})月', 'u')).toEqual({ chars: ['月'], spaced: false });
+    expect(digitPair('^\\s*(\\d{4})\\s*[.．/]', 'u')).toEqual({ chars: ['.', '．', '/'], spaced: true });
+    expect(digitPair('(\\d{4})?年', 'u')).toBeNull();
+    expect(digitPair('\\d{0,4}年', 'u')).toBeNull();
+    expect(digitPair('\\d年?', 'u')).toBeNull();
+    expect(digitPair('\\d(?:年|月)', 'u')).toBeNull();
+    expect(digitPair('\\d\\S年', 'u')).toBeNull();
+    expect(digitPair('a|\\d年', 'u')).toBeNull();
+    expect(digitPair('\\d[^年]', 'u')).toBeNull();
+    expect(digitPair('\\d年', 'iu')).toBeNull();
   });
 });
 
