@@ -194,19 +194,25 @@ export function lintFile(analysis: Analysis, opts: LintOptions = {}): LintResult
   const visitors: Visitors[] = [];
 
   for (const { rule, setting, options } of list) {
-    const levelFor = (plan: number | null) => resolveLevel(rule, setting, options, plan === null ? null : (plans[plan]?.kind ?? null));
+    // the rule's level outside plans and in each plan, worked out once per file rather than per report
+    const outside = resolveLevel(rule, setting, options, null);
+    const levels = new Array<Level>(plans.length);
     // a rule off outside plans and in every plan of the file is not run
-    let on = levelFor(null) !== 'off';
-    for (let i = 0; !on && i < plans.length; i++) on = levelFor(i) !== 'off';
+    let on = outside !== 'off';
+    for (let i = 0; i < plans.length; i++) {
+      levels[i] = resolveLevel(rule, setting, options, plans[i].kind ?? null);
+      if (levels[i] !== 'off') on = true;
+    }
     if (!on) continue;
 
+    const suppressible = !unsuppressible.has(rule.id);
     const report = (r: Report) => {
-      const level = levelFor(r.plan);
+      const level = r.plan === null ? outside : (levels[r.plan] ?? resolveLevel(rule, setting, options, null));
       if (level === 'off') return;
       const template = (rule.messages as Record<string, MessageText>)[r.messageId];
       if (!template) throw new Error(`${rule.id}: unknown messageId ${r.messageId}`);
       const message = toMessage(rule.id, level, say(template, locale, r.data), r);
-      const by = unsuppressible.has(rule.id) ? null : suppressions.match(rule.id, r.start.line);
+      const by = suppressible ? suppressions.match(rule.id, r.start.line) : null;
       if (by) suppressed.push({ ...message, suppressions: [{ kind: 'directive', justification: by.justification }] });
       else messages.push(message);
     };

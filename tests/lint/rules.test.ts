@@ -157,6 +157,22 @@ describe('heading-sequence', () => {
       '6:1-6:5 编号“(一)”重复',
     ]);
   });
+  // (一)…(六) going on under 一、二、三、 at both section changes: numbered through the plan on
+  // purpose; when the items start again under 三、 the scheme is numbered per section, so the
+  // (三) that opens 二、 and the (二) that opens 三、 are both reported
+  const items = (labels: string[]) => {
+    const lines = ['一、甲', '(一)a', '(二)b', '二、乙', `${labels[0]}c`, `${labels[1]}d`, '三、丙', `${labels[2]}e`, `${labels[3]}f`];
+    const value = (l: string) => '一二三四五六'.indexOf(l[1]) + 1;
+    const top = (k: number, v: number) => ({ find: lines[k], scheme: 'cn-dun', level: 1, value: v, label: lines[k].slice(0, 2) });
+    const sub = (k: number, parent: number) => ({ find: lines[k], scheme: 'cn-paren', level: 2, value: value(lines[k]), label: lines[k].slice(0, 3), parent });
+    return build([title, ...lines].join('\n'), [{ title, headings: [top(0, 1), sub(1, 0), sub(2, 0), top(3, 2), sub(4, 3), sub(5, 3), top(6, 3), sub(7, 6), sub(8, 6)] }]);
+  };
+  it('takes a scheme that goes on at every section change as numbered through the plan', () => {
+    expect(run('heading-sequence', items(['(三)', '(四)', '(五)', '(六)']))).toEqual([]);
+  });
+  it('numbers a scheme per section once it starts again at a section change', () => {
+    expect(run('heading-sequence', items(['(三)', '(四)', '(二)', '(三)']))).toEqual(['6:1-6:5 编号从“(三)”开始，缺少一至二', '9:1-9:5 编号从“(二)”开始，缺少一']);
+  });
 });
 
 describe('owner-unknown', () => {
