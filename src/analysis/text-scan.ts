@@ -3,6 +3,7 @@
 // Each returns [index, length) matches.
 import type { LintWords } from '../grammars/lint-words.js';
 import { escapeRegExp } from '../util/text.js';
+import { daysInMonth } from '../normalize/numbers.js';
 
 export interface Found {
   index: number;
@@ -108,8 +109,7 @@ export function lostDateReadings(digits: string): string[] {
     const month = Number(m);
     const day = Number(d);
     if (month < 1 || month > 12 || day < 1 || d.startsWith('0') && d.length === 1) continue;
-    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day > last) continue;
+    if (day > daysInMonth(year, month)) continue;
     out.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
   }
   return out;
