@@ -1,14 +1,12 @@
 // The prefilters of grammar patterns (src/grammars/prefilter.ts) may reject a text only when the
 // pattern cannot match it: checked on every line of the seeds and the real documents and on
 // random text built from the patterns' own characters, for every pattern of every grammar.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
 import { alternativesTest, firstChars, lastChars, requiredChars, squeezedTest } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
-import { repo } from '../helpers/cli.js';
+import { fixtureLines } from '../helpers/fixture-lines.js';
 import { same } from '../helpers/same.js';
 
 /** every RegExp in the compiled grammars */
@@ -26,13 +24,9 @@ function patterns(): RegExp[] {
   return out;
 }
 
-const lines = ['seeds', 'corpus'].flatMap((d) =>
-  readdirSync(path.join(repo, 'fixtures', d))
-    .filter((f) => /\.(txt|md)$/.test(f))
-    .flatMap((f) => readFileSync(path.join(repo, 'fixtures', d, f), 'utf8').split(/\r?\n/))
-    .map((l) => foldKey(l.trim()))
-    .filter(Boolean),
-);
+const lines = fixtureLines()
+  .map((l) => foldKey(l.trim()))
+  .filter(Boolean);
 
 describe('requiredChars', () => {
   const all = patterns();

@@ -1,7 +1,5 @@
 // The hand-written scans of the owner-clause reader give what the patterns they replace gave:
 // checked against those patterns on the seeds' and real documents' lines and on random text.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyRoleWordAtEnd, depthAt, depthFrom, lastSentenceStart, readClause } from '../../src/extract/clause.js';
@@ -9,15 +7,10 @@ import { endsSentence } from '../../src/extract/tasks.js';
 import { PUNCT_EDGES, cleanUnit, looksLikeUnit, splitOutside, trimPunct } from '../../src/extract/units.js';
 import { grammars } from '../../src/grammars/load.js';
 import { foldKey } from '../../src/normalize/piece.js';
-import { repo } from '../helpers/cli.js';
+import { fixtureLines } from '../helpers/fixture-lines.js';
 import { same } from '../helpers/same.js';
 
-const lines = ['seeds', 'corpus'].flatMap((d) =>
-  readdirSync(path.join(repo, 'fixtures', d))
-    .filter((f) => /\.(txt|md)$/.test(f))
-    .flatMap((f) => readFileSync(path.join(repo, 'fixtures', d, f), 'utf8').split(/\r?\n/))
-    .filter(Boolean),
-);
+const lines = fixtureLines().filter(Boolean);
 
 /** cleanUnit as the patterns wrote it before the hand-written scans */
 function cleanUnitByPatterns(raw: string): string | null {

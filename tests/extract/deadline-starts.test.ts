@@ -1,24 +1,18 @@
 // findDeadline tries its joined pattern only where a match can begin (startTable) and each
 // pattern only on texts holding its required characters: both may skip only what cannot match.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
 import { digitPair, findDeadline, firstMatchAt, sharpTest, startTable } from '../../src/extract/deadlines.js';
 import { requiredChars } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
-import { repo } from '../helpers/cli.js';
+import { fixtureLines } from '../helpers/fixture-lines.js';
 
 const joined = new RegExp(grammars().deadlines.map((p) => `(?:${p.re.source})`).join('|'), 'u');
 
-const lines = ['seeds', 'corpus'].flatMap((d) =>
-  readdirSync(path.join(repo, 'fixtures', d))
-    .filter((f) => /\.(txt|md)$/.test(f))
-    .flatMap((f) => readFileSync(path.join(repo, 'fixtures', d, f), 'utf8').split(/\r?\n/))
-    .map((l) => foldKey(l))
-    .filter(Boolean),
-);
+const lines = fixtureLines()
+  .map((l) => foldKey(l))
+  .filter(Boolean);
 
 describe('startTable of the deadline patterns', () => {
   const t = startTable(joined)!;

@@ -2,23 +2,17 @@
 // src/extract/meta.ts): at the start of the line and after a boundary character. Checked against
 // the joined pattern itself on the seeds' and real documents' lines and on random text built from
 // the labels' own characters, boundaries and whitespace.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyLabel, labelStands } from '../../src/extract/meta.js';
 import { grammars } from '../../src/grammars/load.js';
 import { foldKey } from '../../src/normalize/piece.js';
-import { repo } from '../helpers/cli.js';
+import { fixtureLines } from '../helpers/fixture-lines.js';
 import { same } from '../helpers/same.js';
 
-const lines = ['seeds', 'corpus'].flatMap((d) =>
-  readdirSync(path.join(repo, 'fixtures', d))
-    .filter((f) => /\.(txt|md)$/.test(f))
-    .flatMap((f) => readFileSync(path.join(repo, 'fixtures', d, f), 'utf8').split(/\r?\n/))
-    .map((l) => foldKey(l.trim()))
-    .filter(Boolean),
-);
+const lines = fixtureLines()
+  .map((l) => foldKey(l.trim()))
+  .filter(Boolean);
 
 describe('labelStands', () => {
   it('says what the joined label pattern says of every line of the seeds and real documents', () => {

@@ -1,14 +1,12 @@
 // isProjectTitle tries the project-title patterns only on titles whose first character one of
 // them can begin with (firstChars of the patterns): it tells every title as the patterns do.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isProjectTitle } from '../../src/extract/tasks.js';
 import { grammars } from '../../src/grammars/load.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { squeezeSpace } from '../../src/normalize/squeeze.js';
-import { repo } from '../helpers/cli.js';
+import { fixtureLines } from '../helpers/fixture-lines.js';
 
 /** the test as the patterns alone make it */
 const byPatterns = (title: string) => {
@@ -16,13 +14,9 @@ const byPatterns = (title: string) => {
   return t.length <= 14 && grammars().sections.projects.some((re) => re.test(t));
 };
 
-const lines = ['seeds', 'corpus'].flatMap((d) =>
-  readdirSync(path.join(repo, 'fixtures', d))
-    .filter((f) => /\.(txt|md)$/.test(f))
-    .flatMap((f) => readFileSync(path.join(repo, 'fixtures', d, f), 'utf8').split(/\r?\n/))
-    .map((l) => l.trim().replace(/^[（(]?[一二三四五六七八九十\d]+[）).、．]\s*/, ''))
-    .filter((l) => l && l.length <= 40),
-);
+const lines = fixtureLines()
+  .map((l) => l.trim().replace(/^[（(]?[一二三四五六七八九十\d]+[）).、．]\s*/, ''))
+  .filter((l) => l && l.length <= 40);
 
 describe('isProjectTitle', () => {
   it('tells the short lines of the seeds and real documents as the patterns do', () => {
