@@ -1,4 +1,4 @@
-// The prefilters of the grammars' own patterns (requiredChars and firstChars of prefilter.ts),
+// The prefilters of the grammars' own patterns (requiredChars, firstChars and sharpTest of prefilter.ts),
 // worked out at build time. Reading a pattern to find the characters it needs takes about a
 // twentieth of a cold start (some patterns are thousands of characters long), and the answer
 // depends only on the pattern: `npm run build` records every answer a run over the bundled
@@ -41,6 +41,11 @@ export function requiredChars(source: string, flags = ''): RegExp | null {
 /** prefilter.firstChars, read from the build's record where it holds the patterns */
 export function firstChars(patterns: readonly RegExp[]): RegExp | null {
   return lookup(`f/${patterns.map((p) => `${p.flags}/${p.source}`).join('\u0000')}`, () => prefilter.firstChars(patterns));
+}
+
+/** prefilter.sharpTest, read from the build's record where it holds the patterns */
+export function sharpTest(patterns: readonly RegExp[]): RegExp | null {
+  return lookup(`s/${patterns.map((p) => `${p.flags}/${p.source}`).join('\u0000')}`, () => prefilter.sharpTest(patterns));
 }
 
 /**

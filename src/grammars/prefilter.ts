@@ -621,6 +621,91 @@ function memberTest(r: Ranges): (c: number) => boolean {
   return (c: number) => (c <= 0xffff ? (bits[c >>> 3] & (1 << (c & 7))) !== 0 : inRanges(r, c));
 }
 
+/** The characters of a set of literal characters given one by one (at most 16, none astral or a surrogate half), else null. */
+function literalChars(r: Ranges | null): string[] | null {
+  if (!r) return null;
+  const out: string[] = [];
+  for (const [a, b] of r)
+    for (let c = a; c <= b; c++) {
+      if (out.length === 16 || c > 0xffff || (c >= 0xd800 && c <= 0xdfff)) return null;
+      out.push(String.fromCharCode(c));
+    }
+  return out.length ? out : null;
+}
+
+/** A mandatory \d, alone or as the only content of a group ("(\d{4})"). */
+const isDigitAtom = (a: Atom): boolean => a.min >= 1 && (a.set === DIGIT || (a.alts?.length === 1 && a.alts[0].length === 1 && isDigitAtom(a.alts[0][0])));
+
+/**
+ * A character right after a digit (whitespace allowed between) that every match of a pattern
+ * holds: "(\d{4})\s*年\s*(\d{1,2})\s*月" needs a digit, then 年, with only whitespace between
+ * (`spaced`). Read from the pattern's top-level sequence: the first mandatory \d followed, past
+ * nothing but \s and zero-width assertions, by a mandatory character or class of literal
+ * characters. null where no such pair is read (a top-level |, an `i` flag, a pattern the parser
+ * does not understand).
+ */
+export function digitPair(source: string, flags = ''): { chars: string[]; spaced: boolean } | null {
+  if (flags.includes('i') || flags.includes('v')) return null;
+  try {
+    const p = new Parser(source, flags.includes('u'));
+    const alts = p.alternation();
+    if (p.i !== source.length || alts.length !== 1) return null;
+    // a mandatory digit was the last atom read (past only whitespace since: `spaced`)
+    let afterDigit = false;
+    let spaced = false;
+    for (const atom of alts[0]) {
+      if (atom.zero) continue;
+      if (afterDigit && atom.set === SPACE) {
+        spaced = true;
+        continue;
+      }
+      const chars = afterDigit && atom.min >= 1 && !atom.alts ? literalChars(atom.set) : null;
+      if (chars) return { chars, spaced };
+      afterDigit = isDigitAtom(atom);
+      spaced = false;
+    }
+    return null;
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
+/**
+ * A rejection test for a set of patterns sharper than the characters they need: for each
+ * pattern its digit pair (digitPair: "\d\s*[年]"), else one of the characters it needs
+ * (requiredChars), joined into one pattern (a scan of the regex engine's). Most task texts hold
+ * 年 or 月 somewhere; few hold a digit right before them. false only where none of the
+ * patterns can match; null where a pattern allows neither test.
+ */
+export function sharpTest(patterns: readonly RegExp[]): RegExp | null {
+  const spaced = new Set<string>();
+  const tight = new Set<string>();
+  const singles: string[] = [];
+  let unicode: boolean | null = null;
+  for (const re of patterns) {
+    const pair = digitPair(re.source, re.flags);
+    if (pair) {
+      for (const c of pair.chars) (pair.spaced ? spaced : tight).add(c);
+      continue;
+    }
+    const needs = requiredChars(re.source, re.flags);
+    if (!needs) return null;
+    // (their sources are joined: all in Unicode mode or none)
+    const u = needs.flags.includes('u');
+    if (unicode !== null && unicode !== u) return null;
+    unicode = u;
+    singles.push(needs.source);
+  }
+  const cls = (cs: Set<string>) => `[${[...cs].map((c) => (/[\\\]\[^-]/.test(c) ? `\\${c}` : c)).join('')}]`;
+  // (classes, as requiredChars writes them, merged into one)
+  const classes = singles.length > 1 && singles.every((x) => /^\[(?!\^)(?:[^\]\\]|\\.)*\]$/.test(x));
+  const alts = classes ? [`[${singles.map((x) => x.slice(1, -1)).join('')}]`] : singles;
+  if (spaced.size) alts.push(`\\d\\s*${cls(spaced)}`);
+  if (tight.size) alts.push(`\\d${cls(tight)}`);
+  return alts.length ? new RegExp(alts.join('|'), unicode === false ? '' : 'u') : null;
+}
+
 /**
  * firstChars of one pattern as a bit lookup of the text's first character (a code point in
  * Unicode mode): false only where the pattern, anchored at the start, cannot match. null as

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as memo from '../../src/grammars/prefilter-memo.js';
-import { firstChars, requiredChars } from '../../src/grammars/prefilter.js';
+import { firstChars, requiredChars, sharpTest } from '../../src/grammars/prefilter.js';
 import { repo } from '../helpers/cli.js';
 
 type Stored = [string, string] | null;
@@ -24,8 +24,10 @@ describe('the prefilters recorded by the build', () => {
         const flags = rest[0];
         expect(shown(record[key]), key.slice(0, 80)).toBe(show(requiredChars(rest.slice(1).join('/'), flags)));
       } else {
+        // firstChars (f/) and sharpTest (s/) of a list of patterns
+        expect(['f', 's']).toContain(kind);
         const patterns = rest.join('/').split('\u0000').map((p) => new RegExp(p.slice(p.indexOf('/') + 1), p.slice(0, p.indexOf('/'))));
-        expect(shown(record[key]), key.slice(0, 80)).toBe(show(firstChars(patterns)));
+        expect(shown(record[key]), key.slice(0, 80)).toBe(show(kind === 's' ? sharpTest(patterns) : firstChars(patterns)));
       }
     }
   });
@@ -36,5 +38,7 @@ describe('the prefilters recorded by the build', () => {
     expect(memo.requiredChars('a*', '')).toBeNull();
     const heads = [/^第[一二三]章/u, /^（[一二三]）/u];
     expect(show(memo.firstChars(heads))).toBe(show(firstChars(heads)));
+    const dates = [/(\d{4})\s*年\s*(\d{1,2})\s*月底前/u, /(\d{1,2})月底前/u];
+    expect(show(memo.sharpTest(dates))).toBe(show(sharpTest(dates)));
   });
 });

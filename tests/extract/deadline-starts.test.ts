@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
-import { digitPair, findDeadline, firstMatchAt, sharpTest, startTable } from '../../src/extract/deadlines.js';
-import { requiredChars } from '../../src/grammars/prefilter.js';
+import { findDeadline, firstMatchAt, startTable } from '../../src/extract/deadlines.js';
+import { digitPair, requiredChars, sharpTest } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
 
