@@ -6,7 +6,6 @@ import { lintWords } from './grammars/lint-words.js';
 import { formatOf, readerOf, type InputFormat } from './ingest/formats.js';
 import { InputError } from './ingest/errors.js';
 import { readBytes } from './ingest/read-bytes.js';
-import { isWellFormedText } from './ingest/decode.js';
 import { ReadError, type Decoded, type ReadResult } from './ingest/reader.js';
 import { SourceText } from './ingest/source-text.js';
 import type { Block } from './ingest/blocks.js';
@@ -149,7 +148,7 @@ export async function extractPath(file: string, opts: ExtractOptions = {}): Prom
   try {
     const decoded: Decoded = await reader.decode(bytes);
     // (a decoder of UTF-8 yields no lone surrogate: nothing to make well-formed)
-    const text = isWellFormedText(decoded) ? decoded.text : wellFormed(decoded.text);
+    const text = decoded.wellFormed ? decoded.text : wellFormed(decoded.text);
     // (a test for a character other than whitespace: trim() copies a text ending with a newline)
     if (!NOT_SPACE.test(text)) throw new InputError(display, 'no text in file, not a plan text');
     const source = sourceFile(text, { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format, sha256 }, decoded.pages);

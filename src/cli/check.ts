@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { rules as catalog } from '../lint/rules/index.js';
 import type { FileResult, Level, Locale } from '../lint/types.js';
-import { formatters, formatNames, streamFormatter, type FormatName, type Totals } from '../report/formatters/index.js';
+import { formatters, formatNames, streamFormatter, totalsOf, type FormatName, type Totals } from '../report/formatters/index.js';
 import type { InputProblem } from '../report/types.js';
 import { toolVersion } from '../report/version.js';
 import { printedConfig } from '../run/config.js';
@@ -150,21 +150,18 @@ export async function runCheck(inputs: string[], opts: CheckOptions, io: RunIO):
       if (note && !opts.quiet) progress.stderr(note);
       const all = o.messages ?? [];
       const messages = opts.quiet ? all.filter((m) => m.severity === 2) : all;
-      // errors, warnings and fixable ones counted in one pass over the messages (totalsOf's sums)
-      let errorCount = 0;
-      let warningCount = 0;
-      for (const m of messages) {
-        if (m.severity === 2) {
-          errorCount++;
-          if (m.fix) totals.fixableErrors++;
-        } else {
-          if (m.severity === 1) warningCount++;
-          if (m.fix) totals.fixableWarnings++;
-        }
-      }
-      totals.errors += errorCount;
-      totals.warnings += warningCount;
-      const r: FileResult = { filePath: o.path === '-' ? o.file : o.path, messages, errorCount, warningCount, suppressedMessages: o.suppressed ?? [] };
+      const r: FileResult = {
+        filePath: o.path === '-' ? o.file : o.path,
+        messages,
+        errorCount: messages.filter((m) => m.severity === 2).length,
+        warningCount: messages.filter((m) => m.severity === 1).length,
+        suppressedMessages: o.suppressed ?? [],
+      };
+      const t = totalsOf([r]);
+      totals.errors += t.errors;
+      totals.warnings += t.warnings;
+      totals.fixableErrors += t.fixableErrors;
+      totals.fixableWarnings += t.fixableWarnings;
       await emit(r);
     }
   } finally {

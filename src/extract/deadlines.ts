@@ -66,12 +66,13 @@ interface Live {
   needs: (RegExp | null)[];
   /** null where patterns cannot be joined into one (a back-reference would change meaning) */
   any: RegExp | null;
-  /** the characters a text must hold for `any` to match (src/grammars/prefilter.ts) */
+  /**
+   * a test a text must pass for `any` to match (src/grammars/prefilter.ts): each pattern's digit
+   * pair ("\d\s*年", sharpTest), else the characters `any` needs
+   */
   quick: RegExp | null;
   /** where a match of `any` can begin: `any` made sticky, tried only at the code units `starts` marks */
   starts: StartTable | null;
-  /** a sharper rejection test than `quick` (digit pairs, see sharpTest), null where none can be read */
-  sharp: RegExp | null;
 }
 
 /** `any` as a sticky regex and a table of the code units a match of it can begin with. */
@@ -136,7 +137,7 @@ function livePatterns(time: PlanTime): Live {
     const joinable = patterns.every((p) => !/\\[1-9]|\\k</.test(p.re.source));
     const any = joinable && patterns.length ? new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), 'u') : null;
     const needs = patterns.map((p) => requiredChars(p.re.source, p.re.flags));
-    live = { patterns, needs, any, quick: any && requiredChars(any.source, any.flags), starts: any && startTable(any), sharp: sharpTest(patterns.map((p) => p.re)) };
+    live = { patterns, needs, any, quick: any && (sharpTest(patterns.map((p) => p.re)) ?? requiredChars(any.source, any.flags)), starts: any && startTable(any) };
     liveCache.set(k, live);
   }
   return live;
@@ -150,7 +151,7 @@ export function findDeadline(text: string, time: PlanTime, key = foldKey(text)):
   // position of every task cost more than all the rest of this function)
   let from = 0;
   if (live.any) {
-    if (live.sharp ? !live.sharp.test(key) : live.quick && !live.quick.test(key)) return null;
+    if (live.quick && !live.quick.test(key)) return null;
     if (live.starts) from = firstMatchAt(live.starts, key);
     else if (!live.any.test(key)) from = -1;
     if (from < 0) return null;

@@ -3,6 +3,7 @@
 import { grammars } from '../grammars/load.js';
 import type { Comparator, Quantity } from '../model/schema.js';
 import { foldKey } from '../normalize/piece.js';
+import { perCodeUnit } from '../util/text.js';
 
 const longestFirst = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length);
 
@@ -151,11 +152,8 @@ export function isVague(text: string): boolean {
   });
 }
 
-/** A character that makes a number part of another (/[\dA-Za-z.+\-/第~～—–]/: a code, a date, an ordinal, a range), tested by its code unit. */
-export function gluesToNumber(c: number): boolean {
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e || c === 0x2b || c === 0x2d || c === 0x2f || c === 0x7e;
-  return c === 0x7b2c || c === 0xff5e || c === 0x2014 || c === 0x2013;
-}
+/** A character that makes a number part of another (a code, a date, an ordinal, a range), its answer kept per code unit. */
+const gluesToNumber = perCodeUnit((ch) => /[\dA-Za-z.+\-/第~～—–]/.test(ch));
 
 /** Where a clause ends: , ; 。 : ! ? ，；：！？ or a line break (a test of the code unit, no regex call per character) */
 const isClauseBreak = (c: number) =>

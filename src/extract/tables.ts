@@ -178,8 +178,8 @@ const startOf = startOffset;
 // ---------- scraped text: one cell per line ----------
 
 /** A numbered line ends the table unless it is a group row: one declaring its count, or one
- * numbered like the group rows already seen in this table. */
-/** `s`: the line's key squeezed (the caller keeps it for the line's other tests). */
+ * numbered like the group rows already seen in this table. `s`: the line's key squeezed (the
+ * caller keeps it for the line's other tests). */
 function endsTable(s: string, atRowStart: boolean, groupSchemes: Set<string>): boolean {
   if (grammars().table.tableEnd.some((re) => re.test(s))) return true;
   if (s.length > 40 && !isTargetCell(s.slice(0, 12))) return true;

@@ -15,23 +15,11 @@ export interface Decoded {
   encoding: string;
   /** how the encoding was chosen where the bytes left a doubt; absent when it is certain */
   note?: string;
+  /** the text holds no lone surrogate (every UTF-8 decoding: a sequence that is no scalar value becomes U+FFFD), so no one scans it for them again */
+  wellFormed?: true;
 }
 
 export class NotTextError extends Error {}
-
-/**
- * The results of decode whose text can hold no lone surrogate (every UTF-8 decoding: a sequence
- * that is no scalar value becomes U+FFFD), so no one scans the text for them again. A set beside
- * the results, not a field of theirs: what decode returns stays as it is.
- */
-const wellFormedResults = new WeakSet<object>();
-const wellFormedResult = (d: Decoded): Decoded => {
-  wellFormedResults.add(d);
-  return d;
-};
-
-/** Whether `decoded` is a result of decode whose text holds no lone surrogate. */
-export const isWellFormedText = (decoded: object): boolean => wellFormedResults.has(decoded);
 
 /**
  * The text when the bytes are valid UTF-8, else null. Validated by isUtf8 (the WHATWG decoder's
@@ -70,7 +58,7 @@ function controlShare(buf: Uint8Array): number {
 
 export function decode(buf: Uint8Array): Decoded {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    return wellFormedResult({ text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom' });
+    return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom', wellFormed: true };
   }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
@@ -84,7 +72,7 @@ export function decode(buf: Uint8Array): Decoded {
     // a text without control characters has none to count, found by one scan of the text
     // (a third of the bytes in Chinese) instead of a loop over the bytes
     if (CONTROL.test(text8) && controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
-    return wellFormedResult({ text: text8, encoding: 'utf-8' });
+    return { text: text8, encoding: 'utf-8', wellFormed: true };
   }
   if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
   // UTF-8 with a few damaged bytes stays UTF-8 (each bad sequence becomes U+FFFD, which
@@ -92,7 +80,7 @@ export function decode(buf: Uint8Array): Decoded {
   const loose = new TextDecoder('utf-8').decode(buf);
   const { bad, cjk } = utf8Damage(loose);
   if (cjk >= 20 * bad) {
-    return wellFormedResult({ text: loose, encoding: 'utf-8', note: `not valid UTF-8 (${bad} damaged byte sequence${bad > 1 ? 's' : ''}): read as UTF-8, each as U+FFFD` });
+    return { text: loose, encoding: 'utf-8', note: `not valid UTF-8 (${bad} damaged byte sequence${bad > 1 ? 's' : ''}): read as UTF-8, each as U+FFFD`, wellFormed: true };
   }
   // Not UTF-8: Chinese government files are GB18030/GBK (a superset of GB2312).
   const text = iconv().decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');

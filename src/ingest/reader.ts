@@ -19,6 +19,8 @@ export interface Decoded {
   blocks?: Block[];
   /** where each page starts in `text` (offsets, ascending, the first 0), for paged formats */
   pages?: number[];
+  /** the text holds no lone surrogate (a UTF-8 decoding): not scanned for them again */
+  wellFormed?: true;
 }
 
 export interface ReadResult {

@@ -6,7 +6,7 @@ import { matchNumbering } from '../grammars/numbering-start.js';
 import { alternativesTest } from '../grammars/prefilter.js';
 import { BORDER, charTable, CJK, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, LITTLE_ENDIAN, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
-import { decode, NotTextError } from './decode.js';
+import { decode, NotTextError, type Decoded } from './decode.js';
 import { defineReader, ReadError, type ReadResult } from './reader.js';
 import type { SourceText } from './source-text.js';
 
@@ -391,7 +391,7 @@ export function readTxt(source: SourceText): ReadResult {
 }
 
 /** Bytes → text for the text formats: detected encoding; binary data and blank files refused. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string; note?: string | null } {
+export function decodeText(bytes: Uint8Array): Decoded {
   try {
     return decode(bytes);
   } catch (e) {

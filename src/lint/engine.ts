@@ -207,7 +207,7 @@ export function lintFile(analysis: Analysis, opts: LintOptions = {}): LintResult
 
     const suppressible = !unsuppressible.has(rule.id);
     const report = (r: Report) => {
-      const level = r.plan === null ? outside : (levels[r.plan] ?? resolveLevel(rule, setting, options, null));
+      const level = r.plan === null ? outside : (levels[r.plan] ?? outside);
       if (level === 'off') return;
       const template = (rule.messages as Record<string, MessageText>)[r.messageId];
       if (!template) throw new Error(`${rule.id}: unknown messageId ${r.messageId}`);

@@ -123,6 +123,6 @@ describe('decode', () => {
     }
     // a byte order mark: the bytes after it, as before
     const bom = Buffer.from('\ufeff规划', 'utf8');
-    expect(decode(bom)).toEqual({ text: '规划', encoding: 'utf-8-bom' });
+    expect(decode(bom)).toEqual({ text: '规划', encoding: 'utf-8-bom', wellFormed: true });
   });
 });

@@ -6,24 +6,23 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decode, isWellFormedText } from '../../src/ingest/decode.js';
+import { decode } from '../../src/ingest/decode.js';
 import { extractPath } from '../../src/pipeline.js';
 import fc from 'fast-check';
 import { daysInMonth, isoDate, lastDayOfMonth } from '../../src/normalize/numbers.js';
 
 const plan = '某市应急管理“十四五”规划\n一、总体要求\n（一）加强组织领导，市应急局牵头，2025年底前完成。\n';
 
-describe('isWellFormedText', () => {
+describe('decode: wellFormed', () => {
   it('marks the UTF-8 decodings (strict, with a byte order mark, damaged), not the others', () => {
     const utf8 = Buffer.from(plan, 'utf8');
-    expect(isWellFormedText(decode(utf8))).toBe(true);
-    expect(isWellFormedText(decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8])))).toBe(true);
+    expect(decode(utf8).wellFormed).toBe(true);
+    expect(decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8])).wellFormed).toBe(true);
     const damaged = Buffer.concat([utf8, Buffer.from([0xff]), utf8, utf8]);
     const d = decode(damaged);
     expect(d.encoding).toBe('utf-8');
-    expect(isWellFormedText(d)).toBe(true);
-    expect(isWellFormedText(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plan, 'utf16le')])))).toBe(false);
-    expect(isWellFormedText({ text: plan, encoding: 'utf-8' })).toBe(false);
+    expect(d.wellFormed).toBe(true);
+    expect(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plan, 'utf16le')])).wellFormed).toBeUndefined();
   });
 
   it('leaves what it marks well-formed, as toWellFormed would', () => {

@@ -141,20 +141,19 @@ export const headingSequence = defineRule({
       planExit({ index, facts }) {
         const headings = facts.headings.filter((h) => h.value !== null);
         if (!headings.length) return;
-        const { keys, schemes, groups, schemeIds } = groupsOf(headings);
         // a scheme that goes on from the previous section at every one of two or more section
         // changes is numbered through the plan on purpose ((一)…(二十八) under 一、…八、)
-        const through = numberedThrough(headings, keys, schemes, groups);
-        for (const [scheme, id] of schemeIds) if (runsOn.has(scheme)) through[id] = 1;
-        // per scheme the last value, per group the last heading (-1: none yet)
-        const lastOfScheme = new Float64Array(schemeIds.size).fill(NaN);
-        const lastInGroup = new Int32Array(groups).fill(-1);
+        // each heading's group (parent, scheme, level), named once
+        const keys = groupKeys(headings);
+        const through = new Set([...runsOn, ...numberedThrough(headings, keys)]);
+        const lastOfScheme = new Map<string, number>();
+        const lastInGroup = new Map<number, HeadingInfo>();
         // one renumbering per group, offered with its first skip or repeat (--fix); the group's
         // headings gathered only then (most plans have no skip or repeat)
-        const fixed = new Uint8Array(groups);
+        const fixed = new Set<number>();
         const fixAt = (key: number, h: HeadingInfo) => {
-          if (fixed[key]) return {};
-          fixed[key] = 1;
+          if (fixed.has(key)) return {};
+          fixed.add(key);
           const group = headings.filter((_, j) => keys[j] === key);
           const fix = renumberFix(ctx.source, group, group.indexOf(h));
           return fix ? { fix } : {};
@@ -165,13 +164,10 @@ export const headingSequence = defineRule({
           const h = headings[i];
           const value = h.value!;
           const key = keys[i];
-          const scheme = schemes[i];
-          const p = lastInGroup[key];
-          const prev = p < 0 ? undefined : headings[p];
-          const last = lastOfScheme[scheme];
-          const runOn = through[scheme] && !Number.isNaN(last) ? last : undefined;
-          lastInGroup[key] = i;
-          lastOfScheme[scheme] = value;
+          const prev = lastInGroup.get(key);
+          const runOn = through.has(h.scheme) ? lastOfScheme.get(h.scheme) : undefined;
+          lastInGroup.set(key, h);
+          lastOfScheme.set(h.scheme, value);
           if (!prev) {
             if (value === 1 || (runOn !== undefined && value === runOn + 1)) continue;
             if (value > 1 && (runOn === undefined || value > runOn + 1)) {
@@ -186,7 +182,7 @@ export const headingSequence = defineRule({
           else if (value > pv + 1)
             ctx.report({ messageId: 'skip', data: { label: h.label, previous: prev.label, missing: range(pv + 1, value - 1, h) }, ...at(h), ...fixAt(key, h) });
           else {
-            fixed[key] = 1; // a step back is no mechanical renumbering
+            fixed.add(key); // a step back is no mechanical renumbering
             ctx.report({ messageId: 'backwards', data: { label: h.label, previous: prev.label }, ...at(h) });
           }
         }
@@ -196,59 +192,40 @@ export const headingSequence = defineRule({
 });
 
 /**
- * Each heading's scheme as a small number and its group (parent, scheme, level) as one number
- * below `groups`, so that the walks below index typed arrays: Map and Set lookups per heading
- * (and, before those, keys joined into strings) were most of the rule's time.
+ * Each heading's group (parent, scheme, level) as one number: Map and Set lookups on numbers,
+ * where keys joined into strings had to be built, flattened and hashed per heading (a third of
+ * the rule's time).
  */
-function groupsOf(headings: HeadingInfo[]): { keys: Int32Array; schemes: Int32Array; groups: number; schemeIds: Map<string, number> } {
-  const schemeIds = new Map<string, number>();
-  const schemes = new Int32Array(headings.length);
+function groupKeys(headings: HeadingInfo[]): number[] {
+  const schemes = new Map<string, number>();
   let levels = 1;
-  let parents = 1;
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i];
-    let id = schemeIds.get(h.scheme);
-    if (id === undefined) schemeIds.set(h.scheme, (id = schemeIds.size));
-    schemes[i] = id;
+  for (const h of headings) {
+    if (!schemes.has(h.scheme)) schemes.set(h.scheme, schemes.size);
     if (h.level >= levels) levels = h.level + 1;
-    if (h.parent !== null && h.parent + 2 > parents) parents = h.parent + 2;
   }
-  // (scheme, level) pairs that occur, numbered: the group space is parents × pairs, not parents × schemes × levels
-  const pairIds = new Int32Array(schemeIds.size * levels).fill(-1);
-  let pairs = 0;
-  for (let i = 0; i < headings.length; i++) {
-    const k = schemes[i] * levels + headings[i].level;
-    if (pairIds[k] < 0) pairIds[k] = pairs++;
-  }
-  const keys = new Int32Array(headings.length);
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i];
-    keys[i] = ((h.parent ?? -1) + 1) * pairs + pairIds[schemes[i] * levels + h.level];
-  }
-  return { keys, schemes, groups: parents * pairs, schemeIds };
+  const n = schemes.size;
+  return headings.map((h) => ((h.parent ?? -1) + 1) * n * levels + schemes.get(h.scheme)! * levels + h.level);
 }
 
-/** Per scheme (1: numbered through): it goes on from the previous section at each of at least two section changes, and never starts again. */
-function numberedThrough(headings: HeadingInfo[], keys: Int32Array, schemes: Int32Array, groups: number): Uint8Array {
-  const n = schemes.reduce((m, s) => Math.max(m, s + 1), 0);
-  const last = new Float64Array(n).fill(NaN);
-  const on = new Int32Array(n);
-  const again = new Int32Array(n);
-  const seen = new Uint8Array(groups);
+/** Schemes that go on from the previous section at each of at least two section changes, and never start again. */
+function numberedThrough(headings: HeadingInfo[], keys: number[]): string[] {
+  const last = new Map<string, number>();
+  const seen = new Set<number>();
+  const changes = new Map<string, { on: number; again: number }>();
   for (let i = 0; i < headings.length; i++) {
-    const s = schemes[i];
+    const h = headings[i];
     const key = keys[i];
-    const before = last[s];
-    if (!seen[key] && !Number.isNaN(before)) {
-      if (headings[i].value === before + 1) on[s]++;
-      else again[s]++;
+    const before = last.get(h.scheme);
+    if (!seen.has(key) && before !== undefined) {
+      const c = changes.get(h.scheme) ?? { on: 0, again: 0 };
+      if (h.value === before + 1) c.on++;
+      else c.again++;
+      changes.set(h.scheme, c);
     }
-    seen[key] = 1;
-    last[s] = headings[i].value!;
+    seen.add(key);
+    last.set(h.scheme, h.value!);
   }
-  const through = new Uint8Array(n);
-  for (let s = 0; s < n; s++) through[s] = on[s] >= 2 && again[s] === 0 ? 1 : 0;
-  return through;
+  return [...changes].filter(([, c]) => c.on >= 2 && c.again === 0).map(([scheme]) => scheme);
 }
 
 function range(from: number, to: number, like: HeadingInfo): string {
