@@ -34,6 +34,59 @@ function pieceTargets(p: Piece, idx: LineIndex, opts: FindOptions = {}, key?: st
   return out;
 }
 
+/**
+ * What targets are read from when first asked for (and then the targets): a task's piece and its
+ * folded key, or a plan's prose goals (`goals`: goalPieces).
+ */
+interface TargetSource {
+  idx: LineIndex;
+  piece?: Piece;
+  key?: string;
+  goals?: { pieces: Piece[]; keys: string[] };
+  value: Target[] | undefined;
+}
+
+/** A base whose constructor returns the object it is given: a subclass stamps its private fields on it. */
+class Stamp {
+  constructor(o: object) {
+    return o as Stamp;
+  }
+}
+
+/**
+ * Targets (a task's, a plan's prose goals') read from the text the first time they are asked
+ * for. No lint rule reads a task's targets, and a plan's only where no plan has a title
+ * (plan-likeness), so `check` pays for them only there; whatever prints or copies a task (JSON, YAML,
+ * spread, a structured clone to or from a worker) reads the property and gets the same list.
+ * The object stays a plain one: `targets` an own enumerable accessor in its place among the
+ * fields, one getter and setter for every object (an accessor of its own per object would leave
+ * each in dictionary mode), the source in a private field no output or copy sees (a
+ * defineProperty of a hidden property cost three times as much per task).
+ */
+class LazyTargets extends Stamp {
+  #source: TargetSource;
+  private constructor(o: Task | Plan, source: TargetSource) {
+    super(o);
+    this.#source = source;
+  }
+  private static readonly property: PropertyDescriptor = {
+    get(this: LazyTargets): Target[] {
+      const s = this.#source;
+      return (s.value ??= s.goals ? goalTargets(s.goals, s.idx) : pieceTargets(s.piece!, s.idx, {}, s.key));
+    },
+    set(this: LazyTargets, value: Target[]) {
+      this.#source.value = value;
+    },
+    enumerable: true,
+    configurable: true,
+  };
+  /** Gives `o` its `targets`, read from `source` when first asked for. */
+  static install(o: Task | Plan, source: TargetSource): void {
+    new LazyTargets(o, source);
+    Object.defineProperty(o, 'targets', LazyTargets.property);
+  }
+}
+
 function indicatorsOf(tables: ParsedTable[], idx: LineIndex): { indicators: Indicator[]; infos: IndicatorTableInfo[] } {
   const indicators: Indicator[] = [];
   const infos: IndicatorTableInfo[] = [];
@@ -173,8 +226,7 @@ function goalPieces(root: OutlineNode, parts: PlanPart[]): { pieces: Piece[]; ke
 }
 
 /** The targets of the prose goals, in order. */
-function goalTargets(root: OutlineNode, idx: LineIndex, parts: PlanPart[]): Target[] {
-  const { pieces, keys } = goalPieces(root, parts);
+function goalTargets({ pieces, keys }: { pieces: Piece[]; keys: string[] }, idx: LineIndex): Target[] {
   const out: Target[] = [];
   for (let i = 0; i < pieces.length; i++) for (const t of pieceTargets(pieces[i], idx, GOALS, keys[i])) out.push(t);
   return out;
@@ -209,7 +261,7 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
     // the task's text folded once, for its deadline and its targets (the splitter's parts'
     // keys joined, where it has them: the text is not folded again)
     const key = d.key ?? foldKey(d.piece.text);
-    return {
+    const task = {
       id: d.id,
       section: d.section,
       title: d.title,
@@ -217,9 +269,10 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
       owners: d.owners,
       // a time limit the task states (a clause's, a 完成时限 cell's) before any date in its text
       deadline: (d.deadlineText !== undefined ? deadlineOfTime(d.deadlineText, time) : null) ?? findDeadline(d.piece.text, time, key) ?? inferredDeadline(time),
-      targets: pieceTargets(d.piece, idx, {}, key),
-      span: idx.span(startOf(d.piece), d.piece.end),
-    };
+    } as Task;
+    LazyTargets.install(task, { piece: d.piece, idx, key, value: undefined });
+    task.span = idx.span(startOf(d.piece), d.piece.end);
+    return task;
   };
   // the plan's parts, worked out once for its tasks and its goals
   const parts = planParts(root);
@@ -231,24 +284,26 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
   const taskDrafts: TaskDraft[] = [];
   const projectDrafts: TaskDraft[] = [];
   for (const d of drafts) (d.project ? projectDrafts : taskDrafts).push(d);
-  const targets = goalTargets(root, idx, parts);
+  // (the goals' pieces gathered now, their targets read when asked: the outline is not kept)
+  const goals = goalPieces(root, parts);
 
   const last = region.blocks[region.blocks.length - 1];
   const endOffset = last ? (last.kind === 'table' ? last.end : last.piece.end) : region.title.piece.end;
   const span = idx.span(startOf(region.title.piece), endOffset);
+  const plan = {
+    title,
+    kind,
+    period,
+    baseYear: baseYear(bodyKeys),
+    meta,
+    indicators,
+    tasks: taskDrafts.map(toTask),
+    projects: projectDrafts.map(toTask),
+  } as Plan;
+  LazyTargets.install(plan, { idx, goals, value: undefined });
+  plan.span = span;
   return {
-    plan: {
-      title,
-      kind,
-      period,
-      baseYear: baseYear(bodyKeys),
-      meta,
-      indicators,
-      tasks: taskDrafts.map(toTask),
-      projects: projectDrafts.map(toTask),
-      targets,
-      span,
-    },
+    plan,
     analysis: {
       headings: headingsOf(root, idx),
       tables: infos,
