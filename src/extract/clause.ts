@@ -322,7 +322,13 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
       if (rw) {
         // "A★、B按职责分工负责": the marked unit leads, the others take the role word
         const marked = markedLeads(part.text.slice(0, rw.at), part.rawKey.slice(0, rw.at));
-        const units = marked ? [...marked.lead, ...marked.rest] : unitsOf(part.text.slice(0, rw.at), part.rawKey.slice(0, rw.at));
+        // (an unlabelled sentence's units must all be names: read until the first that is not,
+        // whose sentence is prose — unitsOf would clean every unit first)
+        const units = marked
+          ? [...marked.lead, ...marked.rest]
+          : form === 'sentence' && seg.role === null
+            ? (unitsIf(part.text.slice(0, rw.at), part.rawKey.slice(0, rw.at), isShortUnit) ?? [])
+            : unitsOf(part.text.slice(0, rw.at), part.rawKey.slice(0, rw.at));
         // outside a labelled field, what stands before a role word must read as unit names:
         // "各部门要加强配合" is a sentence, "合肥海关负责" a clause
         const named =
@@ -350,7 +356,7 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
       }
       if (form === 'sentence' && !seg.role) {
         // prose (a unit over 30 characters or a name that is no unit) ends a sentence's reading
-        const names = unitsIf(part.text, part.rawKey, (u) => u.length <= 30 && looksLikeUnit(u));
+        const names = unitsIf(part.text, part.rawKey, isShortUnit);
         if (!names) return null;
         pending.push(...names);
         continue;
@@ -386,6 +392,9 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
   if (form === 'sentence' && (prose || !named.some((f) => f.role === 'lead' || f.role === 'responsible'))) return null;
   return { fields: named, time: times.length ? times.join('，') : null, text: raw, firstLeads: conv !== null && conv.found };
 }
+
+/** A unit name a sentence may hold: at most 30 characters, reading as a unit's name. */
+const isShortUnit = (u: string) => u.length <= 30 && looksLikeUnit(u);
 
 /**
  * The owners of a task from the fields of all its clauses. Labels decide; where no lead is
@@ -456,8 +465,9 @@ function mayBeClause(key: string, form: ClauseForm): boolean {
  */
 const BRACKETS = /[()[\]【】]/g;
 
-export function findClauses(text: string, key: string): ClauseHit[] {
-  const hits: ClauseHit[] = [];
+export function findClauses(text: string, key: string): readonly ClauseHit[] {
+  // (most units hold no clause: one empty list for them all, not an array each)
+  let hits: ClauseHit[] | null = null;
   let depth = 0;
   let open = -1;
   // brackets are rare: the regex engine's scan for the next one, not a loop over every character
@@ -475,17 +485,20 @@ export function findClauses(text: string, key: string): ClauseHit[] {
       depth--;
       if (depth > 0) continue;
       const form: ClauseForm = closesSentence(key, open, i) ? 'closing' : 'bracket';
-      if (i - open - 1 > compiled().maxLength || !mayBeClause(key.slice(open + 1, i), form)) continue;
-      const clause = readClause(text.slice(open + 1, i), form, key.slice(open + 1, i));
-      if (clause) hits.push({ start: open, end: i + 1, clause });
+      if (i - open - 1 > compiled().maxLength) continue;
+      const inner = key.slice(open + 1, i);
+      if (!mayBeClause(inner, form)) continue;
+      const clause = readClause(text.slice(open + 1, i), form, inner);
+      if (clause) (hits ??= []).push({ start: open, end: i + 1, clause });
     }
   }
   let lastEnd = -1;
-  for (const h of hits) lastEnd = Math.max(lastEnd, h.end);
+  if (hits) for (const h of hits) lastEnd = Math.max(lastEnd, h.end);
   const tail = trailingClause(text, key, lastEnd);
-  if (tail && !hits.some((h) => h.end > tail.start)) hits.push(tail);
-  return hits;
+  if (tail && !hits?.some((h) => h.end > tail.start)) (hits ??= []).push(tail);
+  return hits ?? NO_HITS;
 }
+const NO_HITS: readonly ClauseHit[] = [];
 
 /**
  * An unbracketed clause closing the text: labelled, from a sentence break (or the start) to the

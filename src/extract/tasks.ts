@@ -132,9 +132,11 @@ function opensNearEnd(key: string, n: number): boolean {
  * page wrapped ("…（牵头部" / "门：市交通委、市水务局）").
  */
 function joinWrappedClauses(units: Unit[]): Unit[] {
-  const out: Unit[] = [];
-  for (const u of units) {
-    const prev = out[out.length - 1];
+  // (most items join nothing: their units are returned as they are, not copied)
+  let out: Unit[] | null = null;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    const prev = out ? out[out.length - 1] : i > 0 ? units[i - 1] : undefined;
     // (a clause is short: lines are never chained into one long unit)
     // (a bracket left open near the end needs an opening bracket among the last 40 characters:
     // most lines have none there, and are not scanned whole)
@@ -142,13 +144,14 @@ function joinWrappedClauses(units: Unit[]): Unit[] {
       const open = openBracketAt(prev.key);
       const close = open >= 0 && prev.key.length - open <= 40 ? u.key.search(/[)】]/) : -1;
       if (open >= 0 && prev.key.length - open <= 40 && close >= 0 && close <= 200 && !/[(【]/.test(u.key.slice(0, close))) {
+        out ??= units.slice(0, i);
         out[out.length - 1] = { piece: concat([prev.piece, u.piece]), key: prev.key + u.key };
         continue;
       }
     }
-    out.push(u);
+    out?.push(u);
   }
-  return out;
+  return out ?? units;
 }
 
 /** What the splitter collects for one task before it becomes a draft. */
@@ -293,7 +296,7 @@ function joinedKey(parts: Piece[], keys: string[], sep: string): string {
 }
 
 /** The time limits the clauses of units [from, to) state, in order (one loop, no arrays per unit). */
-function timesOf(hitsOf: ClauseHit[][], from: number, to: number): string[] {
+function timesOf(hitsOf: (readonly ClauseHit[])[], from: number, to: number): string[] {
   const out: string[] = [];
   for (let i = from; i < to; i++) for (const h of hitsOf[i]) if (h.clause.time !== null) out.push(h.clause.time);
   return out;
@@ -311,7 +314,23 @@ function keysOf(units: Unit[], from: number, to: number): string[] {
   return out;
 }
 
-/** Splits a leaf item into tasks. */
+/** The title of a unit's text from `from` on: its lead phrase, or null. */
+function titleOf(u: Unit, from = 0): string | null {
+  const k = u.key.slice(from).trimStart();
+  const stop = leadPhrase(k);
+  return stop > 0 ? u.piece.text.slice(from).trimStart().slice(0, stop) : null;
+}
+
+/** Where a clause found in a unit stands in the file: the clause itself, without its brackets. */
+function spanOf(u: Unit, h: ClauseHit): [number, number] {
+  const bracketed = /[(【[]/.test(u.key[h.start] ?? '');
+  const from = bracketed ? h.start + 1 : h.start;
+  let to = bracketed && /[)】\]]/.test(u.key[h.end - 1] ?? '') ? h.end - 1 : h.end;
+  while (to > from && /[\s。.]/.test(u.key[to - 1])) to--;
+  return [offsetIn(u.piece, from), offsetIn(u.piece, to - 1) + 1];
+}
+
+/** Splits a leaf item into tasks. (titleOf and spanOf stand outside it: no closures made per item.) */
 function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseContext): TaskDraft[] {
   const baseId = at.id;
   const section = at.section;
@@ -334,22 +353,8 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
   if (!units.length) return [];
 
   const drafts: Acc[] = [];
-  const titleOf = (u: Unit, from = 0) => {
-    const k = u.key.slice(from).trimStart();
-    const stop = leadPhrase(k);
-    return stop > 0 ? u.piece.text.slice(from).trimStart().slice(0, stop) : null;
-  };
-
   const joined = joinWrappedClauses(units);
   const hitsOf = joined.map((u) => findClauses(u.piece.text, u.key));
-  // the clause itself, without its brackets
-  const spanOf = (u: Unit, h: ClauseHit): [number, number] => {
-    const bracketed = /[(【[]/.test(u.key[h.start] ?? '');
-    const from = bracketed ? h.start + 1 : h.start;
-    let to = bracketed && /[)】\]]/.test(u.key[h.end - 1] ?? '') ? h.end - 1 : h.end;
-    while (to > from && /[\s。.]/.test(u.key[to - 1])) to--;
-    return [offsetIn(u.piece, from), offsetIn(u.piece, to - 1) + 1];
-  };
   // the item's own line only titles the paragraphs under it
   let headed = false;
   if (hitsOf.some((hs) => hs.some((h) => h.clause.fields.length))) {
