@@ -236,7 +236,8 @@ function maySignal(key: string, hasLabel: boolean): boolean {
  */
 function maySayWhoLeads(key: string): boolean {
   const re = leadingRoleEnd();
-  return re === null || re.test(key) || mayHold(compiled().leadMark, key);
+  // (a text without a character every match of the joined words needs is not scanned with them)
+  return re === null || (mayHold(re, key) && re.test(key)) || mayHold(compiled().leadMark, key);
 }
 
 /**
@@ -283,7 +284,8 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
   // marked lead says nothing of who leads: no clause (the test below, made before the convention
   // is sought, where none can stand: cutting one out is all that could change the text)
   const told = form === 'sentence' && prefilter && rawKey.indexOf(':') < 0 && !mayHold(g.convention, rawKey);
-  if (told && (!maySignal(rawKey, false) || !maySayWhoLeads(rawKey))) return null;
+  // (the stricter test first: of ~6,900 such sentences per 10 MB it refuses ~6,700, maySignal ~6,200)
+  if (told && (!maySayWhoLeads(rawKey) || !maySignal(rawKey, false))) return null;
   // (most clauses state no convention: no objects built to say so)
   const conv = mayHold(g.convention, rawKey) && g.convention.test(rawKey) ? withoutConvention({ text: raw, key: rawKey }) : null;
   const text = conv ? conv.text : raw;
