@@ -50,12 +50,31 @@ function statProblem(e: unknown): string {
  */
 const readable = (st: Stats) => st.isFile() || st.isFIFO();
 
-/** The real path of `f` (realpath(3), as fs.promises.realpath asks it), or `f` when it has none. */
-function realOf(f: string): string {
+/** The real path of `f` (realpath(3), as fs.promises.realpath asks it), or null when it has none. */
+function realOrNull(f: string): string | null {
   try {
     return realpathSync.native(f);
   } catch {
-    return f;
+    return null;
+  }
+}
+
+/**
+ * Whether realpath(3) keeps the name of a last part that is no link as it is given (Linux: it
+ * only resolves links). Elsewhere (macOS, Windows) it may respell it (letter case), so every
+ * file's real path is asked for.
+ */
+const SPELLED_AS_GIVEN = process.platform === 'linux';
+
+/** The real path of `f`, or `f` when it has none. */
+const realOf = (f: string): string => realOrNull(f) ?? f;
+
+/** lstat of `f`; null when it cannot be asked (then stat says why). */
+function lstatOrNull(f: string): Stats | null {
+  try {
+    return lstatSync(f);
+  } catch {
+    return null;
   }
 }
 
@@ -75,13 +94,22 @@ export async function expandInputs(inputs: string[], cwd: string, opts: ExpandOp
   const problems: Expanded['problems'] = [];
   const ignored = opts.ignored ?? (() => false);
   const seen = new Set<string>(); // real paths of the files taken
+  // The real path of a file that is no link is its folder's real path and its name: asked once
+  // per folder instead of once per file (realpath(3) looks at every part of the path).
+  const knownReal = new Map<string, string>();
+  const realDirs = new Map<string, string | null>();
+  const realDir = (dir: string) => {
+    let r = realDirs.get(dir);
+    if (r === undefined) realDirs.set(dir, (r = realOrNull(dir)));
+    return r;
+  };
   const add = (f: string, found = false) => {
     if (f === STDIN) {
       if (!seen.has(STDIN)) files.push(STDIN);
       seen.add(STDIN);
       return;
     }
-    const real = realOf(f);
+    const real = knownReal.get(f) ?? realOf(f);
     if (seen.has(real)) return;
     seen.add(real);
     files.push(f);
@@ -90,7 +118,8 @@ export async function expandInputs(inputs: string[], cwd: string, opts: ExpandOp
 
   /** Files below `dir`, sorted by name at each level; links followed, each real folder once. */
   const walk = (dir: string, shown: string, out: string[], visited: Set<string>): void => {
-    const real = realOf(dir);
+    const dirReal = realOrNull(dir);
+    const real = dirReal ?? dir;
     if (visited.has(real)) return; // a folder linked into itself (or reached twice)
     visited.add(real);
     let entries: Dirent[];
@@ -113,7 +142,10 @@ export async function expandInputs(inputs: string[], cwd: string, opts: ExpandOp
       }
       if (isDir) {
         if (!skipDirs.has(e.name) && !e.name.startsWith('.') && !ignored(full, true)) walk(full, sub, out, visited);
-      } else if (isFile && isInputFile(e.name) && !ignored(full, false)) out.push(full);
+      } else if (isFile && isInputFile(e.name) && !ignored(full, false)) {
+        out.push(full);
+        if (SPELLED_AS_GIVEN && dirReal !== null && !e.isSymbolicLink()) knownReal.set(full, path.join(dirReal, e.name));
+      }
     }
   };
 
@@ -131,7 +163,13 @@ export async function expandInputs(inputs: string[], cwd: string, opts: ExpandOp
     let stat: Stats | null = null;
     let statError: unknown = null;
     try {
-      stat = statSync(abs);
+      // lstat first: a file that is no link has the same stat, and its real path is its folder's
+      const own = lstatOrNull(abs);
+      if (own && !own.isSymbolicLink()) {
+        stat = own;
+        const dirReal = !SPELLED_AS_GIVEN || own.isDirectory() ? null : realDir(path.dirname(abs));
+        if (dirReal !== null) knownReal.set(abs, path.join(dirReal, path.basename(abs)));
+      } else stat = statSync(abs);
     } catch (e) {
       statError = e;
     }
@@ -155,6 +193,7 @@ export async function expandInputs(inputs: string[], cwd: string, opts: ExpandOp
       const best = new Map<string, string>();
       for (const f of matches) {
         const real = realOf(f);
+        knownReal.set(f, real); // (add asks for it again)
         const prev = best.get(real);
         const depth = (p: string) => p.split(path.sep).length;
         if (!prev || depth(f) < depth(prev) || (depth(f) === depth(prev) && f < prev)) best.set(real, f);
