@@ -48,9 +48,11 @@ export const inlineConfig = defineRule({
     passing: { text: plan('<!-- plan-lint-disable-next-line placeholder-text -->'), format: 'md' },
   },
   create(ctx) {
-    const known = new Set(ctx.ruleIds);
+    // built at the first directive: most files hold none, and the rule is created for every file
+    let known: Set<string> | null = null;
     return {
       directive(d) {
+        known ??= new Set(ctx.ruleIds);
         const at = ctx.source.span(d.start, d.end);
         for (const rule of d.rules) {
           if (known.has(rule)) continue;
