@@ -64,7 +64,8 @@ function wellFormed(text: string): string {
 /** a character String#trim keeps (JavaScript's \s is what trim drops) */
 const NOT_SPACE = /\S/;
 
-function analyze(source: SourceFile, read: ReadResult): Analysis {
+/** `lazyHash`: the source's sha256 is worked out when first read (lazySourceFile), and the document's with it */
+function analyze(source: SourceFile, read: ReadResult, lazyHash = false): Analysis {
   const { directives } = read;
   const blocks = splitNumberedBreaks(dropSiteJunk(read.blocks), source.text);
   let { header, plans: regions } = segmentPlans(blocks);
@@ -108,7 +109,7 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
   const textBlocks = inOrder ? unsorted : starts.map((_, k) => k).sort((a, b) => starts[a] - starts[b]).map((k) => unsorted[k]);
   const document: PlanDocument = {
     schemaVersion: 1,
-    source: { path: source.path, sha256: source.sha256, encoding: source.encoding, encodingNote: source.encodingNote ?? null, format: source.format },
+    source: sourceRecord(source, lazyHash),
     plans,
   };
   return { source, document, facts: buildFacts(document, analyses, source, lintWords()), blocks: textBlocks, directives };
@@ -116,6 +117,46 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
 
 function sourceFile(text: string, meta: SourceMeta, pages?: number[]): SourceFile {
   return Object.assign(new SourceText(text, pages ?? null), meta);
+}
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The sha256 of `bytes`, worked out the first time it is asked for; the bytes are kept till then
+ * and no longer. (Closures of their own here and below: a getter written inside extractPath or
+ * analyze would keep their whole scope — the text, every block — alive as long as the document.)
+ */
+function lazySha256(bytes: Uint8Array): () => string {
+  let kept: Uint8Array | null = bytes;
+  let memo = '';
+  return () => {
+    if (kept !== null) {
+      memo = sha256Of(kept);
+      kept = null;
+    }
+    return memo;
+  };
+}
+
+/** sourceFile with its sha256 an enumerable getter of `hash`, in the place the field takes (the last). */
+function lazySourceFile(text: string, meta: Omit<SourceMeta, 'sha256'>, hash: () => string, pages?: number[]): SourceFile {
+  const source = Object.assign(new SourceText(text, pages ?? null), meta);
+  return Object.defineProperty(source, 'sha256', { get: hash, enumerable: true, configurable: true }) as SourceFile;
+}
+
+/** The document's record of its source; its sha256 read from the source's when asked for, where that is worked out late. */
+function sourceRecord(source: SourceFile, lazy: boolean): PlanDocument['source'] {
+  const { path, encoding, encodingNote, format } = source;
+  if (!lazy) return { path, sha256: source.sha256, encoding, encodingNote: encodingNote ?? null, format };
+  return {
+    path,
+    get sha256() {
+      return source.sha256;
+    },
+    encoding,
+    encodingNote: encodingNote ?? null,
+    format,
+  };
 }
 
 /** Runs the pipeline on a text given as a string (tests, examples): the format's reader reads it. */
@@ -129,6 +170,12 @@ export interface ExtractOptions {
   stdin?: () => Promise<Uint8Array>;
   /** the path the document records and errors name (default: `file`, `<stdin>` for `-`) */
   name?: string;
+  /**
+   * the file's sha256 (source.sha256, document.source.sha256) worked out only when first read,
+   * its bytes kept till then: for a caller that drops the analysis soon and may never read it
+   * (check: ~2 % of a run). What is read is the same; only when the work is done changes.
+   */
+  lazyHash?: boolean;
 }
 
 /** The signature of OLE2 compound files: Word 97–2003 .doc (and .xls, .ppt, .wps). */
@@ -144,17 +191,18 @@ export async function extractPath(file: string, opts: ExtractOptions = {}): Prom
   if (isOle2(bytes)) throw new InputError(display, 'an old Word .doc file (OLE2), not a plan text: open it in Word or WPS and save it as .docx');
   const format = formatOf(file, bytes);
   const reader = readerOf(format);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = opts.lazyHash ? null : sha256Of(bytes);
   try {
     const decoded: Decoded = await reader.decode(bytes);
     // (a decoder of UTF-8 yields no lone surrogate: nothing to make well-formed)
     const text = decoded.wellFormed ? decoded.text : wellFormed(decoded.text);
     // (a test for a character other than whitespace: trim() copies a text ending with a newline)
     if (!NOT_SPACE.test(text)) throw new InputError(display, 'no text in file, not a plan text');
-    const source = sourceFile(text, { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format, sha256 }, decoded.pages);
+    const meta = { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format };
+    const source = sha256 === null ? lazySourceFile(text, meta, lazySha256(bytes), decoded.pages) : sourceFile(text, { ...meta, sha256 }, decoded.pages);
     const read = await reader.read(source, decoded);
     if (!read.blocks.length && reader.noBlocks) throw new InputError(display, reader.noBlocks);
-    return analyze(source, read);
+    return analyze(source, read, sha256 === null);
   } catch (e) {
     if (e instanceof ReadError) throw new InputError(display, e.message);
     throw e;

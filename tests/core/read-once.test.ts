@@ -50,6 +50,22 @@ describe('extractPath', () => {
     expect(structuredClone(a.document.source).sha256).toBe(want);
   });
 
+  it('with lazyHash works the sha256 out only when read, and gives the same fields in the same places', async () => {
+    const file = path.join(dir, 'lazy.txt');
+    const bytes = Buffer.from(plan, 'utf8');
+    writeFileSync(file, bytes);
+    const eager = await extractPath(file);
+    const lazy = await extractPath(file, { lazyHash: true });
+    // not a field yet: a getter on the source and on the document's record of it
+    expect(typeof Object.getOwnPropertyDescriptor(lazy.source, 'sha256')?.get).toBe('function');
+    expect(typeof Object.getOwnPropertyDescriptor(lazy.document.source, 'sha256')?.get).toBe('function');
+    expect(Object.keys(lazy.source)).toEqual(Object.keys(eager.source));
+    expect(JSON.stringify(lazy.document)).toBe(JSON.stringify(eager.document));
+    expect({ ...lazy.document.source }).toEqual({ ...eager.document.source });
+    expect(structuredClone(lazy.document.source)).toEqual(eager.document.source);
+    expect(lazy.source.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+
   it('still makes lone surrogates of a UTF-16 file U+FFFD', async () => {
     const file = path.join(dir, 'utf16.txt');
     const units = Buffer.from(plan, 'utf16le').swap16();
