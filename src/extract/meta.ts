@@ -3,6 +3,7 @@
 import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
 import { requiredChars } from '../grammars/prefilter-memo.js';
+import { heldTest } from '../grammars/prefilter.js';
 import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
@@ -239,8 +240,9 @@ export function planPeriod(titleText: string, kind: string, bodyKeys: string[]):
   const t = grammars().titles;
   const title = foldKey(titleText);
   const any = anyOfThem(t.periodSentences);
+  const held = heldOfThem(t.periodSentences);
   for (const key of bodyKeys) {
-    if (any && !any.test(key)) continue;
+    if ((held && !held(key)) || (any && !any.test(key))) continue;
     for (const re of t.periodSentences) {
       const m = re.exec(key);
       if (m && Number(m[1]) <= Number(m[2])) return { start: Number(m[1]), end: Number(m[2]) };
@@ -282,12 +284,22 @@ function anyOfThem(res: readonly RegExp[]): RegExp | null {
   return joined;
 }
 
+/** heldTest of a list of the grammar's patterns, kept per list */
+const heldTests = new WeakMap<readonly RegExp[], ((text: string) => boolean) | null>();
+function heldOfThem(res: readonly RegExp[]): ((text: string) => boolean) | null {
+  let held = heldTests.get(res);
+  if (held === undefined) heldTests.set(res, (held = heldTest(res)));
+  return held;
+}
+
 export function baseYear(bodyKeys: string[]): number | null {
   const sentences = grammars().titles.baseYearSentences;
   const any = anyOfThem(sentences);
+  const held = heldOfThem(sentences);
   for (const key of bodyKeys) {
-    // one scan tells a line that states no base year (nearly all), instead of one per pattern
-    if (any && !any.test(key)) continue;
+    // a search for the characters the sentences need (heldTest), then one scan of the joined
+    // patterns, tell a line that states no base year (nearly all), instead of one per pattern
+    if ((held && !held(key)) || (any && !any.test(key))) continue;
     for (const re of sentences) {
       const m = re.exec(key);
       if (m) return Number(m[1]);
