@@ -6,6 +6,7 @@ import { lintWords } from './grammars/lint-words.js';
 import { formatOf, readerOf, type InputFormat } from './ingest/formats.js';
 import { InputError } from './ingest/errors.js';
 import { readBytes } from './ingest/read-bytes.js';
+import { BINARY, binaryLater } from './ingest/decode.js';
 import { ReadError, type Decoded, type ReadResult } from './ingest/reader.js';
 import { SourceText } from './ingest/source-text.js';
 import type { Block } from './ingest/blocks.js';
@@ -197,7 +198,11 @@ export async function extractPath(file: string, opts: ExtractOptions = {}): Prom
     // (a decoder of UTF-8 yields no lone surrogate: nothing to make well-formed)
     const text = decoded.wellFormed ? decoded.text : wellFormed(decoded.text);
     // (a test for a character other than whitespace: trim() copies a text ending with a newline)
-    if (!NOT_SPACE.test(text)) throw new InputError(display, 'no text in file, not a plan text');
+    if (!NOT_SPACE.test(text)) {
+      // (binary data is said first, as when decode tells it: the reader would have)
+      if (binaryLater(decoded)) throw new InputError(display, BINARY);
+      throw new InputError(display, 'no text in file, not a plan text');
+    }
     const meta = { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format };
     const source = sha256 === null ? lazySourceFile(text, meta, lazySha256(bytes), decoded.pages) : sourceFile(text, { ...meta, sha256 }, decoded.pages);
     const read = await reader.read(source, decoded);
