@@ -122,42 +122,47 @@ function sourceFile(text: string, meta: SourceMeta, pages?: number[]): SourceFil
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** where a lazily hashed source and its document's record keep the bytes, then the hash */
+const HASHING = Symbol('sha256 when asked');
+interface Hashing {
+  bytes: Uint8Array | null;
+  sha256: string;
+}
+
 /**
- * The sha256 of `bytes`, worked out the first time it is asked for; the bytes are kept till then
- * and no longer. (Closures of their own here and below: a getter written inside extractPath or
- * analyze would keep their whole scope — the text, every block — alive as long as the document.)
+ * The getter of sha256 on a lazily hashed source and on its document's record: the hash worked
+ * out the first time it is asked for, the bytes kept till then and no longer. One function for
+ * every object: a getter closure of its own per file gave each file's SourceText a map of its
+ * own (V8 keys the map by the accessor), which made every call site that reads a source
+ * megamorphic — slower than the hash it saved.
  */
-function lazySha256(bytes: Uint8Array): () => string {
-  let kept: Uint8Array | null = bytes;
-  let memo = '';
-  return () => {
-    if (kept !== null) {
-      memo = sha256Of(kept);
-      kept = null;
-    }
-    return memo;
-  };
+function sha256WhenAsked(this: { [HASHING]: Hashing }): string {
+  const h = this[HASHING];
+  if (h.bytes !== null) {
+    h.sha256 = sha256Of(h.bytes);
+    h.bytes = null;
+  }
+  return h.sha256;
 }
 
-/** sourceFile with its sha256 an enumerable getter of `hash`, in the place the field takes (the last). */
-function lazySourceFile(text: string, meta: Omit<SourceMeta, 'sha256'>, hash: () => string, pages?: number[]): SourceFile {
-  const source = Object.assign(new SourceText(text, pages ?? null), meta);
-  return Object.defineProperty(source, 'sha256', { get: hash, enumerable: true, configurable: true }) as SourceFile;
+/** `object` given its sha256 as sha256WhenAsked of `h`, an enumerable property where a field would stand (then the fields of `after`) */
+function hashWhenAsked<T extends object>(object: T, h: Hashing, after: object = {}): T {
+  Object.defineProperty(object, HASHING, { value: h });
+  Object.defineProperty(object, 'sha256', { get: sha256WhenAsked, enumerable: true, configurable: true });
+  return Object.assign(object, after);
 }
 
-/** The document's record of its source; its sha256 read from the source's when asked for, where that is worked out late. */
+/** sourceFile with its sha256 worked out when first read (the last field, as sourceFile puts it) */
+function lazySourceFile(text: string, meta: Omit<SourceMeta, 'sha256'>, bytes: Uint8Array, pages?: number[]): SourceFile {
+  return hashWhenAsked(Object.assign(new SourceText(text, pages ?? null), meta), { bytes, sha256: '' }) as SourceFile;
+}
+
+/** The document's record of its source; its sha256 the source's, worked out when first read where the source's is. */
 function sourceRecord(source: SourceFile, lazy: boolean): PlanDocument['source'] {
   const { path, encoding, encodingNote, format } = source;
   if (!lazy) return { path, sha256: source.sha256, encoding, encodingNote: encodingNote ?? null, format };
-  return {
-    path,
-    get sha256() {
-      return source.sha256;
-    },
-    encoding,
-    encodingNote: encodingNote ?? null,
-    format,
-  };
+  const h = (source as SourceFile & { [HASHING]: Hashing })[HASHING];
+  return hashWhenAsked({ path }, h, { encoding, encodingNote: encodingNote ?? null, format }) as PlanDocument['source'];
 }
 
 /** Runs the pipeline on a text given as a string (tests, examples): the format's reader reads it. */
@@ -204,7 +209,7 @@ export async function extractPath(file: string, opts: ExtractOptions = {}): Prom
       throw new InputError(display, 'no text in file, not a plan text');
     }
     const meta = { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format };
-    const source = sha256 === null ? lazySourceFile(text, meta, lazySha256(bytes), decoded.pages) : sourceFile(text, { ...meta, sha256 }, decoded.pages);
+    const source = sha256 === null ? lazySourceFile(text, meta, bytes, decoded.pages) : sourceFile(text, { ...meta, sha256 }, decoded.pages);
     const read = await reader.read(source, decoded);
     if (!read.blocks.length && reader.noBlocks) throw new InputError(display, reader.noBlocks);
     return analyze(source, read, sha256 === null);

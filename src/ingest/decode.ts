@@ -109,7 +109,7 @@ export function decode(buf: Uint8Array, later = false): Decoded {
  * data, as decode would have refused it. `holdsControl`: whether the text holds a character
  * CONTROL matches, where the reader has told it (else the text is scanned).
  */
-export function binaryLater(d: Decoded, holdsControl?: boolean): boolean {
+export function binaryLater(d: { text: string; uncheckedBytes?: Uint8Array }, holdsControl?: boolean): boolean {
   if (d.uncheckedBytes === undefined) return false;
   return (holdsControl ?? CONTROL.test(d.text)) && controlShare(d.uncheckedBytes) > 0.01;
 }

@@ -104,6 +104,9 @@ describe('extractPath', () => {
     expect({ ...lazy.document.source }).toEqual({ ...eager.document.source });
     expect(structuredClone(lazy.document.source)).toEqual(eager.document.source);
     expect(lazy.source.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    // one getter for every file (a closure per file gave each file's source a V8 map of its own)
+    const other = await extractPath(file, { lazyHash: true });
+    expect(Object.getOwnPropertyDescriptor(other.source, 'sha256')?.get).toBe(Object.getOwnPropertyDescriptor(lazy.source, 'sha256')?.get);
   });
 
   it('still makes lone surrogates of a UTF-16 file U+FFFD', async () => {
