@@ -3,7 +3,6 @@
 import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
 import { requiredChars } from '../grammars/prefilter-memo.js';
-import { heldTest } from '../grammars/prefilter.js';
 import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
@@ -245,9 +244,8 @@ export function planPeriod(titleText: string, kind: string, bodyKeys: string[]):
   const t = grammars().titles;
   const title = foldKey(titleText);
   const any = anyOfThem(t.periodSentences);
-  const held = heldOfThem(t.periodSentences);
   for (const key of bodyKeys) {
-    if ((held && !held(key)) || (any && !any.test(key))) continue;
+    if (any && !any.test(key)) continue;
     for (const re of t.periodSentences) {
       const m = re.exec(key);
       if (m && Number(m[1]) <= Number(m[2])) return { start: Number(m[1]), end: Number(m[2]) };
@@ -289,22 +287,12 @@ function anyOfThem(res: readonly RegExp[]): RegExp | null {
   return joined;
 }
 
-/** heldTest of a list of the grammar's patterns, kept per list */
-const heldTests = new WeakMap<readonly RegExp[], ((text: string) => boolean) | null>();
-function heldOfThem(res: readonly RegExp[]): ((text: string) => boolean) | null {
-  let held = heldTests.get(res);
-  if (held === undefined) heldTests.set(res, (held = heldTest(res)));
-  return held;
-}
-
 export function baseYear(bodyKeys: string[]): number | null {
   const sentences = grammars().titles.baseYearSentences;
   const any = anyOfThem(sentences);
-  const held = heldOfThem(sentences);
   for (const key of bodyKeys) {
-    // a search for the characters the sentences need (heldTest), then one scan of the joined
-    // patterns, tell a line that states no base year (nearly all), instead of one per pattern
-    if ((held && !held(key)) || (any && !any.test(key))) continue;
+    // one scan tells a line that states no base year (nearly all), instead of one per pattern
+    if (any && !any.test(key)) continue;
     for (const re of sentences) {
       const m = re.exec(key);
       if (m) return Number(m[1]);

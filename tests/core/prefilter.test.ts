@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
-import { alternativesTest, firstChars, heldTest, lastChars, requiredChars, squeezedTest } from '../../src/grammars/prefilter.js';
+import { alternativesTest, firstChars, lastChars, requiredChars, squeezedTest } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
 import { same } from '../helpers/same.js';
@@ -228,30 +228,5 @@ describe('squeezedTest', () => {
     for (const s of ['关于印发《某市规划》的通知', '现将《方案》印 发给你们', '转\u3000发']) expect(q(s), s).toBe(true);
     // 发 and 的 alone stand in most lines of a plan
     for (const s of ['推动高质量发展的重要举措', '发展印刷业', '']) expect(q(s), s).toBe(false);
-  });
-});
-
-describe('heldTest', () => {
-  it('never rejects a line or random text a pattern of the period and base-year sentences matches', () => {
-    const t = grammars().titles;
-    for (const res of [t.periodSentences, t.baseYearSentences]) {
-      const held = heldTest(res)!;
-      expect(held).not.toBeNull();
-      for (const re of res) expectNeverRejects(re, held);
-    }
-    const period = heldTest(t.periodSentences)!;
-    const base = heldTest(t.baseYearSentences)!;
-    for (const s of ['规划期为2021年至2025年', '实施期限:2024年—2026年']) expect(period(s), s).toBe(true);
-    for (const s of ['以2020年为基准年', '基期为2020年']) expect(base(s), s).toBe(true);
-    // most lines of a plan hold 年 or 基 alone, few both
-    for (const s of ['到2025年,建成应急管理体系。', '夯实基层基础', '']) expect(base(s), s).toBe(false);
-  });
-
-  it('asks each alternative for all it needs, a group for one of its alternatives\' characters', () => {
-    const q = heldTest([/ab(?:c|de)/u, /x\d+y|z/u])!;
-    expect(['abc', 'xabde', 'zq', 'y1x'].map(q)).toEqual([true, true, true, true]);
-    expect(['ab', 'ac', 'abd', 'xq', ''].map(q)).toEqual([false, false, false, false, false]);
-    expect(heldTest([/a|\d+/u])).toBeNull();
-    expect(heldTest([/abc/i])).toBeNull();
   });
 });
