@@ -24,7 +24,7 @@ export interface Decoded {
   uncheckedBytes?: Uint8Array;
 }
 
-/** why bytes are refused as binary data */
+/** why bytes are refused as binary data (the readers' refusals, written out where decode throws too: tests/cli/locale.test.ts reads the reasons from the sources) */
 export const BINARY = 'binary data, not a plan text';
 
 export class NotTextError extends Error {}
@@ -86,10 +86,10 @@ export function decode(buf: Uint8Array, later = false): Decoded {
     // a text without control characters has none to count, found by one scan of the text
     // (a third of the bytes in Chinese) instead of a loop over the bytes
     if (later) return { text: text8, encoding: 'utf-8', wellFormed: true, uncheckedBytes: buf };
-    if (CONTROL.test(text8) && controlShare(buf) > 0.01) throw new NotTextError(BINARY);
+    if (CONTROL.test(text8) && controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
     return { text: text8, encoding: 'utf-8', wellFormed: true };
   }
-  if (controlShare(buf) > 0.01) throw new NotTextError(BINARY);
+  if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
   // UTF-8 with a few damaged bytes stays UTF-8 (each bad sequence becomes U+FFFD, which
   // garbled-text reports where it stands): read as GB18030, the whole file would be mojibake.
   const loose = new TextDecoder('utf-8').decode(buf);
@@ -131,6 +131,6 @@ function utf8Damage(text: string): { bad: number; cjk: number } {
 
 /** Decodes with a named encoding (a page's declared charset); binary data is still refused. */
 export function decodeAs(buf: Uint8Array, encoding: string): Decoded {
-  if (controlShare(buf) > 0.01) throw new NotTextError(BINARY);
+  if (controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
   return { text: iconv().decode(Buffer.from(buf), encoding), encoding };
 }
