@@ -6,6 +6,7 @@ import { lintWords } from './grammars/lint-words.js';
 import { formatOf, readerOf, type InputFormat } from './ingest/formats.js';
 import { InputError } from './ingest/errors.js';
 import { readBytes } from './ingest/read-bytes.js';
+import { BINARY, binaryLater } from './ingest/decode.js';
 import { ReadError, type Decoded, type ReadResult } from './ingest/reader.js';
 import { SourceText } from './ingest/source-text.js';
 import type { Block } from './ingest/blocks.js';
@@ -64,7 +65,8 @@ function wellFormed(text: string): string {
 /** a character String#trim keeps (JavaScript's \s is what trim drops) */
 const NOT_SPACE = /\S/;
 
-function analyze(source: SourceFile, read: ReadResult): Analysis {
+/** `lazyHash`: the source's sha256 is worked out when first read (lazySourceFile), and the document's with it */
+function analyze(source: SourceFile, read: ReadResult, lazyHash = false): Analysis {
   const { directives } = read;
   const blocks = splitNumberedBreaks(dropSiteJunk(read.blocks), source.text);
   let { header, plans: regions } = segmentPlans(blocks);
@@ -108,7 +110,7 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
   const textBlocks = inOrder ? unsorted : starts.map((_, k) => k).sort((a, b) => starts[a] - starts[b]).map((k) => unsorted[k]);
   const document: PlanDocument = {
     schemaVersion: 1,
-    source: { path: source.path, sha256: source.sha256, encoding: source.encoding, encodingNote: source.encodingNote ?? null, format: source.format },
+    source: sourceRecord(source, lazyHash),
     plans,
   };
   return { source, document, facts: buildFacts(document, analyses, source, lintWords()), blocks: textBlocks, directives };
@@ -116,6 +118,51 @@ function analyze(source: SourceFile, read: ReadResult): Analysis {
 
 function sourceFile(text: string, meta: SourceMeta, pages?: number[]): SourceFile {
   return Object.assign(new SourceText(text, pages ?? null), meta);
+}
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** where a lazily hashed source and its document's record keep the bytes, then the hash */
+const HASHING = Symbol('sha256 when asked');
+interface Hashing {
+  bytes: Uint8Array | null;
+  sha256: string;
+}
+
+/**
+ * The getter of sha256 on a lazily hashed source and on its document's record: the hash worked
+ * out the first time it is asked for, the bytes kept till then and no longer. One function for
+ * every object: a getter closure of its own per file gave each file's SourceText a map of its
+ * own (V8 keys the map by the accessor), which made every call site that reads a source
+ * megamorphic — slower than the hash it saved.
+ */
+function sha256WhenAsked(this: { [HASHING]: Hashing }): string {
+  const h = this[HASHING];
+  if (h.bytes !== null) {
+    h.sha256 = sha256Of(h.bytes);
+    h.bytes = null;
+  }
+  return h.sha256;
+}
+
+/** `object` given its sha256 as sha256WhenAsked of `h`, an enumerable property where a field would stand (then the fields of `after`) */
+function hashWhenAsked<T extends object>(object: T, h: Hashing, after: object = {}): T {
+  Object.defineProperty(object, HASHING, { value: h });
+  Object.defineProperty(object, 'sha256', { get: sha256WhenAsked, enumerable: true, configurable: true });
+  return Object.assign(object, after);
+}
+
+/** sourceFile with its sha256 worked out when first read (the last field, as sourceFile puts it) */
+function lazySourceFile(text: string, meta: Omit<SourceMeta, 'sha256'>, bytes: Uint8Array, pages?: number[]): SourceFile {
+  return hashWhenAsked(Object.assign(new SourceText(text, pages ?? null), meta), { bytes, sha256: '' }) as SourceFile;
+}
+
+/** The document's record of its source; its sha256 the source's, worked out when first read where the source's is. */
+function sourceRecord(source: SourceFile, lazy: boolean): PlanDocument['source'] {
+  const { path, encoding, encodingNote, format } = source;
+  if (!lazy) return { path, sha256: source.sha256, encoding, encodingNote: encodingNote ?? null, format };
+  const h = (source as SourceFile & { [HASHING]: Hashing })[HASHING];
+  return hashWhenAsked({ path }, h, { encoding, encodingNote: encodingNote ?? null, format }) as PlanDocument['source'];
 }
 
 /** Runs the pipeline on a text given as a string (tests, examples): the format's reader reads it. */
@@ -129,6 +176,12 @@ export interface ExtractOptions {
   stdin?: () => Promise<Uint8Array>;
   /** the path the document records and errors name (default: `file`, `<stdin>` for `-`) */
   name?: string;
+  /**
+   * the file's sha256 (source.sha256, document.source.sha256) worked out only when first read,
+   * its bytes kept till then: for a caller that drops the analysis soon and may never read it
+   * (check: ~2 % of a run). What is read is the same; only when the work is done changes.
+   */
+  lazyHash?: boolean;
 }
 
 /** The signature of OLE2 compound files: Word 97–2003 .doc (and .xls, .ppt, .wps). */
@@ -144,17 +197,22 @@ export async function extractPath(file: string, opts: ExtractOptions = {}): Prom
   if (isOle2(bytes)) throw new InputError(display, 'an old Word .doc file (OLE2), not a plan text: open it in Word or WPS and save it as .docx');
   const format = formatOf(file, bytes);
   const reader = readerOf(format);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = opts.lazyHash ? null : sha256Of(bytes);
   try {
     const decoded: Decoded = await reader.decode(bytes);
     // (a decoder of UTF-8 yields no lone surrogate: nothing to make well-formed)
     const text = decoded.wellFormed ? decoded.text : wellFormed(decoded.text);
     // (a test for a character other than whitespace: trim() copies a text ending with a newline)
-    if (!NOT_SPACE.test(text)) throw new InputError(display, 'no text in file, not a plan text');
-    const source = sourceFile(text, { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format, sha256 }, decoded.pages);
+    if (!NOT_SPACE.test(text)) {
+      // (binary data is said first, as when decode tells it: the reader would have)
+      if (binaryLater(decoded)) throw new InputError(display, BINARY);
+      throw new InputError(display, 'no text in file, not a plan text');
+    }
+    const meta = { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format };
+    const source = sha256 === null ? lazySourceFile(text, meta, bytes, decoded.pages) : sourceFile(text, { ...meta, sha256 }, decoded.pages);
     const read = await reader.read(source, decoded);
     if (!read.blocks.length && reader.noBlocks) throw new InputError(display, reader.noBlocks);
-    return analyze(source, read);
+    return analyze(source, read, sha256 === null);
   } catch (e) {
     if (e instanceof ReadError) throw new InputError(display, e.message);
     throw e;

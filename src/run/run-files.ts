@@ -17,7 +17,7 @@ import { mapOrdered, WorkerPool } from './pool.js';
 import { problemOf, type Problem } from './problems.js';
 import type { WorkReply, WorkRequest } from './worker.js';
 
-export type Extract = (file: string, opts?: { stdin?: () => Promise<Uint8Array>; name?: string }) => Promise<Analysis>;
+export type Extract = (file: string, opts?: { stdin?: () => Promise<Uint8Array>; name?: string; lazyHash?: boolean }) => Promise<Analysis>;
 
 export interface RunOptions {
   cwd: string;
@@ -135,7 +135,8 @@ async function runOne(file: string, shown: string, opts: RunOptions, name: strin
     const config = opts.config?.forFile(file);
     const extract = opts.extract ?? pipeline ?? (await loadPipeline());
     const withAliases = (a: Analysis) => applyUnitAliases(a, config?.units?.aliases);
-    const analysis = withAliases(await extract(file, { stdin: opts.stdin, name }));
+    // (check keeps only the messages: the file's sha256 is worked out only if --fix asks for it)
+    const analysis = withAliases(await extract(file, { stdin: opts.stdin, name, lazyHash: opts.keep === 'messages' }));
     const rules = config && !opts.analyseOnly ? config.rules : null;
     const r = await lintOne(file, analysis, { rules, walked }, { ...opts.lint, locale: opts.locale }, async (text, a, sha) => withAliases(await reanalyse(text, a, sha)));
     if (r.skipped) return { ok: 'skipped', file: shown, path: file, reason: r.skipped };
