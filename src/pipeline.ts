@@ -6,7 +6,6 @@ import { lintWords } from './grammars/lint-words.js';
 import { formatOf, readerOf, type InputFormat } from './ingest/formats.js';
 import { InputError } from './ingest/errors.js';
 import { readBytes } from './ingest/read-bytes.js';
-import { BINARY, binaryLater } from './ingest/decode.js';
 import { ReadError, type Decoded, type ReadResult } from './ingest/reader.js';
 import { SourceText } from './ingest/source-text.js';
 import type { Block } from './ingest/blocks.js';
@@ -18,6 +17,7 @@ import { segmentPlans, untitledTitle } from './outline/plans.js';
 import { splitNumberedBreaks } from './outline/numbered-breaks.js';
 import { dropSiteJunk } from './ingest/junk.js';
 import { foldKey, offsetsOf, startOffset, type Piece } from './normalize/piece.js';
+import { LazyProperty } from './util/lazy-property.js';
 
 /** What a caller knows about a text it hands in as a string. */
 export interface SourceMeta {
@@ -122,47 +122,19 @@ function sourceFile(text: string, meta: SourceMeta, pages?: number[]): SourceFil
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** where a lazily hashed source and its document's record keep the bytes, then the hash */
-const HASHING = Symbol('sha256 when asked');
-interface Hashing {
-  bytes: Uint8Array | null;
-  sha256: string;
-}
-
-/**
- * The getter of sha256 on a lazily hashed source and on its document's record: the hash worked
- * out the first time it is asked for, the bytes kept till then and no longer. One function for
- * every object: a getter closure of its own per file gave each file's SourceText a map of its
- * own (V8 keys the map by the accessor), which made every call site that reads a source
- * megamorphic — slower than the hash it saved.
- */
-function sha256WhenAsked(this: { [HASHING]: Hashing }): string {
-  const h = this[HASHING];
-  if (h.bytes !== null) {
-    h.sha256 = sha256Of(h.bytes);
-    h.bytes = null;
-  }
-  return h.sha256;
-}
-
-/** `object` given its sha256 as sha256WhenAsked of `h`, an enumerable property where a field would stand (then the fields of `after`) */
-function hashWhenAsked<T extends object>(object: T, h: Hashing, after: object = {}): T {
-  Object.defineProperty(object, HASHING, { value: h });
-  Object.defineProperty(object, 'sha256', { get: sha256WhenAsked, enumerable: true, configurable: true });
-  return Object.assign(object, after);
-}
+/** A file's sha256 worked out when first read (the source's and the document's record of it: one hash for both). */
+const lazySha256 = new LazyProperty<'sha256', string>('sha256');
 
 /** sourceFile with its sha256 worked out when first read (the last field, as sourceFile puts it) */
 function lazySourceFile(text: string, meta: Omit<SourceMeta, 'sha256'>, bytes: Uint8Array, pages?: number[]): SourceFile {
-  return hashWhenAsked(Object.assign(new SourceText(text, pages ?? null), meta), { bytes, sha256: '' }) as SourceFile;
+  return lazySha256.define(Object.assign(new SourceText(text, pages ?? null), meta), () => sha256Of(bytes)) as SourceFile;
 }
 
-/** The document's record of its source; its sha256 the source's, worked out when first read where the source's is. */
+/** The document's record of its source; its sha256 read from the source when first read where the source's is lazy. */
 function sourceRecord(source: SourceFile, lazy: boolean): PlanDocument['source'] {
   const { path, encoding, encodingNote, format } = source;
   if (!lazy) return { path, sha256: source.sha256, encoding, encodingNote: encodingNote ?? null, format };
-  const h = (source as SourceFile & { [HASHING]: Hashing })[HASHING];
-  return hashWhenAsked({ path }, h, { encoding, encodingNote: encodingNote ?? null, format }) as PlanDocument['source'];
+  return Object.assign(lazySha256.define({ path }, () => source.sha256), { encoding, encodingNote: encodingNote ?? null, format }) as PlanDocument['source'];
 }
 
 /** Runs the pipeline on a text given as a string (tests, examples): the format's reader reads it. */
@@ -203,11 +175,7 @@ export async function extractPath(file: string, opts: ExtractOptions = {}): Prom
     // (a decoder of UTF-8 yields no lone surrogate: nothing to make well-formed)
     const text = decoded.wellFormed ? decoded.text : wellFormed(decoded.text);
     // (a test for a character other than whitespace: trim() copies a text ending with a newline)
-    if (!NOT_SPACE.test(text)) {
-      // (binary data is said first, as when decode tells it: the reader would have)
-      if (binaryLater(decoded)) throw new InputError(display, BINARY);
-      throw new InputError(display, 'no text in file, not a plan text');
-    }
+    if (!NOT_SPACE.test(text)) throw new InputError(display, 'no text in file, not a plan text');
     const meta = { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format };
     const source = sha256 === null ? lazySourceFile(text, meta, bytes, decoded.pages) : sourceFile(text, { ...meta, sha256 }, decoded.pages);
     const read = await reader.read(source, decoded);

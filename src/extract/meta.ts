@@ -183,17 +183,12 @@ export function headerMeta(blocks: Block[], tail: Block[] = []): Meta {
   const meta: Meta = { docNumber: null, issuer: null, written: null, published: null, indexNo: null };
   const { fields } = (cache ??= labelRes());
   // a line where no label of any field stands is skipped by every field's patterns: one test of
-  // the joined labels (which matches wherever one of them does) instead of one per label, and
-  // the lines where one stands listed once (a fifth of them), not looked up again per label
-  const labelled: number[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (k.length <= 400 && mayHoldLabel(k) && labelStands(k)) labelled.push(i);
-  }
+  // the joined labels (which matches wherever one of them does) instead of one per label
+  const labelled = keys.map((k) => k.length <= 400 && mayHoldLabel(k) && labelStands(k));
   for (const { field, res } of fields) {
     for (const re of res) {
-      for (let j = 0; j < labelled.length && meta[field] === null; j++) {
-        const i = labelled[j];
+      for (let i = 0; i < keys.length && meta[field] === null; i++) {
+        if (!labelled[i]) continue;
         const m = re.exec(keys[i]);
         if (!m) continue;
         const raw = valueAfter(lines, i, m.index + m[0].length);

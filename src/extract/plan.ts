@@ -17,6 +17,7 @@ import { baselineOf, extrasOf, targetOf, withUnit } from './indicator-columns.js
 import { extractTasks, idOf, isProjectTitle, leadPhrase, planParts, type PlanPart, type TaskDraft } from './tasks.js';
 import { grammars } from '../grammars/load.js';
 import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
+import { LazyProperty } from '../util/lazy-property.js';
 
 const startOf = startOffset;
 
@@ -35,57 +36,11 @@ function pieceTargets(p: Piece, idx: LineIndex, opts: FindOptions = {}, key?: st
 }
 
 /**
- * What targets are read from when first asked for (and then the targets): a task's piece and its
- * folded key, or a plan's prose goals (`goals`: goalPieces).
+ * A task's targets and a plan's prose-goal targets, read from the text the first time they are
+ * asked for: no lint rule reads a task's targets, and a plan's only where no plan has a title
+ * (plan-likeness), so `check` does not pay for them.
  */
-interface TargetSource {
-  idx: LineIndex;
-  piece?: Piece;
-  key?: string;
-  goals?: { pieces: Piece[]; keys: string[] };
-  value: Target[] | undefined;
-}
-
-/** A base whose constructor returns the object it is given: a subclass stamps its private fields on it. */
-class Stamp {
-  constructor(o: object) {
-    return o as Stamp;
-  }
-}
-
-/**
- * Targets (a task's, a plan's prose goals') read from the text the first time they are asked
- * for. No lint rule reads a task's targets, and a plan's only where no plan has a title
- * (plan-likeness), so `check` pays for them only there; whatever prints or copies a task (JSON, YAML,
- * spread, a structured clone to or from a worker) reads the property and gets the same list.
- * The object stays a plain one: `targets` an own enumerable accessor in its place among the
- * fields, one getter and setter for every object (an accessor of its own per object would leave
- * each in dictionary mode), the source in a private field no output or copy sees (a
- * defineProperty of a hidden property cost three times as much per task).
- */
-class LazyTargets extends Stamp {
-  #source: TargetSource;
-  private constructor(o: Task | Plan, source: TargetSource) {
-    super(o);
-    this.#source = source;
-  }
-  private static readonly property: PropertyDescriptor = {
-    get(this: LazyTargets): Target[] {
-      const s = this.#source;
-      return (s.value ??= s.goals ? goalTargets(s.goals, s.idx) : pieceTargets(s.piece!, s.idx, {}, s.key));
-    },
-    set(this: LazyTargets, value: Target[]) {
-      this.#source.value = value;
-    },
-    enumerable: true,
-    configurable: true,
-  };
-  /** Gives `o` its `targets`, read from `source` when first asked for. */
-  static install(o: Task | Plan, source: TargetSource): void {
-    new LazyTargets(o, source);
-    Object.defineProperty(o, 'targets', LazyTargets.property);
-  }
-}
+const lazyTargets = new LazyProperty<'targets', Target[]>('targets');
 
 function indicatorsOf(tables: ParsedTable[], idx: LineIndex): { indicators: Indicator[]; infos: IndicatorTableInfo[] } {
   const indicators: Indicator[] = [];
@@ -270,7 +225,7 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
       // a time limit the task states (a clause's, a 完成时限 cell's) before any date in its text
       deadline: (d.deadlineText !== undefined ? deadlineOfTime(d.deadlineText, time) : null) ?? findDeadline(d.piece.text, time, key) ?? inferredDeadline(time),
     } as Task;
-    LazyTargets.install(task, { piece: d.piece, idx, key, value: undefined });
+    lazyTargets.define(task, () => pieceTargets(d.piece, idx, {}, key));
     task.span = idx.span(startOf(d.piece), d.piece.end);
     return task;
   };
@@ -300,7 +255,7 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
     tasks: taskDrafts.map(toTask),
     projects: projectDrafts.map(toTask),
   } as Plan;
-  LazyTargets.install(plan, { idx, goals, value: undefined });
+  lazyTargets.define(plan, () => goalTargets(goals, idx));
   plan.span = span;
   return {
     plan,

@@ -17,15 +17,7 @@ export interface Decoded {
   note?: string;
   /** the text holds no lone surrogate (every UTF-8 decoding: a sequence that is no scalar value becomes U+FFFD), so no one scans it for them again */
   wellFormed?: true;
-  /**
-   * the bytes, where decode left the test for binary data to the reader (`later`): they are
-   * binary data when the text holds a control character and they count more than 1 % (binaryLater)
-   */
-  uncheckedBytes?: Uint8Array;
 }
-
-/** why bytes are refused as binary data (the readers' refusals, written out where decode throws too: tests/cli/locale.test.ts reads the reasons from the sources) */
-export const BINARY = 'binary data, not a plan text';
 
 export class NotTextError extends Error {}
 
@@ -64,13 +56,7 @@ function controlShare(buf: Uint8Array): number {
   return bad / n;
 }
 
-/**
- * Bytes → text. `later`: valid UTF-8 is not scanned for control characters here: the reader,
- * which looks at every code unit anyway, tells whether the text holds one and asks binaryLater
- * (one pass over the text less; the text reader's fold pass does it). Other encodings are
- * tested here either way.
- */
-export function decode(buf: Uint8Array, later = false): Decoded {
+export function decode(buf: Uint8Array): Decoded {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom', wellFormed: true };
   }
@@ -85,7 +71,6 @@ export function decode(buf: Uint8Array, later = false): Decoded {
     // in valid UTF-8 a byte below 0x20 is that very character (no longer sequence holds one):
     // a text without control characters has none to count, found by one scan of the text
     // (a third of the bytes in Chinese) instead of a loop over the bytes
-    if (later) return { text: text8, encoding: 'utf-8', wellFormed: true, uncheckedBytes: buf };
     if (CONTROL.test(text8) && controlShare(buf) > 0.01) throw new NotTextError('binary data, not a plan text');
     return { text: text8, encoding: 'utf-8', wellFormed: true };
   }
@@ -103,19 +88,6 @@ export function decode(buf: Uint8Array, later = false): Decoded {
   if (replaced > Math.max(4, text.length / 50)) throw new NotTextError('neither UTF-8 nor GB18030 text');
   return { text, encoding: 'gb18030', note: 'not UTF-8 and no byte order mark: read as GB18030' };
 }
-
-/**
- * Whether a decoding that left its test for binary data to the reader (uncheckedBytes) is binary
- * data, as decode would have refused it. `holdsControl`: whether the text holds a character
- * CONTROL matches, where the reader has told it (else the text is scanned).
- */
-export function binaryLater(d: { text: string; uncheckedBytes?: Uint8Array }, holdsControl?: boolean): boolean {
-  if (d.uncheckedBytes === undefined) return false;
-  return (holdsControl ?? CONTROL.test(d.text)) && controlShare(d.uncheckedBytes) > 0.01;
-}
-
-/** whether code unit c is one CONTROL matches (for readers that test each code unit themselves) */
-export const isControlCode = (c: number) => c <= 0x1f && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 0x1b;
 
 /** U+FFFD count and Chinese characters (CJK, full-width forms) of a lenient UTF-8 decoding. */
 function utf8Damage(text: string): { bad: number; cjk: number } {

@@ -6,7 +6,7 @@ import { matchNumbering } from '../grammars/numbering-start.js';
 import { alternativesTest } from '../grammars/prefilter.js';
 import { BORDER, charTable, CJK, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, LITTLE_ENDIAN, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
-import { BINARY, binaryLater, decode, isControlCode, NotTextError, type Decoded } from './decode.js';
+import { decode, NotTextError, type Decoded } from './decode.js';
 import { defineReader, ReadError, type ReadResult } from './reader.js';
 import type { SourceText } from './source-text.js';
 
@@ -139,8 +139,6 @@ export interface FoldedLines {
   flags: Uint8Array;
   /** whether the text holds a surrogate (half of a pair, or a lone one) */
   surrogates: boolean;
-  /** whether the text holds a control character (isControlCode: what decode's test for binary data counts) */
-  controls: boolean;
 }
 
 /** a line's bit: whitespace (SPACE of charTable) stands between two other characters of it */
@@ -172,7 +170,6 @@ export function foldLines(source: SourceText): FoldedLines {
   }
   let changed = false;
   let surrogates = false;
-  let controls = false;
   for (let l = 1; l <= n; l++) {
     const start = source.lineStart(l);
     const end = source.lineContentEnd(l);
@@ -195,10 +192,7 @@ export function foldLines(source: SourceText): FoldedLines {
         units[i] = ft[c];
         changed = true;
       }
-      if (k & (SURROGATE | CONTROL)) {
-        if (k & SURROGATE) surrogates = true;
-        else controls = true;
-      }
+      if (k & SURROGATE) surrogates = true;
     }
     if (mid >= 0) {
       // whitespace after the first other character: inner unless only whitespace follows it
@@ -208,14 +202,13 @@ export function foldLines(source: SourceText): FoldedLines {
     }
     flags[l - 1] = f & (SPACE | BORDER | INNER | ODD);
   }
-  if (buf === null) return { folded: foldText(text), flags, surrogates, controls };
-  return { folded: changed ? buf.toString('utf16le', 0, text.length * 2) : text, flags, surrogates, controls };
+  if (buf === null) return { folded: foldText(text), flags, surrogates };
+  return { folded: changed ? buf.toString('utf16le', 0, text.length * 2) : text, flags, surrogates };
 }
 
-/** a code unit's bits in lineKinds: it folds (foldCodes non-zero); it is a surrogate; it is a control character (isControlCode) */
+/** a code unit's bits in lineKinds: it folds (foldCodes non-zero); it is a surrogate */
 const FOLDS = 32;
 const SURROGATE = 64;
-const CONTROL = 128;
 
 let lineKindsMemo: { of: Uint16Array; kinds: Uint8Array } | null = null;
 /** code unit → its SPACE and BORDER bits of charTable and FOLDS, 0 for most (what foldLines asks of each) */
@@ -224,8 +217,7 @@ function lineKinds(): Uint8Array {
   if (lineKindsMemo?.of !== ft) {
     const ct = charTable();
     const kinds = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++)
-      kinds[c] = (ct[c] & (SPACE | BORDER)) | (ft[c] !== 0 ? FOLDS : 0) | (c >= 0xd800 && c <= 0xdfff ? SURROGATE : 0) | (isControlCode(c) ? CONTROL : 0);
+    for (let c = 0; c < 65536; c++) kinds[c] = (ct[c] & (SPACE | BORDER)) | (ft[c] !== 0 ? FOLDS : 0) | (c >= 0xd800 && c <= 0xdfff ? SURROGATE : 0);
     lineKindsMemo = { of: ft, kinds };
   }
   return lineKindsMemo.kinds;
@@ -391,25 +383,17 @@ export function readTxtLines(source: SourceText, lines: FoldedLines): Block[] {
   return sink.blocks;
 }
 
-/**
- * `decoded`: what decodeText gave; where it left the test for binary data to the reader
- * (valid UTF-8), the fold pass tells whether the text holds a control character.
- */
-export function readTxt(source: SourceText, decoded?: Decoded): ReadResult {
+export function readTxt(source: SourceText): ReadResult {
   const lines = foldLines(source);
-  if (decoded?.uncheckedBytes !== undefined && binaryLater(decoded, lines.controls)) throw new ReadError(BINARY);
   // every code unit was looked at: the columns of spans need no search for surrogate pairs
   if (!lines.surrogates) source.noSurrogates();
   return { blocks: readTxtLines(source, lines), directives: [] };
 }
 
-/**
- * Bytes → text for the text formats: detected encoding; binary data and blank files refused.
- * `later`: valid UTF-8 is tested for binary data by the reader (decode's `later`; readTxt).
- */
-export function decodeText(bytes: Uint8Array, later = false): Decoded {
+/** Bytes → text for the text formats: detected encoding; binary data and blank files refused. */
+export function decodeText(bytes: Uint8Array): Decoded {
   try {
-    return decode(bytes, later);
+    return decode(bytes);
   } catch (e) {
     throw e instanceof NotTextError ? new ReadError(e.message) : e;
   }
@@ -418,7 +402,6 @@ export function decodeText(bytes: Uint8Array, later = false): Decoded {
 export const txtReader = defineReader({
   format: 'txt',
   extensions: ['.txt', '.text'],
-  // (valid UTF-8 tested for binary data in readTxt's fold pass, which looks at every code unit anyway)
-  decode: (bytes) => decodeText(bytes, true),
+  decode: decodeText,
   read: readTxt,
 });
