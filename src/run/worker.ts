@@ -26,7 +26,8 @@ export type WorkReply =
 async function work(req: WorkRequest): Promise<WorkReply> {
   try {
     const withAliases = (a: Analysis) => applyUnitAliases(a, req.aliases);
-    const analysis = withAliases(await extractPath(req.file));
+    // (a worker hands back only the messages: the file's sha256 is worked out only if --fix asks for it)
+    const analysis = withAliases(await extractPath(req.file, { lazyHash: true }));
     const r = await lintOne(req.file, analysis, { rules: req.rules, walked: req.walked }, req.settings, async (text, a, sha256) =>
       withAliases(await extractText(text, { path: a.source.path, sha256, encoding: a.source.encoding, encodingNote: a.source.encodingNote ?? null, format: a.source.format })),
     );
