@@ -2,7 +2,6 @@
 // period and base year. Labels and patterns are in grammars/meta.yaml and plan-titles.yaml.
 import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
-import { requiredChars } from '../grammars/prefilter-memo.js';
 import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
@@ -149,14 +148,6 @@ export function labelStands(key: string): boolean {
 /** The joined label pattern labelStands stands for (for the tests). */
 export const anyLabel = (): RegExp => (cache ??= labelRes()).any;
 
-let labelQuick: { of: unknown; re: RegExp | null } | null = null;
-/** The characters a line must hold for a label to stand in it (requiredChars of the joined labels). */
-function mayHoldLabel(key: string): boolean {
-  const { any } = (cache ??= labelRes());
-  if (labelQuick?.of !== any) labelQuick = { of: any, re: requiredChars(any.source, any.flags) };
-  return labelQuick.re === null || labelQuick.re.test(key);
-}
-
 /** A signature: a signing body's line, then the date on its own line (the close of a notice). */
 function signature(lines: string[], keys: string[], meta: Meta, fromEnd: number): void {
   const stop = Math.max(0, keys.length - fromEnd);
@@ -184,7 +175,9 @@ export function headerMeta(blocks: Block[], tail: Block[] = []): Meta {
   const { fields } = (cache ??= labelRes());
   // a line where no label of any field stands is skipped by every field's patterns: one test of
   // the joined labels (which matches wherever one of them does) instead of one per label
-  const labelled = keys.map((k) => k.length <= 400 && mayHoldLabel(k) && labelStands(k));
+  // (no required-characters test first: its class lets two thirds of header lines through, and
+  // labelStands alone was faster, 1.5 against 2.4 ms per 10 MB)
+  const labelled = keys.map((k) => k.length <= 400 && labelStands(k));
   for (const { field, res } of fields) {
     for (const re of res) {
       for (let i = 0; i < keys.length && meta[field] === null; i++) {
