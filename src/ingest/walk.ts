@@ -50,23 +50,17 @@ function statProblem(e: unknown): string {
  */
 const readable = (st: Stats) => st.isFile() || st.isFIFO();
 
-/** The real path of `f` (realpath(3), as fs.promises.realpath asks it), or `f` when it has none. */
-function realOf(f: string): string {
+/** `ask()`, or null where the file system refuses (a missing file, a dangling link, a link loop). */
+function orNull<T>(ask: () => T): T | null {
   try {
-    return realpathSync.native(f);
-  } catch {
-    return f;
-  }
-}
-
-/** stat of a link's target; null for dangling links and link loops. */
-function statOrNull(f: string): Stats | null {
-  try {
-    return statSync(f);
+    return ask();
   } catch {
     return null;
   }
 }
+
+/** The real path of `f` (realpath(3), as fs.promises.realpath asks it), or `f` when it has none. */
+const realOf = (f: string): string => orNull(() => realpathSync.native(f)) ?? f;
 
 export async function expandInputs(inputs: string[], cwd: string, opts: ExpandOptions = {}): Promise<Expanded> {
   const files: string[] = [];
@@ -107,7 +101,7 @@ export async function expandInputs(inputs: string[], cwd: string, opts: ExpandOp
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
-        const st = statOrNull(full); // dangling links and link loops: skipped
+        const st = orNull(() => statSync(full)); // dangling links and link loops: skipped
         isDir = Boolean(st?.isDirectory());
         isFile = Boolean(st?.isFile());
       }
@@ -164,12 +158,7 @@ export async function expandInputs(inputs: string[], cwd: string, opts: ExpandOp
       for (const f of found) add(f, true);
     } else {
       // a link that points nowhere or at itself says so; anything else is missing
-      let link: Stats | null = null;
-      try {
-        link = lstatSync(abs);
-      } catch {
-        // nothing there at all
-      }
+      const link = orNull(() => lstatSync(abs));
       const code = (statError as NodeJS.ErrnoException | null)?.code;
       problems.push({ file: input, message: link?.isSymbolicLink() && code === 'ENOENT' ? 'dangling symbolic link' : statProblem(statError) });
     }

@@ -1,6 +1,5 @@
 // expandInputs checks every file once, by its real path, however it is reached: named, through
-// a linked folder, through a link to it, by walking a folder or a folder linked to it. (The real
-// path of a file that is no link is worked out from its folder's: this pins that it is right.)
+// a linked folder, through a link to it, by walking a folder or a folder linked to it.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
