@@ -292,7 +292,8 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
   const key = conv ? conv.key : rawKey;
   const labels = labelsIn(key);
   // (`told`: the two tests below already passed on this very key)
-  if (!told && (form === 'bracket' || form === 'sentence') && !maySignal(key, labels.length > 0)) return null;
+  const signalled = told || maySignal(key, labels.length > 0);
+  if (!signalled && (form === 'bracket' || form === 'sentence')) return null;
   if (!told && form === 'sentence' && !labels.length && prefilter && !maySayWhoLeads(key)) return null;
   // the unlabelled text before the first label must be parts of a clause too
   const segments: { role: Role | null; from: number; to: number }[] = [];
@@ -356,8 +357,10 @@ export function readClause(content: string, form: ClauseForm, contentKey?: strin
         fields.push({ role: 'lead', units: marked.lead }, { role: seg.role ?? 'support', units: marked.rest });
         continue;
       }
-      if (form === 'sentence' && !seg.role) {
-        // prose (a unit over 30 characters or a name that is no unit) ends a sentence's reading
+      if ((form === 'sentence' || (form === 'closing' && !signalled && prefilter)) && !seg.role) {
+        // prose (a unit over 30 characters or a name that is no unit) ends a sentence's reading,
+        // and that of a closing bracket with no label, role word or marked lead: such a bracket
+        // is a clause only as a list of unit names (most are a sentence in brackets)
         const names = unitsIf(part.text, part.rawKey, isShortUnit);
         if (!names) return null;
         pending.push(...names);

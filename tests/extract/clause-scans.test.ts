@@ -132,12 +132,12 @@ describe('the shortcuts of readClause', () => {
     expect(clauses).toBeGreaterThan(100);
   });
 
-  it('read random sentences of role words, unit names and prose as the full reading does', () => {
+  it('read random sentences and closing brackets of role words, unit names and prose as the full reading does', () => {
     const words = ['市发展改革委', '市财政局', '各区政府', '牵头', '负责', '配合', '参与', '按职责分工负责', '具体落实', '（牵头）', '★', '，', '、', '；', '加强', '协调', '各部门要', '2024年底前', '持续推进', ' ', '排在第一位的为牵头单位'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 8 }), (ws) => {
         const s = ws.join('');
-        expect(readClause(s, 'sentence'), s).toEqual(readClause(s, 'sentence', undefined, false));
+        for (const form of ['sentence', 'closing'] as const) expect(readClause(s, form), `${form}: ${s}`).toEqual(readClause(s, form, undefined, false));
       }),
       { numRuns: 2000 },
     );
