@@ -470,7 +470,28 @@ function mayBeClause(key: string, form: ClauseForm): boolean {
  */
 const BRACKETS = /[()[\]【】]/g;
 
-export function findClauses(text: string, key: string): readonly ClauseHit[] {
+/**
+ * The bracketed clauses of one plan already read, by form and text: a plan repeats its clauses
+ * (a task breakdown puts the same "（责任单位：…）" under many items: in the bench corpus nearly
+ * half of the clauses closing a sentence repeat one earlier in their plan), and a clause reads
+ * the same wherever it stands. Kept for one plan (tasks.ts), not across files.
+ */
+export interface ClauseMemo {
+  closing: Map<string, Clause | null>;
+  bracket: Map<string, Clause | null>;
+}
+export const newClauseMemo = (): ClauseMemo => ({ closing: new Map(), bracket: new Map() });
+
+/** readClause of a bracket's content, through `memo` where one is given. */
+function readBracket(content: string, form: 'closing' | 'bracket', key: string, memo: ClauseMemo | undefined): Clause | null {
+  if (!memo) return readClause(content, form, key);
+  const seen = memo[form];
+  let clause = seen.get(content);
+  if (clause === undefined) seen.set(content, (clause = readClause(content, form, key)));
+  return clause;
+}
+
+export function findClauses(text: string, key: string, memo?: ClauseMemo): readonly ClauseHit[] {
   // (most units hold no clause: one empty list for them all, not an array each)
   let hits: ClauseHit[] | null = null;
   let depth = 0;
@@ -489,11 +510,11 @@ export function findClauses(text: string, key: string): readonly ClauseHit[] {
     } else if (isCloser(c) && depth > 0) {
       depth--;
       if (depth > 0) continue;
-      const form: ClauseForm = closesSentence(key, open, i) ? 'closing' : 'bracket';
+      const form = closesSentence(key, open, i) ? 'closing' : 'bracket';
       if (i - open - 1 > compiled().maxLength) continue;
       const inner = key.slice(open + 1, i);
       if (!mayBeClause(inner, form)) continue;
-      const clause = readClause(text.slice(open + 1, i), form, inner);
+      const clause = readBracket(text.slice(open + 1, i), form, inner, memo);
       if (clause) (hits ??= []).push({ start: open, end: i + 1, clause });
     }
   }

@@ -9,7 +9,7 @@ import { concat, foldKey, offsetAt, slice, startOffset, type Piece } from '../no
 /** Original offset of index i of a piece (its end for i at or past the end). */
 const offsetIn = (p: Piece, i: number) => (i < p.text.length ? offsetAt(p, i) : p.end);
 import { nodeTitle, walk, type OutlineNode } from '../outline/tree.js';
-import { findClauses, resolveOwners, type Clause, type ClauseHit, type Field } from './clause.js';
+import { findClauses, newClauseMemo, resolveOwners, type Clause, type ClauseHit, type ClauseMemo, type Field } from './clause.js';
 import { isTimeLimit } from './deadlines.js';
 import { isSpace } from './units.js';
 import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
@@ -193,6 +193,8 @@ const newAcc = (title: string | null = null, parts: Piece[] = [], keys: string[]
 export interface ClauseContext {
   /** the convention that the first unit of a clause leads holds from this offset on */
   firstLeadsFrom: number;
+  /** the plan's bracketed clauses read so far */
+  readonly clauses: ClauseMemo;
 }
 
 function addClause(acc: Acc, c: Clause, span: [number, number], ctx: ClauseContext): void {
@@ -354,7 +356,7 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
 
   const drafts: Acc[] = [];
   const joined = joinWrappedClauses(units);
-  const hitsOf = joined.map((u) => findClauses(u.piece.text, u.key));
+  const hitsOf = joined.map((u) => findClauses(u.piece.text, u.key, ctx.clauses));
   // the item's own line only titles the paragraphs under it
   let headed = false;
   if (hitsOf.some((hs) => hs.some((h) => h.clause.fields.length))) {
@@ -612,6 +614,7 @@ export function extractTasks(root: OutlineNode, _kind: PlanKind, parts: PlanPart
  */
 class LazyConvention implements ClauseContext {
   private from: number | undefined;
+  readonly clauses = newClauseMemo();
   constructor(private readonly root: OutlineNode) {}
   get firstLeadsFrom(): number {
     return (this.from ??= conventionStart(this.root));

@@ -2,7 +2,7 @@
 // checked against those patterns on the seeds' and real documents' lines and on random text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyRoleWordAtEnd, depthAt, depthFrom, lastSentenceStart, readClause } from '../../src/extract/clause.js';
+import { anyRoleWordAtEnd, depthAt, depthFrom, findClauses, lastSentenceStart, newClauseMemo, readClause } from '../../src/extract/clause.js';
 import { endsSentence } from '../../src/extract/tasks.js';
 import { PUNCT_EDGES, cleanUnit, looksLikeUnit, splitOutside, trimPunct } from '../../src/extract/units.js';
 import { grammars } from '../../src/grammars/load.js';
@@ -130,6 +130,19 @@ describe('the shortcuts of readClause', () => {
     }
     expect(differ).toEqual([]);
     expect(clauses).toBeGreaterThan(100);
+  });
+
+  it('find the clauses of every line of the seeds and real documents through a plan\'s memo as reading each afresh does', () => {
+    // every line twice, as one plan: the second time each bracketed clause comes from the memo
+    const memo = newClauseMemo();
+    const differ: string[] = [];
+    const bracketed = lines.filter((l) => /[(（【[]/.test(l));
+    for (const l of [...bracketed, ...bracketed]) {
+      const key = foldKey(l);
+      if (JSON.stringify(findClauses(l, key, memo)) !== JSON.stringify(findClauses(l, key))) differ.push(l);
+    }
+    expect(differ).toEqual([]);
+    expect(memo.closing.size).toBeGreaterThan(50);
   });
 
   it('read random sentences and closing brackets of role words, unit names and prose as the full reading does', () => {
