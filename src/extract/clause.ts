@@ -452,23 +452,18 @@ function closesSentence(key: string, open: number, close: number): boolean {
 }
 
 /**
- * A cheap look before reading a bracket: a clause has a label (its colon) or a role word, or,
+ * A cheap look before reading a bracket: a clause has a label (its colon), a role word or a
+ * marked lead (a character every match of the grammar's role words, or of its lead mark, holds:
+ * read from the patterns, so that a role word added to owners.yaml is sought here too), or,
  * closing a sentence, ends like a unit name or holds a date or a time word.
  */
 function mayBeClause(key: string, form: ClauseForm): boolean {
-  if (/[:牵配负协参落组]/.test(key)) return true;
-  if (form !== 'closing') return false;
   const g = compiled();
+  if (key.indexOf(':') >= 0 || g.anyRoleWord === null || mayHold(g.anyRoleWord, key) || mayHold(g.leadMark, key)) return true;
+  if (form !== 'closing') return false;
   const last = key.replace(/[\s。.,，;；)]+$/, '').slice(-1);
   return g.unitEndingChars.has(last) || /[\d年月季]/.test(key) || g.timeWords.some((w) => key.includes(w));
 }
-
-/**
- * Every clause in a text, in order: in outermost brackets, and an unbracketed labelled clause
- * that runs from a sentence break to the end ("…健全制度。牵头单位：A；配合单位：B。").
- * `key` is the folded text. Clauses that state only a time limit are included.
- */
-const BRACKETS = /[()[\]【】]/g;
 
 /**
  * The bracketed clauses of one plan already read, by form and text: a plan repeats its clauses
@@ -491,6 +486,15 @@ function readBracket(content: string, form: 'closing' | 'bracket', key: string, 
   return clause;
 }
 
+/** what findClauses looks for: a bracket that opens or closes */
+const BRACKETS = /[()[\]【】]/g;
+
+/**
+ * Every clause in a text, in order: in outermost brackets, and an unbracketed labelled clause
+ * that runs from a sentence break to the end ("…健全制度。牵头单位：A；配合单位：B。").
+ * `key` is the folded text. Clauses that state only a time limit are included. `memo`: the
+ * plan's clauses read so far.
+ */
 export function findClauses(text: string, key: string, memo?: ClauseMemo): readonly ClauseHit[] {
   // (most units hold no clause: one empty list for them all, not an array each)
   let hits: ClauseHit[] | null = null;

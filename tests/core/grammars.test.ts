@@ -82,6 +82,10 @@ describe('owners.yaml: owner clauses', () => {
     const text = '完善机制(2021—2025年)。(责任单位:办公室)加强建设。【牵头单位：市应急局】';
     expect(findClauses(text, foldKey(text)).map((h) => resolveOwners(h.clause.fields, false, '')!.lead)).toEqual([['办公室'], ['市应急局']]);
   });
+  it('finds a bracket before the text that marks its lead with the grammar\'s lead mark (★), no role word in it', () => {
+    const text = '（市发展改革委★、市财政局）加强统筹协调，完善工作机制。';
+    expect(findClauses(text, foldKey(text)).map((h) => resolveOwners(h.clause.fields, false, ''))).toMatchObject([{ lead: ['市发展改革委'], support: ['市财政局'] }]);
+  });
 });
 
 describe('deadlines.yaml', () => {
