@@ -50,20 +50,35 @@ function collective(name: string): boolean {
 }
 
 /**
+ * A fact whose place in the source is looked up (SourceText.locate) only when a rule or a report
+ * first asks for it: most facts are never reported.
+ */
+abstract class LocatedWhenAsked {
+  private spanMemo: Span | null | undefined = undefined;
+  constructor(private readonly source: SourceText) {}
+  /** where `text` first stands within `within`, looked up once */
+  protected located(within: Span, text: string): Span | null {
+    if (this.spanMemo === undefined) this.spanMemo = this.source.locate(within, text);
+    return this.spanMemo;
+  }
+}
+
+/**
  * A unit's fact. A class: its canonical name, its collective test and its span are worked out
  * only when a rule or a report asks (most units are never reported), and the getters live on
  * the prototype rather than on an object literal per unit (building those was ~1 % of a run).
  */
-class TaskUnit implements UnitFact {
-  private spanMemo: Span | null | undefined = undefined;
+class TaskUnit extends LocatedWhenAsked implements UnitFact {
   private collectiveMemo: boolean | undefined = undefined;
   private canonicalMemo: string | undefined = undefined;
   constructor(
     readonly name: string,
     readonly role: UnitFact['role'],
     private readonly task: Task,
-    private readonly source: SourceText,
-  ) {}
+    source: SourceText,
+  ) {
+    super(source);
+  }
   get canonical(): string {
     // the built-in namer looked up here, not kept in a field: an analysis holds no function, so
     // it can be cloned (structuredClone, worker messages)
@@ -73,27 +88,27 @@ class TaskUnit implements UnitFact {
     return (this.collectiveMemo ??= collective(this.name));
   }
   get span(): Span | null {
-    return this.spanMemo === undefined ? (this.spanMemo = this.source.locate(this.task.span, this.name)) : this.spanMemo;
+    return this.located(this.task.span, this.name);
   }
 }
 
 /** A task's own deadline; where its text stands is looked up only when asked (a report about it). */
-class ExplicitDeadline {
-  private spanMemo: Span | null | undefined = undefined;
+class ExplicitDeadline extends LocatedWhenAsked {
   readonly text: string;
   readonly date: string | null;
   readonly inferred: boolean;
   constructor(
     d: Deadline,
     private readonly task: Task,
-    private readonly source: SourceText,
+    source: SourceText,
   ) {
+    super(source);
     this.text = d.text;
     this.date = d.date;
     this.inferred = d.inferred;
   }
   get span(): Span | null {
-    return this.spanMemo === undefined ? (this.spanMemo = this.source.locate(this.task.span, this.text)) : this.spanMemo;
+    return this.located(this.task.span, this.text);
   }
 }
 
@@ -124,16 +139,17 @@ export function targetStatus(ind: Indicator, words: LintWords): TargetStatus {
 }
 
 /** An indicator's facts; where its target stands in its row is looked up only when asked. */
-class IndicatorFact implements IndicatorFacts {
-  private spanMemo: Span | null | undefined = undefined;
+class IndicatorFact extends LocatedWhenAsked implements IndicatorFacts {
   constructor(
     readonly target: TargetStatus,
     readonly table: number | null,
     private readonly ind: Indicator,
-    private readonly source: SourceText,
-  ) {}
+    source: SourceText,
+  ) {
+    super(source);
+  }
   get targetSpan(): Span | null {
-    return this.spanMemo === undefined ? (this.spanMemo = this.source.locate(this.ind.span, this.ind.target.text.trim())) : this.spanMemo;
+    return this.located(this.ind.span, this.ind.target.text.trim());
   }
 }
 
