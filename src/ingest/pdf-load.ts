@@ -66,9 +66,32 @@ function standInDomMatrix(): void {
   }
 }
 
+/**
+ * The engine's own built-ins as they stood before pdf.js was first loaded. pdf.js's legacy build
+ * brings core-js, which replaces some of them with JavaScript versions for the whole process —
+ * in Node 20 Array.prototype.push (~11× slower), JSON.parse and JSON.stringify (~10×) and
+ * Function.prototype.toString —, when pdf.js loads and again when its worker side does (at the
+ * first document opened): every file read after a PDF, and everything else the process did,
+ * paid for it. They are put back after each PDF is read (restoreBuiltins); what core-js adds
+ * where the engine has nothing (Set methods, Promise.withResolvers …) stays, for pdf.js.
+ */
+const BUILTINS: object[] = [Object, Object.prototype, Function.prototype, Array, Array.prototype, String, String.prototype, Number, Number.prototype, Math, JSON, Promise, Promise.prototype, RegExp.prototype, Map.prototype, Set.prototype, WeakMap.prototype, ArrayBuffer.prototype, Uint8Array, Object.getPrototypeOf(Uint8Array.prototype)];
+let engineOwn: Map<PropertyKey, PropertyDescriptor>[] | null = null;
+
+function restoreBuiltins(): void {
+  if (!engineOwn) return;
+  BUILTINS.forEach((o, i) => {
+    for (const [k, own] of engineOwn![i]) {
+      const now = Object.getOwnPropertyDescriptor(o, k);
+      if (now && !(Object.is(now.value, own.value) && now.get === own.get && now.set === own.set)) Object.defineProperty(o, k, own);
+    }
+  });
+}
+
 /** pdf.js, loaded on first use (it is large); its import-time notices are not plan-lint's output. */
 function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
+    engineOwn ??= BUILTINS.map((o) => new Map(Reflect.ownKeys(o).map((k) => [k, Object.getOwnPropertyDescriptor(o, k)!])));
     standInDomMatrix();
     const warn = console.warn;
     console.warn = () => {};
@@ -115,6 +138,14 @@ function openError(e: unknown): PdfError {
 }
 
 export async function loadPdf(bytes: Uint8Array): Promise<LoadedPdf> {
+  try {
+    return await readWithPdfJs(bytes);
+  } finally {
+    restoreBuiltins();
+  }
+}
+
+async function readWithPdfJs(bytes: Uint8Array): Promise<LoadedPdf> {
   if (Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) throw new PdfError('not a PDF file (no %PDF header)');
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
   if (tail.indexOf('%%EOF') < 0) throw new PdfError('damaged PDF: truncated (no %%EOF end marker)');
