@@ -11,6 +11,7 @@ import { foldLines, INNER, ODD, physicalLines, readLines, readTxt } from '../../
 import { BORDER, charTable, foldKey, foldText, SPACE } from '../../src/normalize/piece.js';
 import { squeezedLongerThan, squeezeSpace } from '../../src/normalize/squeeze.js';
 import { repo } from '../helpers/cli.js';
+import { same, sameDeep } from '../helpers/same.js';
 
 const texts = ['seeds', 'corpus'].flatMap((d) =>
   readdirSync(path.join(repo, 'fixtures', d))
@@ -32,7 +33,7 @@ describe('foldText and foldLines', () => {
     }
     fc.assert(
       fc.property(randomText, (t) => {
-        expect(foldText(t)).toBe(foldKey(t));
+        same(foldText(t), foldKey(t));
       }),
       { numRuns: 500 },
     );
@@ -43,7 +44,7 @@ describe('foldText and foldLines', () => {
     const check = (t: string) => {
       const source = new SourceText(t);
       const { folded, flags } = foldLines(source);
-      expect(folded).toBe(foldKey(t));
+      same(folded, foldKey(t));
       const want = physicalLines(source).map((line) => {
         let f = 0;
         for (let i = 0; i < line.text.length; i++) f |= table[line.text.charCodeAt(i)];
@@ -52,31 +53,31 @@ describe('foldText and foldLines', () => {
         const odd = /[\u200b\u0085]/.test(line.text) ? ODD : 0;
         return (f & (SPACE | BORDER)) | inner | odd;
       });
-      expect([...flags]).toEqual(want);
+      sameDeep([...flags], want);
     };
     for (const t of texts.slice(0, 3)) check(fullWidth(t));
     fc.assert(fc.property(randomText, check), { numRuns: 500 });
   });
 
   it('give the blocks that reading line by line gives', () => {
-    const same = (t: string) => {
+    const sameBlocks = (t: string) => {
       const source = new SourceText(t);
       const slow = readLines(physicalLines(source));
       // the text reader's own loop, which builds no piece for lines without cells, words or inner whitespace
-      expect(readTxt(source).blocks).toEqual(slow);
+      sameDeep(readTxt(source).blocks, slow);
     };
-    for (const t of texts.slice(0, 4)) same(fullWidth(t));
-    fc.assert(fc.property(randomText, same), { numRuns: 500 });
+    for (const t of texts.slice(0, 4)) sameBlocks(fullWidth(t));
+    fc.assert(fc.property(randomText, sameBlocks), { numRuns: 500 });
   });
 
   it('tell whether the text holds a surrogate, and the columns of a text read stay those of a fresh one', () => {
     const check = (t: string) => {
-      expect(foldLines(new SourceText(t)).surrogates).toBe(/[\ud800-\udfff]/.test(t));
+      same(foldLines(new SourceText(t)).surrogates, /[\ud800-\udfff]/.test(t));
       // readTxt tells the source when it holds no surrogate: every point as a fresh source gives it
       const read = new SourceText(t);
       readTxt(read);
       const fresh = new SourceText(t);
-      for (let o = 0; o <= t.length; o++) expect(read.point(o)).toEqual(fresh.point(o));
+      for (let o = 0; o <= t.length; o++) sameDeep(read.point(o), fresh.point(o));
     };
     for (const t of ['中文\n𠀀一二', '一二\r\n𠀀三', 'a\udc00b\n\ud800', '规划\n发展']) check(t);
     fc.assert(fc.property(randomText, check), { numRuns: 300 });
@@ -97,7 +98,7 @@ describe('squeezeSpace', () => {
     expect(squeezeSpace(t)).toBe(t);
     fc.assert(
       fc.property(randomText, (s) => {
-        expect(squeezeSpace(s)).toBe(s.replace(/\s+/g, ''));
+        same(squeezeSpace(s), s.replace(/\s+/g, ''));
       }),
       { numRuns: 500 },
     );
@@ -108,7 +109,7 @@ describe('squeezedLongerThan', () => {
   it('says whether squeezeSpace of a text is longer than n', () => {
     fc.assert(
       fc.property(randomText, fc.integer({ min: -1, max: 40 }), (s, n) => {
-        expect(squeezedLongerThan(s, n)).toBe(squeezeSpace(s).length > n);
+        same(squeezedLongerThan(s, n), squeezeSpace(s).length > n);
       }),
       { numRuns: 1000 },
     );

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPath } from '../../src/pipeline.js';
 import type { Span } from '../../src/model/schema.js';
 import { SEEDS, fixture, seedPath } from './helpers.js';
+import { same } from '../helpers/same.js';
 
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
@@ -16,7 +17,7 @@ function checkSpan(text: string, span: Span) {
     const nl = text.match(/\r\n|\r|\n/g) ?? [];
     for (let l = 0; l < p.line - 1; l++) offset += lines[l].length + nl[l].length;
     offset += [...lines[p.line - 1]].slice(0, p.column - 1).join('').length;
-    expect(offset).toBe(p.offset);
+    same(offset, p.offset);
   }
   expect(span.end.offset).toBeGreaterThanOrEqual(span.start.offset);
 }

@@ -7,6 +7,7 @@ import { findDeadline, firstMatchAt, startTable } from '../../src/extract/deadli
 import { digitPair, requiredChars, sharpTest } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
+import { same } from '../helpers/same.js';
 
 const joined = new RegExp(grammars().deadlines.map((p) => `(?:${p.re.source})`).join('|'), 'u');
 
@@ -32,7 +33,7 @@ describe('startTable of the deadline patterns', () => {
     for (const l of lines) {
       const m = joined.test(l);
       if (m) found++;
-      expect(firstMatchAt(t, l), l).toBe(m ? l.search(joined) : -1);
+      same(firstMatchAt(t, l), m ? l.search(joined) : -1, l);
     }
     expect(found).toBeGreaterThan(50);
   });
@@ -42,7 +43,7 @@ describe('startTable of the deadline patterns', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 14 }), (cs) => {
         const s = cs.join('');
-        expect(firstMatchAt(t, s), s).toBe(s.search(joined));
+        same(firstMatchAt(t, s), s.search(joined), s);
       }),
       { numRuns: 3000 },
     );
@@ -79,8 +80,8 @@ describe('sharpTest of the deadline patterns (a digit right before 年, 月, …
       // and as if whitespace stood after every digit ("2024 年 6 月")
       const spaced = l.replace(/(\d)(?=\D)/g, '$1 ');
       sets.forEach((set, k) => {
-        if (matches(set, l)) expect(tests[k]!.test(l), `${set.length} patterns: ${l}`).toBe(true);
-        if (spaced !== l && matches(set, spaced)) expect(tests[k]!.test(spaced), `${set.length} patterns: ${spaced}`).toBe(true);
+        if (matches(set, l)) same(tests[k]!.test(l), true, () => `${set.length} patterns: ${l}`);
+        if (spaced !== l && matches(set, spaced)) same(tests[k]!.test(spaced), true, () => `${set.length} patterns: ${spaced}`);
       });
       if (!all.test(l)) {
         rejected++;
@@ -100,7 +101,7 @@ describe('sharpTest of the deadline patterns (a digit right before 年, 月, …
       fc.property(fc.array(piece, { maxLength: 3 }), (ps) => {
         const s = ps.map((p) => p.join('')).join('');
         sets.forEach((set, k) => {
-          if (matches(set, s)) expect(tests[k]!.test(s), s).toBe(true);
+          if (matches(set, s)) same(tests[k]!.test(s), true, s);
         });
       }),
       { numRuns: 3000 },

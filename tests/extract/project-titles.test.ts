@@ -7,6 +7,7 @@ import { grammars } from '../../src/grammars/load.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { squeezeSpace } from '../../src/normalize/squeeze.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
+import { same } from '../helpers/same.js';
 
 /** the test as the patterns alone make it */
 const byPatterns = (title: string) => {
@@ -36,7 +37,7 @@ describe('isProjectTitle', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 6 }), (ws) => {
         const s = ws.join('');
-        expect(isProjectTitle(s), s).toBe(byPatterns(s));
+        same(isProjectTitle(s), byPatterns(s), s);
       }),
       { numRuns: 2000 },
     );

@@ -6,7 +6,7 @@ import { textFacts } from '../../src/analysis/text-facts.js';
 import { findGarbled, findPlaceholders, lostDateReadings } from '../../src/analysis/text-scan.js';
 import { lintWords } from '../../src/grammars/lint-words.js';
 import { SourceText } from '../../src/ingest/source-text.js';
-import { same } from '../helpers/same.js';
+import { same, sameDeep } from '../helpers/same.js';
 
 const w = lintWords();
 const ph = (s: string) => findPlaceholders(s, w).map((f) => f.text);
@@ -138,11 +138,11 @@ describe('text facts (src/analysis/text-facts.ts): found once, as every finder f
     const alone = texts.map((text) => textFacts([{ text }], w));
     const strip = <T extends { block: number }>(f: T) => ({ ...f, block: 0 });
     for (let b = 0; b < texts.length; b++) {
-      expect(facts.placeholders.filter((f) => f.block === b).map(strip), texts[b]).toEqual(alone[b].placeholders);
-      expect(facts.damage.filter((f) => f.block === b).map(strip), texts[b]).toEqual(alone[b].damage);
-      expect(facts.lostDates.filter((f) => f.block === b).map(strip), texts[b]).toEqual(alone[b].lostDates);
+      sameDeep(facts.placeholders.filter((f) => f.block === b).map(strip), alone[b].placeholders, texts[b]);
+      sameDeep(facts.damage.filter((f) => f.block === b).map(strip), alone[b].damage, texts[b]);
+      sameDeep(facts.lostDates.filter((f) => f.block === b).map(strip), alone[b].lostDates, texts[b]);
       // and each block alone as the finders find it
-      expect(alone[b].placeholders.map(({ block: _, ...f }) => f), texts[b]).toEqual(findPlaceholders(texts[b], w));
+      sameDeep(alone[b].placeholders.map(({ block: _, ...f }) => f), findPlaceholders(texts[b], w), texts[b]);
     }
     expect(facts.lostDates.length).toBeGreaterThan(15);
     expect(facts.placeholders.length).toBeGreaterThan(100);
