@@ -3,21 +3,13 @@
 import { isUtf8, transcode } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type Iconv from 'iconv-lite';
+import type { Decoded } from './reader.js';
 
 // iconv-lite loads only for the files that need it (GB18030, UTF-16 BE, a declared charset):
 // UTF-8 files, most of what plan-lint reads, start without it
 const load = createRequire(import.meta.url);
 let iconvLib: typeof Iconv | null = null;
 const iconv = (): typeof Iconv => (iconvLib ??= load('iconv-lite') as typeof Iconv);
-
-export interface Decoded {
-  text: string;
-  encoding: string;
-  /** how the encoding was chosen where the bytes left a doubt; absent when it is certain */
-  note?: string;
-  /** the text holds no lone surrogate (every UTF-8 decoding: a sequence that is no scalar value becomes U+FFFD), so no one scans it for them again */
-  wellFormed?: true;
-}
 
 export class NotTextError extends Error {}
 

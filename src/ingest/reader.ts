@@ -19,7 +19,7 @@ export interface Decoded {
   blocks?: Block[];
   /** where each page starts in `text` (offsets, ascending, the first 0), for paged formats */
   pages?: number[];
-  /** the text holds no lone surrogate (a UTF-8 decoding): not scanned for them again */
+  /** the text holds no lone surrogate (every UTF-8 decoding: a sequence that is no scalar value becomes U+FFFD), so no one scans it for them again */
   wellFormed?: true;
 }
 

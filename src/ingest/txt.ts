@@ -6,8 +6,8 @@ import { matchNumbering } from '../grammars/numbering-start.js';
 import { alternativesTest } from '../grammars/prefilter.js';
 import { BORDER, charTable, CJK, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, LITTLE_ENDIAN, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
-import { decode, NotTextError, type Decoded } from './decode.js';
-import { defineReader, ReadError, type ReadResult } from './reader.js';
+import { decode, NotTextError } from './decode.js';
+import { defineReader, ReadError, type Decoded, type ReadResult } from './reader.js';
 import type { SourceText } from './source-text.js';
 
 /** Physical lines of a text as pieces, in the one line model of SourceText (\n, \r\n, \r). */

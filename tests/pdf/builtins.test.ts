@@ -3,17 +3,17 @@
 // with slower JavaScript versions for the rest of the process (src/ingest/pdf-load.ts). Checked
 // in a worker thread of its own, where pdf.js has never been loaded: in this worker an earlier
 // test file may have loaded it already.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { expect, it } from 'vitest';
+import { repo } from '../helpers/cli.js';
 import { handPdf } from './hand-pdf.js';
 
-const pdfLoad = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'ingest', 'pdf-load.js');
+/** the built module (npm test builds first): a worker thread cannot load src/ */
+const pdfLoad = path.join(repo, 'dist', 'ingest', 'pdf-load.js');
 
 it('reading a PDF leaves push, JSON.parse, JSON.stringify and Function#toString the engine\'s own', async () => {
-  if (!existsSync(pdfLoad)) throw new Error('dist/ is missing: run `npm run build` (npm test does) first');
   const bytes = handPdf([{ lines: [[72, 700, 12, 'Work points 2025']] }]);
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
