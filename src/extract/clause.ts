@@ -5,7 +5,7 @@
 // field is then read as units or as a time limit. The phrasings are data in grammars/owners.yaml.
 import { grammars } from '../grammars/load.js';
 import type { Owners } from '../model/schema.js';
-import { requiredChars } from '../grammars/prefilter-memo.js';
+import { firstChars, requiredChars } from '../grammars/prefilter-memo.js';
 import { foldKey } from '../normalize/piece.js';
 import { isTimeLimit } from './deadlines.js';
 import { dedupe, forEachOutside, isSpace, looksLikeUnit, splitOutside, unitsIf, unitsOf } from './units.js';
@@ -536,10 +536,10 @@ const NO_HITS: readonly ClauseHit[] = [];
  * sentence of role words ("…。A牵头，B配合。"). `lastEnd`: where the last bracketed clause found ends.
  */
 function trailingClause(text: string, key: string, lastEnd: number): ClauseHit | null {
-  if (key.indexOf(':') >= 0)
+  if (key.indexOf(':') >= 0 && mayOpenWithLabel(key))
     for (const l of labelsIn(key)) {
       const b = endWithout(key, l.at, isSpace);
-      if (b > 0 && !/[。;；!！?？]/.test(key[b - 1])) continue;
+      if (b > 0 && !SENTENCE_BREAK.test(key[b - 1])) continue;
       const content = text.slice(l.at, endWithout(text, text.length, isStopOrSpace));
       const clause = readClause(content, 'labelled', key.slice(l.at, l.at + content.length));
       if (clause) return { start: l.at, end: key.length, clause };
@@ -563,6 +563,30 @@ function trailingClause(text: string, key: string, lastEnd: number): ClauseHit |
   if (lastEnd > from) return null;
   const clause = readClause(text.slice(from, body.length), 'sentence', key.slice(from, body.length));
   return clause && clause.fields.length ? { start: from, end: key.length, clause } : null;
+}
+
+/** what ends the sentence before a trailing label ("…健全制度。牵头单位：A") */
+const SENTENCE_BREAK = /[。;；!！?？]/;
+
+/**
+ * Whether a label can stand where trailingClause reads one: at the text's start or after a
+ * sentence break, past spaces, a character some label begins with (read from the patterns by
+ * src/grammars/prefilter.ts). One scan instead of labelsIn's, which tries every label at every
+ * position of the paragraph: most paragraphs with a colon hold their labels in brackets
+ * ("…（责任单位：A）"), where the trailing clause takes none. True where the labels' first
+ * characters cannot be told.
+ */
+const labelOpeners = new WeakMap<object, RegExp | null>();
+export function mayOpenWithLabel(key: string): boolean {
+  const g = compiled();
+  let re = labelOpeners.get(g);
+  if (re === undefined) {
+    // (firstChars gives /^[…]/: its class, after the start or a break and any spaces; a label
+    // that may begin with a space is found too, \s* giving that space back to the class)
+    const first = firstChars(g.labelStarts);
+    labelOpeners.set(g, (re = first && new RegExp(`(?:^|${SENTENCE_BREAK.source})\\s*${first.source.slice(1)}`, first.flags)));
+  }
+  return re === null || re.test(key);
 }
 
 /** The longest last sentence read as a clause of role words. */

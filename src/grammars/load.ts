@@ -187,6 +187,8 @@ function compileOwners(owners: Data<'owners.yaml'>) {
   return {
     /** a label and its colon (text folded: ：is :); group 1 is the label */
     labelWithColon: re(`(${owners.labels.map((l) => l.pattern).join('|')})\\s*:`, 'gu'),
+    /** each label at the start of a text: what a label can begin with (src/extract/clause.ts) */
+    labelStarts: owners.labels.map((l) => re(`^(?:${l.pattern})`)),
     roleOfLabel: (label: string) => exact.find((l) => l.re.test(label.replace(/\s+/g, '')))?.role ?? 'lead',
     roleWords: owners.roleWords.map((w) => ({ re: re(`(?:${w.pattern})$`), role: w.role })),
     /**

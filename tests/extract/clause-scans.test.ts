@@ -2,7 +2,7 @@
 // checked against those patterns on the seeds' and real documents' lines and on random text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyRoleWordAtEnd, depthAt, depthFrom, findClauses, lastSentenceStart, newClauseMemo, readClause } from '../../src/extract/clause.js';
+import { anyRoleWordAtEnd, depthAt, depthFrom, findClauses, lastSentenceStart, mayOpenWithLabel, newClauseMemo, readClause } from '../../src/extract/clause.js';
 import { endsSentence } from '../../src/extract/tasks.js';
 import { PUNCT_EDGES, cleanUnit, looksLikeUnit, splitOutside, trimPunct } from '../../src/extract/units.js';
 import { grammars } from '../../src/grammars/load.js';
@@ -178,6 +178,44 @@ describe('the owner-clause reader\'s quick tests', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('lets a paragraph through wherever a label stands at its start or after a sentence break', () => {
+    // every label the pattern finds, brackets not minded (a looser test than the trailing clause's)
+    const opensWithLabel = (k: string) =>
+      [...k.matchAll(new RegExp(grammars().owners.labelWithColon.source, 'gu'))].some((m) => {
+        const before = k.slice(0, m.index + m[0].length - m[0].trimStart().length).trimEnd();
+        return !before || /[。;；!！?？]$/.test(before);
+      });
+    let opening = 0;
+    for (const l of lines) {
+      const k = foldKey(l);
+      if (opensWithLabel(k)) {
+        opening++;
+        same(mayOpenWithLabel(k), true, k);
+      }
+    }
+    // prose, maybe a break, spaces, a label and its colon, more text
+    const words = ['加强', '市局', '负责', '(', ')', '时间', '，', ':'];
+    const text = fc.tuple(
+      fc.array(fc.constantFrom(...words), { maxLength: 5 }),
+      fc.constantFrom('', '。', ';', '!', '?', '，', '、'),
+      fc.array(fc.constantFrom(' ', '\t', '\u3000'), { maxLength: 2 }),
+      fc.constantFrom('牵头单位', '责任单位', '配合部门', '完成时限', '时间', '牵头', '备注', '加强'),
+      fc.constantFrom(':', ' :', ''),
+      fc.array(fc.constantFrom(...words), { maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(text, ([a, stop, spaces, label, colon, b]) => {
+        const k = [...a, stop, ...spaces, label, colon, ...b].join('');
+        if (!opensWithLabel(k)) return;
+        opening++;
+        same(mayOpenWithLabel(k), true, k);
+      }),
+      { numRuns: 2000 },
+    );
+    // the comparison is not over misses only
+    expect(opening).toBeGreaterThan(500);
   });
 
   it('rejects a part only where no role word of the grammar ends it', () => {
