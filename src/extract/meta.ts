@@ -7,6 +7,7 @@ import type { Meta } from '../model/schema.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
 import { foldKey, type Piece } from '../normalize/piece.js';
 import { perCodeUnit } from '../util/text.js';
+import { sharedCharsTest } from '../grammars/prefilter.js';
 import { chineseDate, isIssuerLine, signatureDate } from '../outline/signature.js';
 
 type Field = keyof Meta;
@@ -233,7 +234,7 @@ export function planPeriod(titleText: string, kind: string, bodyKeys: string[]):
   const title = foldKey(titleText);
   const any = anyOfThem(t.periodSentences);
   for (const key of bodyKeys) {
-    if (any && !any.test(key)) continue;
+    if (any && !any(key)) continue;
     for (const re of t.periodSentences) {
       const m = re.exec(key);
       if (m && Number(m[1]) <= Number(m[2])) return { start: Number(m[1]), end: Number(m[2]) };
@@ -256,31 +257,40 @@ export function planPeriod(titleText: string, kind: string, bodyKeys: string[]):
   return null;
 }
 
-/**
- * One regex that matches where any of `res` does (for a test before trying them in order), or
- * null where they cannot be joined (a back-reference would change meaning).
- */
-const joinedTests = new WeakMap<readonly RegExp[], RegExp | null>();
-function anyOfThem(res: readonly RegExp[]): RegExp | null {
-  let joined = joinedTests.get(res);
-  if (joined === undefined) {
-    const ok = res.length > 1 && res.every((re) => re.flags === res[0].flags && !/[gy]/.test(re.flags) && !/\\[1-9]|\\k</.test(re.source));
-    try {
-      joined = ok ? new RegExp(res.map((re) => `(?:${re.source})`).join('|'), res[0].flags) : null;
-    } catch {
-      joined = null; // (a group name used twice)
-    }
-    joinedTests.set(res, joined);
+/** One regex of all of `res`, or null where they cannot be joined (a back-reference would change meaning). */
+function joinedOf(res: readonly RegExp[]): RegExp | null {
+  const ok = res.length > 1 && res.every((re) => re.flags === res[0].flags && !/[gy]/.test(re.flags) && !/\\[1-9]|\\k</.test(re.source));
+  try {
+    return ok ? new RegExp(res.map((re) => `(?:${re.source})`).join('|'), res[0].flags) : null;
+  } catch {
+    return null; // (a group name used twice)
   }
-  return joined;
+}
+
+/**
+ * A test that matches where any of `res` does (for a test before trying them in order): the
+ * characters all of them hold first (sharedCharsTest: an indexOf of each, far faster than the
+ * joined pattern's scan; the base-year sentences all hold 基), then the joined pattern; null
+ * where they cannot be joined.
+ */
+const joinedTests = new WeakMap<readonly RegExp[], ((key: string) => boolean) | null>();
+function anyOfThem(res: readonly RegExp[]): ((key: string) => boolean) | null {
+  let test = joinedTests.get(res);
+  if (test === undefined) {
+    const joined = joinedOf(res);
+    const quick = joined && sharedCharsTest(joined.source, joined.flags);
+    test = joined === null ? null : quick === null ? (key) => joined.test(key) : (key) => quick(key) && joined.test(key);
+    joinedTests.set(res, test);
+  }
+  return test;
 }
 
 export function baseYear(bodyKeys: string[]): number | null {
   const sentences = grammars().titles.baseYearSentences;
   const any = anyOfThem(sentences);
   for (const key of bodyKeys) {
-    // one scan tells a line that states no base year (nearly all), instead of one per pattern
-    if (any && !any.test(key)) continue;
+    // one test tells a line that states no base year (nearly all), instead of one per pattern
+    if (any && !any(key)) continue;
     for (const re of sentences) {
       const m = re.exec(key);
       if (m) return Number(m[1]);

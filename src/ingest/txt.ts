@@ -87,7 +87,8 @@ function continues(prev: LineBlock, next: LineBlock): boolean {
 function cellsOf(raw: Piece, flags: number): Piece[] | undefined {
   if (!(flags & (SPACE | BORDER))) return undefined;
   const t = raw.text;
-  if (t.indexOf('\t') < 0 && t.indexOf('  ') < 0 && t.indexOf('\u3000\u3000') < 0 && !/[│|┃]/.test(t)) return undefined;
+  // (BORDER: the line holds one of │|┃)
+  if (!(flags & BORDER) && t.indexOf('\t') < 0 && t.indexOf('  ') < 0 && t.indexOf('\u3000\u3000') < 0) return undefined;
   if (!/\S(?:\t|\s{2,}|\u3000{2,}|[│|┃])\s*\S/u.test(raw.text)) return undefined;
   const out: Piece[] = [];
   const re = /(?:\t|[ \u00a0]{2,}|\u3000{2,}|\s*[│|┃]\s*)+/gu;

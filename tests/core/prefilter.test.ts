@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
-import { alternativesTest, firstChars, lastChars, requiredChars, squeezedTest } from '../../src/grammars/prefilter.js';
+import { alternativesTest, firstChars, lastChars, requiredChars, sharedCharsTest, squeezedTest } from '../../src/grammars/prefilter.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
 import { same } from '../helpers/same.js';
@@ -196,6 +196,29 @@ describe('alternativesTest', () => {
     expect(['(此件)', '(此', 'ab', 'aab', 'cc', 'ef'].map(start)).toEqual([true, true, true, true, true, true]);
     expect(['(一)', 'b', 'dc', 'e'].map(start)).toEqual([false, false, false, false]);
     expect(alternativesTest('a', 'i')).toBeNull();
+  });
+});
+
+describe('sharedCharsTest', () => {
+  const all = patterns();
+  const withTest = all.map((re) => ({ re, quick: sharedCharsTest(re.source, re.flags) })).filter((p) => p.quick);
+
+  it('never rejects a line or random text a pattern matches', () => {
+    expect(withTest.length).toBeGreaterThan(20);
+    for (const { re, quick } of withTest) expectNeverRejects(re, quick!);
+  });
+
+  it('asks for every character all the alternatives hold (the base-year sentences: 基 and 年)', () => {
+    const s = grammars().titles.baseYearSentences;
+    const q = sharedCharsTest(s.map((re) => `(?:${re.source})`).join('|'), s[0].flags)!;
+    for (const t of ['以2020年为基期', '基准年为 2020 年', '基期:2020年']) expect(q(t), t).toBe(true);
+    // 基 without 年 and 年 without 基 (most lines of a plan hold one of them)
+    for (const t of ['加强基础设施建设', '到2025年', '']) expect(q(t), t).toBe(false);
+    const ab = sharedCharsTest('a(?!b)c+x|(?=q)ca?x|[c]{2}x', 'u')!;
+    expect(['acx', 'cx', 'ccx', 'xc'].map(ab)).toEqual([true, true, true, true]);
+    expect(['ac', 'ax', 'bq'].map(ab)).toEqual([false, false, false]);
+    expect(sharedCharsTest('ab|cd', 'u')).toBeNull(); // nothing shared
+    expect(sharedCharsTest('ab', 'i')).toBeNull();
   });
 });
 
