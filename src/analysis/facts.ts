@@ -168,8 +168,14 @@ function countOwned(tasks: readonly TaskFacts[]): number {
 
 function planFacts(plan: Plan, analysis: PlanAnalysis, source: SourceText, words: LintWords): PlanFacts {
   const tasks = plan.tasks.map((t, i) => taskFacts(t, source, analysis.ownerClauses?.tasks[i]));
+  // the analysis' fields named, not spread: a spread gave every plan's facts a V8 map of its own
+  // (each field added after it a new transition), and the rules' loads of them were megamorphic
   return {
-    ...analysis,
+    headings: analysis.headings,
+    tables: analysis.tables,
+    unreadTables: analysis.unreadTables,
+    ownerClauses: analysis.ownerClauses,
+    span: analysis.span,
     tasks,
     projects: plan.projects.map((t, i) => taskFacts(t, source, analysis.ownerClauses?.projects[i])),
     indicators: plan.indicators.map((i) => indicatorFacts(i, analysis.tables, source, words)),

@@ -92,15 +92,27 @@ export function looksLikeUnit(unit: string): boolean {
   return g.collectives.exact.has(k) || (g.unitEnding.test(k) && !g.notUnitEnding.test(k));
 }
 
-/** One unit as written, cleaned; null when nothing of a unit is left. */
-export function cleanUnit(raw: string): string | null {
+/**
+ * One unit as written, cleaned; null when nothing of a unit is left. `rawKey`: foldKey(raw), when
+ * the caller has it (a key folds its text code unit for code unit, so the cleaned name's folded
+ * text is cut from it instead of folding the name again).
+ */
+export function cleanUnit(raw: string, rawKey?: string): string | null {
   const g = grammars().owners;
   // (hand-written scans for what the patterns did on every unit: most units hold no space and
   // no edge punctuation, and the replaces then copied nothing)
-  let s = trimPunct(hasSpace(raw) ? raw.replace(/[\s\u3000]+/g, '') : raw);
-  if (/^(?:由|请|要求|并由)/.test(s)) s = s.replace(/^(?:由|请|要求|并由)/, '');
+  const spaced = hasSpace(raw);
+  const r = spaced ? raw.replace(/[\s\u3000]+/g, '') : raw;
+  let a = edgeStart(r);
+  const b = edgeEnd(r, a);
+  let s = a === 0 && b === r.length ? r : r.slice(a, b);
+  const lead = LEAD_WORD.exec(s);
+  if (lead) {
+    s = s.slice(lead[0].length);
+    a += lead[0].length;
+  }
   // folded once for both tests (s holds no whitespace now)
-  const k = foldKey(s);
+  const k = rawKey !== undefined && !spaced ? rawKey.slice(a, b) : foldKey(s);
   if (!isCollectiveKey(hasSpace(k) ? k.replace(/\s+/g, '') : k)) {
     const m = g.trailingCollective.exec(k);
     if (m && m.index > 0) s = s.slice(0, m.index);
@@ -137,12 +149,27 @@ function isEdgePunct(c: number): boolean {
 
 /** s.replace(PUNCT_EDGES, ''), by hand. */
 export function trimPunct(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && isEdgePunct(s.charCodeAt(a))) a++;
-  while (b > a && isEdgePunct(s.charCodeAt(b - 1))) b--;
+  const a = edgeStart(s);
+  const b = edgeEnd(s, a);
   return a === 0 && b === s.length ? s : s.slice(a, b);
 }
+
+/** Where trimPunct's cut of `s` starts. */
+function edgeStart(s: string): number {
+  let a = 0;
+  while (a < s.length && isEdgePunct(s.charCodeAt(a))) a++;
+  return a;
+}
+
+/** Where trimPunct's cut of `s` ends (`a`: its start). */
+function edgeEnd(s: string, a: number): number {
+  let b = s.length;
+  while (b > a && isEdgePunct(s.charCodeAt(b - 1))) b--;
+  return b;
+}
+
+/** a word asking a unit to act, cut from the start of its name ("由市发展改革委") */
+const LEAD_WORD = /^(?:由|请|要求|并由)/;
 
 /** Can the figure-or-date test match at all: a digit somewhere, or . or % first? */
 function mayBeFigure(s: string): boolean {
@@ -162,7 +189,7 @@ function mayBeFigure(s: string): boolean {
 export function unitsOf(text: string, key = foldKey(text)): string[] {
   const out: string[] = [];
   forEachOutside(key, grammars().owners.separators, (a, b) => {
-    const u = cleanUnit(text.slice(a, b));
+    const u = cleanUnit(text.slice(a, b), key.slice(a, b));
     if (u) out.push(u);
   });
   return out;
@@ -175,7 +202,7 @@ export function unitsOf(text: string, key = foldKey(text)): string[] {
 export function unitsIf(text: string, key: string, ok: (unit: string) => boolean): string[] | null {
   const out: string[] = [];
   for (const [a, b] of splitOutside(key, grammars().owners.separators)) {
-    const u = cleanUnit(text.slice(a, b));
+    const u = cleanUnit(text.slice(a, b), key.slice(a, b));
     if (!u) continue;
     if (!ok(u)) return null;
     out.push(u);

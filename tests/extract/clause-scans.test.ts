@@ -59,6 +59,19 @@ describe('cleanUnit', () => {
     );
   });
 
+  it('reads the same with the unit\'s folded key handed in (the name\'s key cut from it)', () => {
+    for (const s of pieces) same(cleanUnit(s, foldKey(s)), cleanUnitByPatterns(s), s);
+    // traditional and full-width forms fold: the cut must stand where the name does
+    const folding = [...alphabet, ...'關門區，：（）'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...folding), { maxLength: 12 }), (cs) => {
+        const s = cs.join('');
+        same(cleanUnit(s, foldKey(s)), cleanUnitByPatterns(s), s);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('still cuts spaces, edge marks, a leading 由 and a trailing collective, and rejects dates and figures', () => {
     expect(cleanUnit(' 由市 发展改革委， ')).toBe('市发展改革委');
     expect(cleanUnit('2023-2025年')).toBeNull();

@@ -52,7 +52,8 @@ export const placeholderText = defineRule({
           const span = ctx.source.blockSpan(block, f.index, f.index + f.length);
           if (seen.has(span.start.offset)) continue;
           seen.add(span.start.offset);
-          ctx.report({ messageId: 'placeholder', data: { text: f.text }, ...span, plan: block.plan });
+          // (the span's points named, not spread into the report: a spread copies property by property)
+          ctx.report({ messageId: 'placeholder', data: { text: f.text }, start: span.start, end: span.end, plan: block.plan });
         }
       },
     };

@@ -56,7 +56,9 @@ export const taskMissingDeadline = defineRule({
       },
       task({ plan, task, facts, isProject }) {
         if (isProject || facts.explicitDeadline || undated.has(plan.index)) return;
-        ctx.report({ messageId: 'missing', data: { task: taskLabel(task) }, ...ctx.source.headSpan(task.span), plan: plan.index });
+        // (the span's points named, not spread into the report: a spread copies property by property)
+        const { start, end } = ctx.source.headSpan(task.span);
+        ctx.report({ messageId: 'missing', data: { task: taskLabel(task) }, start, end, plan: plan.index });
       },
     };
   },
