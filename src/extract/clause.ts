@@ -502,11 +502,12 @@ export function findClauses(text: string, key: string, memo?: ClauseMemo): reado
   let open = -1;
   // brackets are rare: the regex engine's scan for the next one, not a loop over every character
   // (one regex for every call: readClause, called inside the loop, never calls findClauses)
+  // (test, not exec: a bracket is one code unit, found just before lastIndex; no match array
+  // is built for each)
   const brackets = BRACKETS;
   brackets.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = brackets.exec(key))) {
-    const i = m.index;
+  while (brackets.test(key)) {
+    const i = brackets.lastIndex - 1;
     const c = key.charCodeAt(i);
     if (isOpener(c)) {
       if (depth === 0) open = i;
