@@ -169,7 +169,8 @@ function countOwned(tasks: readonly TaskFacts[]): number {
 function planFacts(plan: Plan, analysis: PlanAnalysis, source: SourceText, words: LintWords): PlanFacts {
   const tasks = plan.tasks.map((t, i) => taskFacts(t, source, analysis.ownerClauses?.tasks[i]));
   // the analysis' fields named, not spread: a spread gave every plan's facts a V8 map of its own
-  // (each field added after it a new transition), and the rules' loads of them were megamorphic
+  // (each field added after it a new transition), and the rules' loads of them were megamorphic;
+  // `satisfies` names every field, optional ones too, so one added to PlanAnalysis is not lost here
   return {
     headings: analysis.headings,
     tables: analysis.tables,
@@ -180,7 +181,7 @@ function planFacts(plan: Plan, analysis: PlanAnalysis, source: SourceText, words
     projects: plan.projects.map((t, i) => taskFacts(t, source, analysis.ownerClauses?.projects[i])),
     indicators: plan.indicators.map((i) => indicatorFacts(i, analysis.tables, source, words)),
     ownedTasks: countOwned(tasks),
-  };
+  } satisfies { [K in keyof Required<PlanFacts>]: PlanFacts[K] };
 }
 
 /** The facts of a document; `plans` is extraction's outline and table knowledge, one per plan. */
