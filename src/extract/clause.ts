@@ -439,6 +439,9 @@ export interface ClauseHit {
 const isOpener = (c: number) => c === 0x28 || c === 0x3010 || c === 0x5b;
 const isCloser = (c: number) => c === 0x29 || c === 0x3011 || c === 0x5d;
 
+/** what ends the sentence before a bracket that closes the next one, or before a trailing label ("…健全制度。牵头单位：A") */
+const SENTENCE_BREAK = /[。;；!！?？]/;
+
 /** Does a bracket at [open, close] close a sentence (so it may hold bare unit names)? */
 function closesSentence(key: string, open: number, close: number): boolean {
   let j = close + 1;
@@ -448,7 +451,7 @@ function closesSentence(key: string, open: number, close: number): boolean {
   while (i >= 0 && /\s/.test(key[i])) i--;
   // a bracket opening the text is a numbering label ("（一）…") unless it is the whole line
   if (i < 0) return atEnd;
-  return atEnd || /[。;；!！?？]/.test(key[i]);
+  return atEnd || SENTENCE_BREAK.test(key[i]);
 }
 
 /**
@@ -565,9 +568,6 @@ function trailingClause(text: string, key: string, lastEnd: number): ClauseHit |
   const clause = readClause(text.slice(from, body.length), 'sentence', key.slice(from, body.length));
   return clause && clause.fields.length ? { start: from, end: key.length, clause } : null;
 }
-
-/** what ends the sentence before a trailing label ("…健全制度。牵头单位：A") */
-const SENTENCE_BREAK = /[。;；!！?？]/;
 
 /**
  * Whether a label can stand where trailingClause reads one: at the text's start or after a

@@ -229,6 +229,9 @@ describe('the owner-clause reader\'s quick tests', () => {
     );
     // the comparison is not over misses only
     expect(opening).toBeGreaterThan(500);
+    // and it is a test: a label after an opening bracket, or after a comma, opens no sentence (brackets
+    // are not minded: a label after a break inside one passes)
+    for (const k of ['加强统筹协调(责任单位:市发展改革委)。', '推进项目建设(牵头单位:市住建局、市财政局)', '确保按时完成,时间:2024年底']) same(mayOpenWithLabel(k), false, k);
   });
 
   it('rejects a part only where no role word of the grammar ends it', () => {
