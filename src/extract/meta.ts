@@ -54,7 +54,7 @@ function valueAfter(lines: string[], i: number, from: number): string | null {
   const nextLine = lines[i + 1];
   if (nextLine === undefined) return null;
   const v = stripBullets(nextLine);
-  if (!v || (any.test(` ${v}`) && any.exec(` ${v}`)!.index === 0) || /^[\p{Script=Han}]{2,8}\s*[:：]/u.test(v)) return null;
+  if (!v || any.exec(` ${v}`)?.index === 0 || /^[\p{Script=Han}]{2,8}\s*[:：]/u.test(v)) return null;
   return v.length <= 80 ? v : null;
 }
 
@@ -65,12 +65,12 @@ const HAS_HAN = /\p{Script=Han}/u;
 function normalizeValue(field: Field, raw: string): string | null {
   const { empty } = (cache ??= labelRes());
   const v = raw.trim();
-  if (!v || empty.test(squeeze(foldKey(v)))) return null;
+  const k = foldKey(v);
+  if (!v || empty.test(squeeze(k))) return null;
   if (field === 'written' || field === 'published') {
-    const k = foldKey(v);
     return parseDate(k) ?? parseDigitsDate(squeeze(k)) ?? chineseDate(squeeze(k));
   }
-  if (field === 'docNumber') return /\d/.test(v) && /号|[〔[［(（]\s*\d{4}/.test(foldKey(v)) ? squeeze(v) : null;
+  if (field === 'docNumber') return /\d/.test(v) && /号|[〔[［(（]\s*\d{4}/.test(k) ? squeeze(v) : null;
   if (field === 'indexNo') return /\d/.test(v) ? squeeze(v) : null;
   // an issuer is a name, not a link or a number
   if (/https?:|www\.|^\d/.test(v) || !HAS_HAN.test(v)) return null;
@@ -80,19 +80,20 @@ function normalizeValue(field: Field, raw: string): string | null {
 /**
  * A block's text as the reader produced it, with a space where the reader left something out
  * (markup, Markdown syntax, a line break, spaces between Chinese words): labels and values stay
- * apart ("发布机构 某区应急管理局") while no markup of the original reaches a value.
+ * apart ("发布机构 某区应急管理局") while no markup of the original reaches a value. `of`: a text
+ * unit for unit as long as the piece's (its key), cut the same way.
  */
-export function spacedText(p: Piece): string {
+export function spacedText(p: Piece, of: string = p.text): string {
   const r = p.runs;
   // one stretch of the original (most lines): nothing left out
-  if (r.length <= 2) return p.text;
+  if (r.length <= 2) return of;
   const parts: string[] = [];
   for (let k = 0; k < r.length; k += 2) {
     const from = r[k];
-    const to = k + 2 < r.length ? r[k + 2] : p.text.length;
+    const to = k + 2 < r.length ? r[k + 2] : of.length;
     // a run starting further on than the previous one ended: the reader left something out
     if (k > 0 && r[k + 1] > r[k - 1] + (from - r[k - 2])) parts.push(' ');
-    parts.push(p.text.slice(from, to));
+    parts.push(of.slice(from, to));
   }
   return parts.join('');
 }
@@ -100,10 +101,13 @@ export function spacedText(p: Piece): string {
 /** longest block read for header fields (a header line is short; a 100 MB line is not one) */
 const MAX_HEADER_LINE = 2000;
 
+/** a character String#trim keeps (JavaScript's \s is what trim drops) */
+const NOT_SPACE = /\S/;
+
 /**
- * The blocks' lines (spacedText) and their keys. A line that is its block's text as it stands
- * (most are) has the block's key for its key (a block's key is foldKey of its text): no line is
- * folded again.
+ * The blocks' lines (spacedText) and their keys. A block's key is foldKey of its text, unit for
+ * unit: a line's key is cut from it as the line is cut from the text (spacedText, then the
+ * trimmed range), and no line is folded again.
  */
 function blockLines(blocks: Block[]): { lines: string[]; keys: string[] } {
   const lines: string[] = [];
@@ -118,9 +122,19 @@ function blockLines(blocks: Block[]): { lines: string[]; keys: string[] } {
       }
       continue;
     }
-    const line = b.piece.text.length > MAX_HEADER_LINE ? '' : spacedText(b.piece).trim();
+    if (b.piece.text.length > MAX_HEADER_LINE) {
+      lines.push('');
+      keys.push('');
+      continue;
+    }
+    const spaced = spacedText(b.piece);
+    const line = spaced.trim();
     lines.push(line);
-    keys.push(line === b.piece.text ? b.key : foldKey(line));
+    if (line === b.piece.text) keys.push(b.key);
+    else {
+      const from = line.length === spaced.length ? 0 : spaced.search(NOT_SPACE);
+      keys.push(spacedText(b.piece, b.key).slice(from, from + line.length));
+    }
   }
   return { lines, keys };
 }

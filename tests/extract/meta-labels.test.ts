@@ -4,7 +4,8 @@
 // the labels' own characters, boundaries and whitespace.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyLabel, labelStands } from '../../src/extract/meta.js';
+import { anyLabel, headerMeta, labelStands } from '../../src/extract/meta.js';
+import type { Block } from '../../src/ingest/blocks.js';
 import { grammars } from '../../src/grammars/load.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
@@ -46,5 +47,16 @@ describe('labelStands', () => {
     expect(labelStands('【发布机构】某区应急管理局')).toBe(true);
     expect(labelStands('索引号: 123  发布 日期: 2024-01-01')).toBe(true);
     expect(labelStands('本单位发布机构调整')).toBe(false);
+  });
+});
+
+describe('headerMeta', () => {
+  it('reads a value where the line is spaced (something left out), trimmed and folded', () => {
+    // each line came from two stretches of the original (markup between them: a space in the
+    // line) and starts with an ideographic space; its key is cut from the block's folded key
+    const line = (text: string, runs: number[]): Block => ({ kind: 'line', piece: { text, runs, end: runs[3] + text.length - runs[2] }, key: foldKey(text) });
+    const meta = headerMeta([line('\u3000发布机构：某区应急管理局', [0, 0, 6, 20]), line('\u3000成文日期２０２４年１月５日', [0, 40, 5, 60])]);
+    expect(meta.issuer).toBe('某区应急管理局');
+    expect(meta.written).toBe('2024-01-05');
   });
 });
