@@ -59,22 +59,40 @@ function isProjectKey(k: string): boolean {
   if (t.length > 14) return false;
   const patterns = grammars().sections.projects;
   // (the patterns all stand at the start: a title whose first character none begins with is none)
-  const first = projectStarts(patterns);
+  const first = projectStarts(patterns).first;
   return (first === null || first.test(t)) && patterns.some((re) => re.test(t));
 }
 
-/** the characters the project-title patterns can begin with (firstChars, once per grammar) */
-let projectFirst: { patterns: readonly RegExp[]; first: RegExp | null } | null = null;
-function projectStarts(patterns: readonly RegExp[]): RegExp | null {
-  if (projectFirst?.patterns !== patterns) projectFirst = { patterns, first: firstChars(patterns) };
-  return projectFirst.first;
+/**
+ * The characters the project-title patterns can begin with (firstChars, once per grammar), and
+ * the same class as a sticky pattern, to test one position of a key.
+ */
+let projectFirst: { patterns: readonly RegExp[]; first: RegExp | null; at: RegExp | null } | null = null;
+function projectStarts(patterns: readonly RegExp[]): { first: RegExp | null; at: RegExp | null } {
+  if (projectFirst?.patterns !== patterns) {
+    const first = firstChars(patterns);
+    const at = first?.source.startsWith('^') ? new RegExp(first.source.slice(1), `${first.flags}y`) : null;
+    projectFirst = { patterns, first, at };
+  }
+  return projectFirst;
 }
 
 /**
  * isProjectTitle(nodeTitle(n) ?? ''), the title's folded text read from the node's key: the
  * title is the start of the node's text, and a key folds its text one code unit for one.
  */
-function isProjectNode(n: OutlineNode): boolean {
+export function isProjectNode(n: OutlineNode): boolean {
+  // asked of every node of the outline: one whose key's first character that is no whitespace
+  // opens no project title is none (its title, squeezed, opens with that character or is empty;
+  // no title is tested as '', which opens with none), told without its title
+  const at = projectStarts(grammars().sections.projects).at;
+  if (at !== null) {
+    const k = n.restKey;
+    let i = 0;
+    while (i < k.length && isSpace(k.charCodeAt(i))) i++;
+    at.lastIndex = i;
+    if (!at.test(k)) return false;
+  }
   const title = nodeTitle(n);
   if (title === null) return isProjectKey('');
   return isProjectKey(n.rest.text.startsWith(title) ? n.restKey.slice(0, title.length) : foldKey(title));

@@ -2,10 +2,11 @@
 // them can begin with (firstChars of the patterns): it tells every title as the patterns do.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isProjectTitle } from '../../src/extract/tasks.js';
+import { isProjectNode, isProjectTitle } from '../../src/extract/tasks.js';
 import { grammars } from '../../src/grammars/load.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { squeezeSpace } from '../../src/normalize/squeeze.js';
+import { nodeTitle, type OutlineNode } from '../../src/outline/tree.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
 import { same } from '../helpers/same.js';
 
@@ -44,5 +45,31 @@ describe('isProjectTitle', () => {
     expect(isProjectTitle('重点工程')).toBe(true);
     expect(isProjectTitle('实施一批重大项目')).toBe(true);
     expect(isProjectTitle('加强重点工程建设管理')).toBe(false);
+  });
+});
+
+// isProjectNode refuses a node by the first character of its key that is no whitespace before it
+// works out the node's title: it tells every node as the patterns tell its title
+describe('isProjectNode', () => {
+  const nodeOf = (text: string) => ({ rest: { text }, restKey: foldKey(text), titleMemo: undefined }) as unknown as OutlineNode;
+  const want = (text: string) => byPatterns(nodeTitle(nodeOf(text)) ?? '');
+
+  it('tells random node lines made of the patterns’ words as the patterns tell their titles', () => {
+    const words = ['主要', '重点', '重大', '建设', '工程', '项目', '实施', '组织实施', '一批', ' ', '　', '\t', '。', '：', ':', '推进', '加快', '（', '）', '重', '点'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 8 }), (ws) => {
+        const s = ws.join('');
+        same(isProjectNode(nodeOf(s)), want(s), s);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isProjectNode(nodeOf('　重点工程'))).toBe(true);
+    expect(isProjectNode(nodeOf('重大项目：新建自动气象站50个。'))).toBe(true);
+    expect(isProjectNode(nodeOf('加快重点工程建设。'))).toBe(false);
+  });
+
+  it('tells the short lines of the seeds and real documents as the patterns tell their titles', () => {
+    const differ = [...new Set(lines)].filter((l) => isProjectNode(nodeOf(l)) !== want(l));
+    expect(differ).toEqual([]);
   });
 });

@@ -143,18 +143,18 @@ export const headingSequence = defineRule({
         if (!headings.length) return;
         // a scheme that goes on from the previous section at every one of two or more section
         // changes is numbered through the plan on purpose ((一)…(二十八) under 一、…八、)
-        // each heading's group (parent, scheme, level), named once
-        const keys = groupKeys(headings);
-        const through = new Set([...runsOn, ...numberedThrough(headings, keys)]);
-        const lastOfScheme = new Map<string, number>();
-        const lastInGroup = new Map<number, HeadingInfo>();
+        // each heading's scheme and group (parent, scheme, level), named once as small numbers
+        const g = groupsOf(headings);
+        const through = numberedThrough(headings, g).map((on, s) => on || runsOn.has(g.schemes[s]));
+        const lastOfScheme = new Array<number | undefined>(g.schemes.length).fill(undefined);
+        const lastInGroup = new Array<HeadingInfo | undefined>(g.count).fill(undefined);
         // one renumbering per group, offered with its first skip or repeat (--fix); the group's
         // headings gathered only then (most plans have no skip or repeat)
         const fixed = new Set<number>();
         const fixAt = (key: number, h: HeadingInfo) => {
           if (fixed.has(key)) return {};
           fixed.add(key);
-          const group = headings.filter((_, j) => keys[j] === key);
+          const group = headings.filter((_, j) => g.group[j] === key);
           const fix = renumberFix(ctx.source, group, group.indexOf(h));
           return fix ? { fix } : {};
         };
@@ -167,11 +167,12 @@ export const headingSequence = defineRule({
         for (let i = 0; i < headings.length; i++) {
           const h = headings[i];
           const value = h.value!;
-          const key = keys[i];
-          const prev = lastInGroup.get(key);
-          const runOn = through.has(h.scheme) ? lastOfScheme.get(h.scheme) : undefined;
-          lastInGroup.set(key, h);
-          lastOfScheme.set(h.scheme, value);
+          const key = g.group[i];
+          const scheme = g.scheme[i];
+          const prev = lastInGroup[key];
+          const runOn = through[scheme] ? lastOfScheme[scheme] : undefined;
+          lastInGroup[key] = h;
+          lastOfScheme[scheme] = value;
           if (!prev) {
             if (value === 1 || (runOn !== undefined && value === runOn + 1)) continue;
             if (value > 1 && (runOn === undefined || value > runOn + 1)) {
@@ -195,41 +196,59 @@ export const headingSequence = defineRule({
   },
 });
 
-/**
- * Each heading's group (parent, scheme, level) as one number: Map and Set lookups on numbers,
- * where keys joined into strings had to be built, flattened and hashed per heading (a third of
- * the rule's time).
- */
-function groupKeys(headings: HeadingInfo[]): number[] {
-  const schemes = new Map<string, number>();
-  let levels = 1;
-  for (const h of headings) {
-    if (!schemes.has(h.scheme)) schemes.set(h.scheme, schemes.size);
-    if (h.level >= levels) levels = h.level + 1;
-  }
-  const n = schemes.size;
-  return headings.map((h) => ((h.parent ?? -1) + 1) * n * levels + schemes.get(h.scheme)! * levels + h.level);
+/** Each heading's scheme and group (parent, scheme, level) as small numbers, to index arrays by. */
+interface Groups {
+  scheme: number[];
+  group: number[];
+  /** the schemes by number */
+  schemes: string[];
+  /** how many groups */
+  count: number;
 }
 
-/** Schemes that go on from the previous section at each of at least two section changes, and never start again. */
-function numberedThrough(headings: HeadingInfo[], keys: number[]): string[] {
-  const last = new Map<string, number>();
-  const seen = new Set<number>();
-  const changes = new Map<string, { on: number; again: number }>();
-  for (let i = 0; i < headings.length; i++) {
-    const h = headings[i];
-    const key = keys[i];
-    const before = last.get(h.scheme);
-    if (!seen.has(key) && before !== undefined) {
-      const c = changes.get(h.scheme) ?? { on: 0, again: 0 };
-      if (h.value === before + 1) c.on++;
-      else c.again++;
-      changes.set(h.scheme, c);
-    }
-    seen.add(key);
-    last.set(h.scheme, h.value!);
+/**
+ * Arrays indexed by these numbers instead of Maps and Sets keyed by scheme and group: two Map
+ * lookups per heading here, none in the rule's passes over the headings.
+ */
+function groupsOf(headings: HeadingInfo[]): Groups {
+  const schemeIds = new Map<string, number>();
+  let levels = 1;
+  for (const h of headings) {
+    if (!schemeIds.has(h.scheme)) schemeIds.set(h.scheme, schemeIds.size);
+    if (h.level >= levels) levels = h.level + 1;
   }
-  return [...changes].filter(([, c]) => c.on >= 2 && c.again === 0).map(([scheme]) => scheme);
+  const n = schemeIds.size;
+  const ids = new Map<number, number>();
+  const scheme: number[] = [];
+  const group: number[] = [];
+  for (const h of headings) {
+    const s = schemeIds.get(h.scheme)!;
+    const key = ((h.parent ?? -1) + 1) * n * levels + s * levels + h.level;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    scheme.push(s);
+    group.push(id);
+  }
+  return { scheme, group, schemes: [...schemeIds.keys()], count: ids.size };
+}
+
+/** By scheme: does it go on from the previous section at each of at least two section changes, and never start again? */
+function numberedThrough(headings: HeadingInfo[], g: Groups): boolean[] {
+  const last = new Array<number | undefined>(g.schemes.length).fill(undefined);
+  const on = new Array<number>(g.schemes.length).fill(0);
+  const again = new Array<number>(g.schemes.length).fill(0);
+  const seen = new Uint8Array(g.count);
+  for (let i = 0; i < headings.length; i++) {
+    const s = g.scheme[i];
+    const before = last[s];
+    if (!seen[g.group[i]] && before !== undefined) {
+      if (headings[i].value === before + 1) on[s]++;
+      else again[s]++;
+    }
+    seen[g.group[i]] = 1;
+    last[s] = headings[i].value!;
+  }
+  return on.map((k, s) => k >= 2 && again[s] === 0);
 }
 
 function range(from: number, to: number, like: HeadingInfo): string {
