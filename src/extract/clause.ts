@@ -489,8 +489,12 @@ function readBracket(content: string, form: 'closing' | 'bracket', key: string, 
   return clause;
 }
 
-/** what findClauses looks for: a bracket that opens or closes */
-const BRACKETS = /[()[\]【】]/g;
+/**
+ * what findClauses looks for: a bracket that opens or closes; and, for the trailing clause, a
+ * colon (a label's) and a dash ("——" before the unit names closing a text). One scan of the text
+ * for all three, where each was a search of the whole text of its own.
+ */
+const SCANNED = /[()[\]【】:—]/g;
 
 /**
  * Every clause in a text, in order: in outermost brackets, and an unbracketed labelled clause
@@ -503,16 +507,21 @@ export function findClauses(text: string, key: string, memo?: ClauseMemo): reado
   let hits: ClauseHit[] | null = null;
   let depth = 0;
   let open = -1;
-  // brackets are rare: the regex engine's scan for the next one, not a loop over every character
-  // (one regex for every call: readClause, called inside the loop, never calls findClauses)
-  // (test, not exec: a bracket is one code unit, found just before lastIndex; no match array
-  // is built for each)
-  const brackets = BRACKETS;
-  brackets.lastIndex = 0;
-  while (brackets.test(key)) {
-    const i = brackets.lastIndex - 1;
+  let colon = false;
+  let lastDash = -1;
+  // the characters sought are rare: the regex engine's scan for the next one, not a loop over
+  // every character (one regex for every call: readClause, called inside the loop, never calls
+  // findClauses) (test, not exec: each is one code unit, found just before lastIndex; no match
+  // array is built for each)
+  const scanned = SCANNED;
+  scanned.lastIndex = 0;
+  while (scanned.test(key)) {
+    const i = scanned.lastIndex - 1;
     const c = key.charCodeAt(i);
-    if (isOpener(c)) {
+    if (c === 0x3a) colon = true;
+    else if (c === 0x2014) {
+      if (key.charCodeAt(i + 1) === 0x2014) lastDash = i;
+    } else if (isOpener(c)) {
       if (depth === 0) open = i;
       depth++;
     } else if (isCloser(c) && depth > 0) {
@@ -528,7 +537,7 @@ export function findClauses(text: string, key: string, memo?: ClauseMemo): reado
   }
   let lastEnd = -1;
   if (hits) for (const h of hits) lastEnd = Math.max(lastEnd, h.end);
-  const tail = trailingClause(text, key, lastEnd);
+  const tail = trailingClause(text, key, lastEnd, colon, lastDash);
   if (tail && !hits?.some((h) => h.end > tail.start)) (hits ??= []).push(tail);
   return hits ?? NO_HITS;
 }
@@ -537,10 +546,11 @@ const NO_HITS: readonly ClauseHit[] = [];
 /**
  * An unbracketed clause closing the text: labelled, from a sentence break (or the start) to the
  * end ("…健全制度。牵头单位：A；配合单位：B。"), unit names after a dash ("…。——A、B"), or a last
- * sentence of role words ("…。A牵头，B配合。"). `lastEnd`: where the last bracketed clause found ends.
+ * sentence of role words ("…。A牵头，B配合。"). `lastEnd`: where the last bracketed clause found
+ * ends; `colon`: whether the text holds a colon; `lastDash`: where its last "——" starts (-1: none).
  */
-function trailingClause(text: string, key: string, lastEnd: number): ClauseHit | null {
-  if (key.indexOf(':') >= 0 && mayOpenWithLabel(key))
+function trailingClause(text: string, key: string, lastEnd: number, colon: boolean, lastDash: number): ClauseHit | null {
+  if (colon && mayOpenWithLabel(key))
     for (const l of labelsIn(key)) {
       const b = endWithout(key, l.at, isSpace);
       if (b > 0 && !SENTENCE_BREAK.test(key[b - 1])) continue;
@@ -552,10 +562,10 @@ function trailingClause(text: string, key: string, lastEnd: number): ClauseHit |
   const bodyEnd = endWithout(key, key.length, isStopOrSpace);
   const body = key.slice(0, bodyEnd);
   // a dash and nothing but unit names after it, closing the text: "…新增算力资源20%。——市大数据局"
-  // (sought only where a clause after it is short enough: a paragraph is not scanned whole)
+  // (the stops and spaces cut from the body hold no dash: the text's last "——" is the body's)
   const maxLength = compiled().maxLength;
-  const dash = body.indexOf('——', Math.max(0, body.length - 2 - maxLength)) >= 0 ? body.lastIndexOf('——') : -1;
-  if (dash >= 0 && body.length - dash - 2 <= maxLength) {
+  const dash = body.length - lastDash - 2 <= maxLength ? lastDash : -1;
+  if (dash >= 0) {
     const clause = readClause(text.slice(dash + 2, body.length), 'closing', key.slice(dash + 2, body.length));
     if (clause && clause.fields.length) return { start: dash, end: key.length, clause };
   }
