@@ -18,6 +18,7 @@ import { splitNumberedBreaks } from './outline/numbered-breaks.js';
 import { dropSiteJunk } from './ingest/junk.js';
 import { foldKey, offsetsOf, startOffset, type Piece } from './normalize/piece.js';
 import { LazyProperty } from './util/lazy-property.js';
+import { NOT_SPACE } from './util/text.js';
 
 /** What a caller knows about a text it hands in as a string. */
 export interface SourceMeta {
@@ -61,9 +62,6 @@ function wellFormed(text: string): string {
   const s = text as string & { toWellFormed?: () => string };
   return s.toWellFormed ? s.toWellFormed() : text;
 }
-
-/** a character String#trim keeps (JavaScript's \s is what trim drops) */
-const NOT_SPACE = /\S/;
 
 /** `lazyHash`: the source's sha256 is worked out when first read (lazySourceFile), and the document's with it */
 function analyze(source: SourceFile, read: ReadResult, lazyHash = false): Analysis {

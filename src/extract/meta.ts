@@ -6,7 +6,7 @@ import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
 import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
 import { foldKey, type Piece } from '../normalize/piece.js';
-import { perCodeUnit } from '../util/text.js';
+import { NOT_SPACE, perCodeUnit } from '../util/text.js';
 import { sharedCharsTest } from '../grammars/prefilter.js';
 import { chineseDate, isIssuerLine, signatureDate } from '../outline/signature.js';
 
@@ -100,9 +100,6 @@ export function spacedText(p: Piece, of: string = p.text): string {
 
 /** longest block read for header fields (a header line is short; a 100 MB line is not one) */
 const MAX_HEADER_LINE = 2000;
-
-/** a character String#trim keeps (JavaScript's \s is what trim drops) */
-const NOT_SPACE = /\S/;
 
 /**
  * The blocks' lines (spacedText) and their keys. A block's key is foldKey of its text, unit for

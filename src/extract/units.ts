@@ -105,7 +105,7 @@ export function cleanUnit(raw: string, rawKey?: string): string | null {
   const r = spaced ? raw.replace(/[\s\u3000]+/g, '') : raw;
   let a = edgeStart(r);
   const b = edgeEnd(r, a);
-  let s = a === 0 && b === r.length ? r : r.slice(a, b);
+  let s = cut(r, a, b);
   const lead = LEAD_WORD.exec(s);
   if (lead) {
     s = s.slice(lead[0].length);
@@ -150,9 +150,11 @@ function isEdgePunct(c: number): boolean {
 /** s.replace(PUNCT_EDGES, ''), by hand. */
 export function trimPunct(s: string): string {
   const a = edgeStart(s);
-  const b = edgeEnd(s, a);
-  return a === 0 && b === s.length ? s : s.slice(a, b);
+  return cut(s, a, edgeEnd(s, a));
 }
+
+/** s.slice(a, b), or s itself where that is all of it (no copy) */
+const cut = (s: string, a: number, b: number): string => (a === 0 && b === s.length ? s : s.slice(a, b));
 
 /** Where trimPunct's cut of `s` starts. */
 function edgeStart(s: string): number {

@@ -3,6 +3,9 @@
 /** The first line of a message: errors are reported on one line. */
 export const oneLine = (s: string): string => s.split('\n')[0].trim();
 
+/** a character String#trim keeps (JavaScript's \s is what trim drops) */
+export const NOT_SPACE = /\S/;
+
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
