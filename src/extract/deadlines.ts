@@ -25,25 +25,39 @@ function fiveYearEnd(text: string): number | null {
   return null;
 }
 
+/** The first captured group of `m` from `g` on that took part in the match (m.length: none). */
+function nextGroup(m: RegExpExecArray, g: number): number {
+  while (g < m.length && m[g] === undefined) g++;
+  return g;
+}
+
 /**
- * Fills a date template. Captured groups are read in order as the template names them:
- * year (when it starts with {Y}), then month ({M}), then day ({D}).
+ * Fills a date template, split at its dashes (year, month, day). Captured groups are read in
+ * order as the template names them: year (when it starts with {Y}), then month ({M}), then day
+ * ({D}).
  */
-function resolve(template: string, m: RegExpExecArray, time: PlanTime, needsYear: 'single' | undefined): string | null {
-  const groups = m.slice(1).filter((x) => x !== undefined).map(Number);
+function resolve(template: readonly string[], m: RegExpExecArray, time: PlanTime, needsYear: 'single' | undefined): string | null {
   if (needsYear === 'single' && time.year === null) return null;
-  const [yearPart, monthPart, dayPart] = template.split('-');
+  const [yearPart, monthPart, dayPart] = template;
+  // the groups that took part, read in turn (no array of them per match)
+  let g = nextGroup(m, 1);
   let y: number | null = null;
-  if (yearPart === '{Y}') y = groups.shift() ?? null;
-  else if (yearPart === '{plan}') y = time.year;
+  if (yearPart === '{Y}') {
+    y = g < m.length ? Number(m[g]) : null;
+    g = nextGroup(m, g + 1);
+  } else if (yearPart === '{plan}') y = time.year;
   else if (yearPart === '{end}') y = time.period?.end ?? null;
   else if (yearPart === '{fyp}') y = fiveYearEnd(m[0]);
   else y = Number(yearPart);
   if (y === null || y < 1900 || y > 2100) return null;
-  const month = monthPart === '{M}' ? groups.shift() ?? null : Number(monthPart);
+  let month: number | null;
+  if (monthPart === '{M}') {
+    month = g < m.length ? Number(m[g]) : null;
+    g = nextGroup(m, g + 1);
+  } else month = Number(monthPart);
   if (month === null) return null;
   if (dayPart === 'end') return lastDayOfMonth(y, month);
-  const day = dayPart === '{D}' ? groups.shift() ?? null : Number(dayPart);
+  const day = dayPart === '{D}' ? (g < m.length ? Number(m[g]) : null) : Number(dayPart);
   return day === null ? null : isoDate(y, month, day);
 }
 
@@ -62,6 +76,8 @@ function canYield(p: DeadlinePattern, time: PlanTime): boolean {
 /** The patterns that can yield under a kind of plan time, and one regex that matches where any of them does. */
 interface Live {
   patterns: DeadlinePattern[];
+  /** each pattern's date template split at its dashes */
+  templates: string[][];
   /** for each pattern, the characters a text must hold for it to match (null: no such test) */
   needs: (RegExp | null)[];
   /** null where patterns cannot be joined into one (a back-reference would change meaning) */
@@ -71,74 +87,112 @@ interface Live {
    * pair ("\d\s*年", sharpTest), else the characters `any` needs
    */
   quick: RegExp | null;
-  /** where a match of `any` can begin: `any` made sticky, tried only at the code units `starts` marks */
+  /** where a match of `any` can begin, and which of its patterns can begin there */
   starts: StartTable | null;
 }
 
-/** `any` as a sticky regex and a table of the code units a match of it can begin with. */
+/** The patterns by the code units their matches can begin with, each group joined and sticky. */
 interface StartTable {
-  sticky: RegExp;
-  /** 1 at each UTF-16 code unit a match can begin with */
+  /** at each UTF-16 code unit, 1 + the index in `groups` of the patterns a match beginning there can be of; 0: none */
   table: Uint8Array;
+  /** the patterns that can begin at some code units, joined, sticky */
+  groups: RegExp[];
 }
 
 /**
- * The start table of a pattern, from the characters its matches can begin with (read from the
- * pattern by src/grammars/prefilter.ts), or null where they cannot be told (a pattern that can
- * match empty, or one not understood). Surrogates are all marked: a code point beyond the BMP
- * is then tried the way the pattern itself would try it.
+ * The code units a pattern's matches can begin with, as [from, to) ranges (read from the
+ * pattern by src/grammars/prefilter.ts, a code point beyond the BMP left out), or null where
+ * they cannot be told (a pattern that can match empty, or one not understood).
  */
-export function startTable(any: RegExp): StartTable | null {
-  const flags = any.flags.replace(/[gy]/g, '');
-  const first = firstChars([new RegExp(`^(?:${any.source})`, flags)]);
+function startRanges(re: RegExp, flags: string): [number, number][] | null {
+  const first = firstChars([new RegExp(`^(?:${re.source})`, flags)]);
   if (!first) return null;
-  const table = new Uint8Array(0x10000);
-  table.fill(1, 0xd800, 0xe000);
   // the class firstChars builds: ^[\u{…}\u{…}-\u{…}…] (Unicode mode) or ^[\u…\u…-\u…] (else),
   // read back rather than asked of prefilter.ts as ranges: the regex comes from the build's record
-  // (prefilter-memo.ts), so a start does not read the 32 joined deadline patterns again
+  // (prefilter-memo.ts), so a start does not read the deadline patterns again
   const cls = first.source.slice(2, -1);
   const item = /\\u\{?([0-9a-f]+)\}?(?:-\\u\{?([0-9a-f]+)\}?)?/gy;
+  const out: [number, number][] = [];
   let m: RegExpExecArray | null;
   let read = 0;
   while ((m = item.exec(cls))) {
     const a = parseInt(m[1], 16);
     const b = m[2] === undefined ? a : parseInt(m[2], 16);
-    table.fill(1, Math.min(a, 0x10000), Math.min(b, 0xffff) + 1);
+    if (a <= 0xffff) out.push([a, Math.min(b, 0xffff) + 1]);
     read = item.lastIndex;
   }
-  // a class written otherwise than expected: no table rather than a wrong one
-  if (read !== cls.length) return null;
-  return { sticky: new RegExp(any.source, flags + 'y'), table };
+  // a class written otherwise than expected: none rather than a wrong one
+  return read === cls.length ? out : null;
 }
 
 /**
- * Where the leftmost match of `any` in `key` begins, or -1: tried only where a match can begin
- * (a table lookup per character; a regex scan for the next candidate costs more, candidates
- * such as 在 and 一 being frequent).
+ * The start table of patterns joined with `flags`, or null where a pattern's first characters
+ * cannot be told. At a code unit, only the patterns that can begin with it are tried: a text's
+ * characters such as 力, 全, 在 and 一 begin a few patterns each, and the joined pattern tried
+ * there failed through all of them. A surrogate is tried with all of them, as the joined pattern
+ * itself would try a code point beyond the BMP.
+ */
+export function startTable(patterns: readonly RegExp[], flags: string): StartTable | null {
+  flags = flags.replace(/[gy]/g, '');
+  const ranges: [number, number][][] = [];
+  for (const re of patterns) {
+    const r = startRanges(re, flags);
+    if (!r) return null;
+    ranges.push(r);
+  }
+  // between two consecutive edges of the ranges each pattern can either begin or not
+  const edges = [...new Set([0, 0xd800, 0xe000, 0x10000, ...ranges.flat(2)])].sort((a, b) => a - b);
+  const table = new Uint8Array(0x10000);
+  const groups: RegExp[] = [];
+  const ids = new Map<string, number>();
+  for (let e = 0; e + 1 < edges.length; e++) {
+    const [from, to] = [edges[e], edges[e + 1]];
+    const surrogate = from >= 0xd800 && from < 0xe000;
+    const members = patterns.flatMap((_, k) => (surrogate || ranges[k].some(([a, b]) => a <= from && from < b) ? [k] : []));
+    if (!members.length) continue;
+    const signature = members.join();
+    let id = ids.get(signature);
+    if (id === undefined) {
+      groups.push(new RegExp(members.map((k) => `(?:${patterns[k].source})`).join('|'), flags + 'y'));
+      ids.set(signature, (id = groups.length));
+      if (id > 255) return null;
+    }
+    table.fill(id, from, to);
+  }
+  return { table, groups };
+}
+
+/**
+ * Where the leftmost match of any of the table's patterns in `key` begins, or -1: tried only
+ * where a match can begin, and there only the patterns that can begin there (a table lookup
+ * per character; a regex scan for the next candidate costs more, candidates such as 在 and 一
+ * being frequent).
  */
 export function firstMatchAt(t: StartTable, key: string): number {
-  const { sticky, table } = t;
+  const { groups, table } = t;
   for (let i = 0; i < key.length; i++) {
-    if (table[key.charCodeAt(i)] === 0) continue;
-    sticky.lastIndex = i;
-    if (sticky.test(key)) return i;
+    const g = table[key.charCodeAt(i)];
+    if (g === 0) continue;
+    const re = groups[g - 1];
+    re.lastIndex = i;
+    if (re.test(key)) return i;
   }
   return -1;
 }
 
-const liveCache = new Map<string, Live>();
+const liveCache: (Live | undefined)[] = [];
 
 function livePatterns(time: PlanTime): Live {
-  const k = `${time.year === null}|${time.period === null}`;
-  let live = liveCache.get(k);
+  const k = (time.year === null ? 1 : 0) | (time.period === null ? 2 : 0);
+  let live = liveCache[k];
   if (!live) {
     const patterns = grammars().deadlines.filter((p) => canYield(p, time));
     const joinable = patterns.every((p) => !/\\[1-9]|\\k</.test(p.re.source));
     const any = joinable && patterns.length ? new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), 'u') : null;
     const needs = patterns.map((p) => requiredChars(p.re.source, p.re.flags));
-    live = { patterns, needs, any, quick: any && (sharpTest(patterns.map((p) => p.re)) ?? requiredChars(any.source, any.flags)), starts: any && startTable(any) };
-    liveCache.set(k, live);
+    const templates = patterns.map((p) => p.date.split('-'));
+    live = { patterns, templates, needs, any, quick: any && (sharpTest(patterns.map((p) => p.re)) ?? requiredChars(any.source, any.flags)), starts: any && startTable(patterns.map((p) => p.re), any.flags) };
+    liveCache[k] = live;
   }
   return live;
 }
@@ -166,7 +220,7 @@ export function findDeadline(text: string, time: PlanTime, key = foldKey(text)):
     p.re.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = p.re.exec(key))) {
-      const date = resolve(p.date, m, time, p.needsYear);
+      const date = resolve(live.templates[k], m, time, p.needsYear);
       // the latest date wins, but a dated expression always beats a whole period ("十三五期间")
       const better = !best || (best.weak && !p.weak) || (best.weak === p.weak && date! > best.date);
       if (date && better) best = { date, text: text.slice(m.index, m.index + m[0].length).trim(), weak: p.weak };
