@@ -128,15 +128,17 @@ export function mayHoldPlaceholder(text: string, words: LintWords): boolean {
   return (scanBits(text, scanOf(words).table, PLACEHOLDER) & PLACEHOLDER) !== 0;
 }
 
-const computed = new WeakMap<readonly { text: string }[], Map<LintWords, TextFacts>>();
+/**
+ * The blocks and words asked about last and their facts: the rules that read them (placeholder-
+ * text, garbled-text) ask one after the other about one file's blocks. (A WeakMap of every
+ * file's blocks cost an entry, a Map and their collection per file.)
+ */
+let last: { blocks: readonly { text: string }[]; words: LintWords; facts: TextFacts } | null = null;
 
-/** The text facts of an analysis' blocks, found on first use and kept. */
+/** The text facts of an analysis' blocks, found on first use and kept until other blocks are asked about. */
 export function textFacts(blocks: readonly { text: string }[], words: LintWords): TextFacts {
-  let byWords = computed.get(blocks);
-  if (!byWords) computed.set(blocks, (byWords = new Map()));
-  let facts = byWords.get(words);
-  if (!facts) byWords.set(words, (facts = findTextFacts(blocks, words)));
-  return facts;
+  if (last === null || last.blocks !== blocks || last.words !== words) last = { blocks, words, facts: findTextFacts(blocks, words) };
+  return last.facts;
 }
 
 /** A buffer of code units scanBlocks copies the texts into, kept from file to file (up to 32 MB). */

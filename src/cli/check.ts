@@ -152,6 +152,8 @@ export async function runCheck(inputs: string[], opts: CheckOptions, io: RunIO):
       const messages = opts.quiet ? all.filter((m) => m.severity === 2) : all;
       const r: FileResult = {
         filePath: o.path === '-' ? o.file : o.path,
+        // (the runner's displayPath of the file: the formatters do not work it out again)
+        shownPath: o.file,
         messages,
         errorCount: messages.filter((m) => m.severity === 2).length,
         warningCount: messages.filter((m) => m.severity === 1).length,

@@ -156,7 +156,8 @@ export function overrideMatches(o: Override, file: string): boolean {
 
 /** The configuration for one file: the overrides that match it laid over the base rules, in order. */
 export function forFile(config: Config, file: string): Config {
-  const layers = (config.overrides ?? []).filter((o) => overrideMatches(o, file)).map((o) => o.rules);
+  if (!config.overrides?.length) return config;
+  const layers = config.overrides.filter((o) => overrideMatches(o, file)).map((o) => o.rules);
   return layers.length ? { ...config, rules: mergeRules(config.rules, ...layers) } : config;
 }
 
@@ -171,6 +172,8 @@ export class ConfigResolver {
   private readonly byDir = new Map<string, Config>();
   private readonly byFile = new Map<string, Config>();
   private readonly told = new Set<string>();
+  /** the folder asked last, as given, and its configuration: a run's files come folder by folder */
+  private last: { dir: string; config: Config } | null = null;
 
   constructor(
     private readonly explicit: Config | null = null,
@@ -180,6 +183,14 @@ export class ConfigResolver {
   /** The configuration for a file in folder `dir` (before overrides); throws ConfigError for an invalid file. */
   forDir(dir: string): Config {
     if (this.explicit) return this.explicit;
+    // (an absolute folder's key does not depend on the working folder: no path.resolve per file)
+    if (this.last !== null && this.last.dir === dir) return this.last.config;
+    const config = this.lookUp(dir);
+    if (path.isAbsolute(dir)) this.last = { dir, config };
+    return config;
+  }
+
+  private lookUp(dir: string): Config {
     const key = path.resolve(dir);
     const hit = this.byDir.get(key);
     if (hit) return hit;

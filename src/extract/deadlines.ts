@@ -230,20 +230,17 @@ export function findDeadline(text: string, time: PlanTime, key = foldKey(text)):
   return best ? { text: best.text, date: best.date, inferred: false } : null;
 }
 
-/** Where a task states no deadline, the plan period's end stands in for it. */
+/**
+ * Where a task states no deadline, the plan period's end stands in for it. Each task needs an
+ * object of its own (YAML writes an object met twice once, and an alias after): buildPlan asks
+ * once per plan and copies the answer for each task.
+ */
 export function inferredDeadline(time: PlanTime): Deadline | null {
   if (!time.period) return null;
-  // most tasks of a plan get this one: its strings are built once per plan time, a fresh object per task
-  let texts = inferredTexts.get(time);
-  if (!texts) {
-    const g = grammars().inferredDeadline;
-    const template = time.period.start === time.period.end ? g.year : g.period;
-    texts = { text: template.replace('{end}', String(time.period.end)), date: `${time.period.end}-12-31` };
-    inferredTexts.set(time, texts);
-  }
-  return { text: texts.text, date: texts.date, inferred: true };
+  const g = grammars().inferredDeadline;
+  const template = time.period.start === time.period.end ? g.year : g.period;
+  return { text: template.replace('{end}', String(time.period.end)), date: `${time.period.end}-12-31`, inferred: true };
 }
-const inferredTexts = new WeakMap<PlanTime, { text: string; date: string }>();
 
 /** Cuts the verbs a time limit may carry ("2024年6月底前完成" → "2024年6月底前"). */
 function withoutVerbs(key: string): string {

@@ -2,7 +2,7 @@
 import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis, UnreadTableInfo } from '../model/analysis.js';
 import type { SourceText as LineIndex } from '../ingest/source-text.js';
-import type { Indicator, Meta, Plan, Span, Target, Task } from '../model/schema.js';
+import type { Deadline, Indicator, Meta, Plan, Span, Target, Task } from '../model/schema.js';
 import { concat, foldKey, offsetAt, startOffset, type Piece } from '../normalize/piece.js';
 import { unwrapTitle, type PlanRegion } from '../outline/plans.js';
 import { kindOf } from './meta-kind.js';
@@ -211,6 +211,12 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
   const root = buildOutline(outlineInput, region.title.piece);
   const { indicators, infos } = indicatorsOf(tables, idx);
   const time: PlanTime = { period, year: documentYear(period, meta.written ?? meta.published) };
+  // the deadline of a task that states none: worked out at the plan's first such task, a copy for each
+  let inferred: Deadline | null | undefined;
+  const inferredCopy = (): Deadline | null => {
+    if (inferred === undefined) inferred = inferredDeadline(time);
+    return inferred && { text: inferred.text, date: inferred.date, inferred: true };
+  };
 
   const toTask = (d: ReturnType<typeof extractTasks>[number]): Task => {
     // the task's text folded once, for its deadline and its targets (the splitter's parts'
@@ -223,7 +229,7 @@ export function buildPlan(region: PlanRegion, meta: Meta, idx: LineIndex): { pla
       text: d.piece.text,
       owners: d.owners,
       // a time limit the task states (a clause's, a 完成时限 cell's) before any date in its text
-      deadline: (d.deadlineText !== undefined ? deadlineOfTime(d.deadlineText, time) : null) ?? findDeadline(d.piece.text, time, key) ?? inferredDeadline(time),
+      deadline: (d.deadlineText !== undefined ? deadlineOfTime(d.deadlineText, time) : null) ?? findDeadline(d.piece.text, time, key) ?? inferredCopy(),
     } as Task;
     lazyTargets.define(task, () => pieceTargets(d.piece, idx, {}, key));
     task.span = idx.span(startOf(d.piece), d.piece.end);

@@ -237,8 +237,9 @@ export function lintFile(analysis: Analysis, opts: LintOptions = {}): LintResult
 
   const byPlace = (a: LintMessage, b: LintMessage) =>
     a.offset - b.offset || a.endOffset - b.endOffset || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0);
-  messages.sort(byPlace);
-  suppressed.sort(byPlace);
+  // (most files have a message or two, or no suppressed one: no sort to start)
+  if (messages.length > 1) messages.sort(byPlace);
+  if (suppressed.length > 1) suppressed.sort(byPlace);
   return { messages, suppressed };
 }
 

@@ -195,6 +195,8 @@ export function placeOf(m: Pick<LintMessage, 'line' | 'column' | 'page'>): strin
 
 export interface FileResult {
   filePath: string;
+  /** the file as shown to people (displayPath of filePath), where the runner has it already */
+  shownPath?: string;
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;

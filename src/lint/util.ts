@@ -101,10 +101,7 @@ export { editDistance } from '../util/suggest.js';
  */
 export function reportPlanWide(ctx: RuleContext<unknown, 'plan' | 'planNamed'>, { index, plan, facts }: PlanNode): void {
   const named = ctx.analysis.document.plans.length > 1 && plan.title.trim();
-  ctx.report({
-    messageId: named ? 'planNamed' : 'plan',
-    data: { count: plan.tasks.length, title: planLabel(plan.title) },
-    ...ctx.source.headSpan(facts.span),
-    plan: index,
-  });
+  // (the title cut only for the message that names it; the span's points named, not spread)
+  const { start, end } = ctx.source.headSpan(facts.span);
+  ctx.report({ messageId: named ? 'planNamed' : 'plan', data: { count: plan.tasks.length, title: named ? planLabel(plan.title) : '' }, start, end, plan: index });
 }

@@ -122,15 +122,27 @@ const reanalyse: Reanalyse = async (text, a, sha256) =>
   (await import('../pipeline.js')).extractText(text, { path: a.source.path, sha256, encoding: a.source.encoding, encodingNote: a.source.encodingNote ?? null, format: a.source.format });
 
 /**
+ * How the files of a run are linted, made once per run with its fields named: a spread of
+ * `opts.lint` with `locale` added made an object of a V8 map of its own for every file, and
+ * every read of it a lookup that missed.
+ */
+function lintSettings(opts: RunOptions, locale = opts.locale): LintSettings {
+  const l = opts.lint;
+  // (every field named: the type fails when LintSettings gains one this leaves out)
+  const settings: { [K in keyof Required<LintSettings>]: LintSettings[K] } = { locale, inlineConfig: l?.inlineConfig, reportUnusedDisableDirectives: l?.reportUnusedDisableDirectives, fix: l?.fix };
+  return settings;
+}
+
+/**
  * Analyses (and lints) one file named by the user; never throws: a failure is an outcome.
  * `name` is the path the document records (default: `file`).
  */
 export async function runFile(file: string, shown: string, opts: RunOptions, name?: string): Promise<FileOutcome> {
-  return (await runOne(file, shown, opts, name, false)) as FileOutcome;
+  return (await runOne(file, shown, opts, lintSettings(opts), name, false)) as FileOutcome;
 }
 
 /** runFile for a file of a run; `walked`: found by a folder walk (set aside when no plan). */
-async function runOne(file: string, shown: string, opts: RunOptions, name: string | undefined, walked: boolean): Promise<Outcome> {
+async function runOne(file: string, shown: string, opts: RunOptions, settings: LintSettings, name: string | undefined, walked: boolean): Promise<Outcome> {
   try {
     const config = opts.config?.forFile(file);
     const extract = opts.extract ?? pipeline ?? (await loadPipeline());
@@ -138,7 +150,7 @@ async function runOne(file: string, shown: string, opts: RunOptions, name: strin
     // (check keeps only the messages: the file's sha256 is worked out only if --fix asks for it)
     const analysis = withAliases(await extract(file, { stdin: opts.stdin, name, lazyHash: opts.keep === 'messages' }));
     const rules = config && !opts.analyseOnly ? config.rules : null;
-    const r = await lintOne(file, analysis, { rules, walked }, { ...opts.lint, locale: opts.locale }, async (text, a, sha) => withAliases(await reanalyse(text, a, sha)));
+    const r = await lintOne(file, analysis, { rules, walked }, settings, async (text, a, sha) => withAliases(await reanalyse(text, a, sha)));
     if (r.skipped) return { ok: 'skipped', file: shown, path: file, reason: r.skipped };
     return {
       ok: true,
@@ -171,15 +183,18 @@ export async function* runFiles(inputs: string[], opts: RunOptions): AsyncGenera
   const useWorkers = jobs > 1 && opts.keep === 'messages' && opts.config !== undefined && !opts.extract && total >= MIN_FILES_FOR_WORKERS;
   const pool = useWorkers ? new WorkerPool<WorkRequest, WorkReply>(opts.workerScript ?? new URL('./worker.js', import.meta.url), jobs) : null;
   const shownOf = (file: string) => (file === STDIN ? STDIN_PATH : displayPath(file, opts.cwd));
+  const settings = lintSettings(opts);
+  // (a worker is told the locale its messages are in)
+  const workerSettings = pool ? lintSettings(opts, opts.locale ?? 'zh') : settings;
 
   const work = async (file: string): Promise<Outcome> => {
     const shown = shownOf(file);
     const walked = expanded.walked.has(file);
     // the document records the file as shown (source.path), as extract of one file does
-    if (!pool || file === STDIN) return runOne(file, shown, opts, shown, walked);
+    if (!pool || file === STDIN) return runOne(file, shown, opts, settings, shown, walked);
     try {
       const config = opts.config!.forFile(file);
-      const reply = await pool.run({ file, rules: config.rules, aliases: config.units?.aliases, walked, settings: { ...opts.lint, locale: opts.locale ?? 'zh' } });
+      const reply = await pool.run({ file, rules: config.rules, aliases: config.units?.aliases, walked, settings: workerSettings });
       if (!reply.ok) return { ok: false, file: shown, problem: { ...reply.problem, file: shown } };
       if (reply.skipped) return { ok: 'skipped', file: shown, path: file, reason: reply.skipped };
       return { ok: true, file: shown, path: file, analysis: null, messages: reply.messages, suppressed: reply.suppressed, fix: reply.fix };

@@ -8,6 +8,7 @@ import { digitPair, requiredChars, sharpTest } from '../../src/grammars/prefilte
 import { foldKey } from '../../src/normalize/piece.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
 import { same } from '../helpers/same.js';
+import { extractString } from '../core/helpers.js';
 
 const joined = new RegExp(grammars().deadlines.map((p) => `(?:${p.re.source})`).join('|'), 'u');
 const patterns = grammars().deadlines.map((p) => p.re);
@@ -141,5 +142,15 @@ describe('findDeadline', () => {
     expect(findDeadline('加强管理，确保2024年6月底前完成改造。', time)?.date).toBe('2024-06-30');
     expect(findDeadline('规划期内建成示范区，力争到2023年实现全覆盖', time)?.date).toBe('2023-12-31');
     expect(findDeadline('完善制度体系', time)).toBeNull();
+  });
+});
+
+describe('the deadline inferred from the period', () => {
+  it('is an object of its own for each task that states none (YAML would write aliases of a shared one)', async () => {
+    const doc = await extractString('某区生态环境保护规划（2021—2025年）\n\n一、重点任务\n（一）持续改善空气质量。（责任单位：区生态环境局）\n（二）加强水环境治理。（责任单位：区水务局）\n');
+    const [a, b] = doc.plans[0].tasks;
+    expect(a.deadline).toEqual({ text: '规划期末(2025年)', date: '2025-12-31', inferred: true });
+    expect(b.deadline).toEqual(a.deadline);
+    expect(b.deadline).not.toBe(a.deadline);
   });
 });

@@ -9,7 +9,7 @@ const oneLine = (s: string) => (s.includes('\n') || s.includes('\r') ? s.replace
 export const compact: Formatter = (results, ctx) => {
   let out = '';
   for (const r of results) {
-    const file = displayPath(r.filePath, ctx.cwd) + ':';
+    const file = (r.shownPath ?? displayPath(r.filePath, ctx.cwd)) + ':';
     for (const m of r.messages) {
       out += `${file}${placeOf(m)}: ${m.severity === 2 ? 'error' : 'warning'} ${m.ruleId} ${oneLine(m.message)}\n`;
     }

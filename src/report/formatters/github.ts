@@ -9,7 +9,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 export const github: Formatter = (results, ctx) => {
   let out = '';
   for (const r of results) {
-    const file = escapeProperty(displayPath(r.filePath, ctx.cwd));
+    const file = escapeProperty(r.shownPath ?? displayPath(r.filePath, ctx.cwd));
     for (const m of r.messages) {
       const kind = m.severity === 2 ? 'error' : 'warning';
       const page = m.page === undefined ? '' : ` (p${m.page})`;

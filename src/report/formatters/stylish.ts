@@ -58,7 +58,7 @@ export function stylishFile(r: FileResult, ctx: FormatContext): string {
     const wPlace = Math.max(...rows.map((x) => x.place.length));
     const wSev = Math.max(...rows.map((x) => displayWidth(x.severity)));
     const wMsg = Math.max(...rows.map((x) => displayWidth(x.message)));
-    out += `\n${c.underline(displayPath(r.filePath, ctx.cwd))}\n`;
+    out += `\n${c.underline(r.shownPath ?? displayPath(r.filePath, ctx.cwd))}\n`;
     for (const x of rows) {
       const sev = padEnd(x.severity, wSev);
       out +=
