@@ -41,11 +41,17 @@ function collect(text: string, res: (RegExp | null)[]): Found[] {
   const found: Found[] = [];
   for (const re of res) {
     if (!re) continue;
-    // a plain test first: most texts hold no match, and starting matchAll costs several times more
+    // a plain test first: most texts hold no match; then exec from the first match on, as
+    // matchAll would (which copies the regex for every text it is asked about)
     re.lastIndex = 0;
     if (!re.test(text)) continue;
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) found.push({ index: m.index, length: m[0].length, text: m[0] });
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      found.push({ index: m.index, length: m[0].length, text: m[0] });
+      // past an empty match by a code point (a unicode pattern) or a code unit, as matchAll steps
+      if (m[0].length === 0) re.lastIndex += re.unicode && isPairAt(text, re.lastIndex) ? 2 : 1;
+    }
   }
   found.sort((a, b) => a.index - b.index || b.length - a.length);
   // keep the longest of overlapping matches
@@ -56,6 +62,12 @@ function collect(text: string, res: (RegExp | null)[]): Found[] {
     out.push(f);
   }
   return out;
+}
+
+/** Whether a surrogate pair starts at `i`. */
+function isPairAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 }
 
 /** Which of findPlaceholders' patterns to try (bits): X runs and a single X, the tokens, the word tokens. */
