@@ -118,6 +118,8 @@ function clauseSpan(d: TaskDraft, idx: LineIndex): Span | null {
 
 /** Tasks of task tables, each placed under the heading the table stands under. */
 function tableTasks(tables: TaskTable[], root: OutlineNode): TaskDraft[] {
+  // (most plans hold no task table: no walk over their outline)
+  if (!tables.length) return [];
   const nodes: OutlineNode[] = [];
   walk(root, (n) => n.scheme !== 'root' && nodes.push(n));
   const out: TaskDraft[] = [];
