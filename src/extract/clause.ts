@@ -560,16 +560,21 @@ function trailingClause(text: string, key: string, lastEnd: number, colon: boole
       break;
     }
   const bodyEnd = endWithout(key, key.length, isStopOrSpace);
-  const body = key.slice(0, bodyEnd);
   // a dash and nothing but unit names after it, closing the text: "…新增算力资源20%。——市大数据局"
   // (the stops and spaces cut from the body hold no dash: the text's last "——" is the body's)
   const maxLength = compiled().maxLength;
-  const dash = body.length - lastDash - 2 <= maxLength ? lastDash : -1;
+  const dash = bodyEnd - lastDash - 2 <= maxLength ? lastDash : -1;
   if (dash >= 0) {
-    const clause = readClause(text.slice(dash + 2, body.length), 'closing', key.slice(dash + 2, body.length));
+    const clause = readClause(text.slice(dash + 2, bodyEnd), 'closing', key.slice(dash + 2, bodyEnd));
     if (clause && clause.fields.length) return { start: dash, end: key.length, clause };
   }
-  // the last sentence, when it is short and made of role words
+  // the last sentence, when it is short and made of role words. Two tests before it is sought:
+  // a bracketed clause ending within its last 3 characters leaves no sentence of 3 or more after
+  // it (the tests below: most paragraphs that hold a clause close with it); and its window (the
+  // LAST_SENTENCE_MAX + 1 characters lastSentenceStart looks at, which hold the sentence) must
+  // hold a character readClause needs to read any sentence as a clause
+  if (lastEnd > bodyEnd - 3 || !mayHoldSentenceClause(key, Math.max(0, bodyEnd - LAST_SENTENCE_MAX - 1), bodyEnd)) return null;
+  const body = key.slice(0, bodyEnd);
   const from = lastSentenceStart(body, LAST_SENTENCE_MAX);
   if (from < 0 || body.length - from > LAST_SENTENCE_MAX || body.length - from < 3) return null;
   // a bracketed clause already found there ("…。（A牵头，B配合）") keeps the place: the sentence,
@@ -598,6 +603,37 @@ export function mayOpenWithLabel(key: string): boolean {
     labelOpeners.set(g, (re = first && new RegExp(`(?:^|${SENTENCE_BREAK.source})\\s*${first.source.slice(1)}`, first.flags)));
   }
   return re === null || re.test(key);
+}
+
+/**
+ * Whether key[from, to) holds a character without which readClause reads no sentence as a
+ * clause: a colon (a label's), a character the convention needs, or one that a lead or
+ * responsible role word closing a part, or a marked lead, needs (readClause's first test for a
+ * sentence, by the same characters). One scan of the key from `from`, no sentence cut out for
+ * it; true where those characters cannot be told.
+ */
+export function mayHoldSentenceClause(key: string, from: number, to: number): boolean {
+  const needs = sentenceNeeds();
+  if (needs === null) return true;
+  needs.lastIndex = from;
+  // (the first such character from `from` on: inside the range when it ends there)
+  return needs.test(key) && needs.lastIndex <= to;
+}
+
+/** The characters of mayHoldSentenceClause as one global class, once per grammar; null where one is unknown. */
+const sentenceNeedsOf = new WeakMap<object, RegExp | null>();
+function sentenceNeeds(): RegExp | null {
+  const g = compiled();
+  let re = sentenceNeedsOf.get(g);
+  if (re === undefined) {
+    const lead = leadingRoleEnd();
+    const classes = lead === null ? [null] : [g.convention, lead, g.leadMark].map((p) => requiredChars(p.source, p.flags));
+    // (each a class of requiredChars, [...]: their members joined into one class where all have the same flags)
+    const joinable = classes.every((c) => c !== null && c.flags === classes[0]!.flags && /^\[[^^][\s\S]*\]$/.test(c.source));
+    re = joinable ? new RegExp(`[:${classes.map((c) => c!.source.slice(1, -1)).join('')}]`, `${classes[0]!.flags}g`) : null;
+    sentenceNeedsOf.set(g, re);
+  }
+  return re;
 }
 
 /** The longest last sentence read as a clause of role words. */

@@ -2,7 +2,7 @@
 // checked against those patterns on the seeds' and real documents' lines and on random text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyRoleWordAtEnd, depthAt, depthFrom, findClauses, lastSentenceStart, mayOpenWithLabel, newClauseMemo, readClause } from '../../src/extract/clause.js';
+import { anyRoleWordAtEnd, depthAt, depthFrom, findClauses, lastSentenceStart, mayHoldSentenceClause, mayOpenWithLabel, newClauseMemo, readClause } from '../../src/extract/clause.js';
 import { endsSentence } from '../../src/extract/tasks.js';
 import { PUNCT_EDGES, cleanUnit, looksLikeUnit, splitOutside, trimPunct } from '../../src/extract/units.js';
 import { grammars } from '../../src/grammars/load.js';
@@ -171,6 +171,30 @@ describe('the shortcuts of readClause', () => {
 });
 
 describe('the owner-clause reader\'s quick tests', () => {
+  it('passes every sentence the full reading takes as a clause, and tests its range of the key only', () => {
+    // a sentence stands in a key between other text: only key[from, to) counts
+    const check = (s: string) => {
+      const k = foldKey(s);
+      const full = readClause(s, 'sentence', undefined, false);
+      if (full) same(mayHoldSentenceClause(`加强配合:${k}牵头`, 5, 5 + k.length), true, s);
+      return full !== null;
+    };
+    const sentences = lines.flatMap((l) => l.split(/[。！？]/)).filter((s) => s.trim().length >= 3);
+    let clauses = 0;
+    for (const s of sentences) if (check(s)) clauses++;
+    const words = ['市发展改革委', '市财政局', '各区政府', '牵头', '负责', '配合', '参与', '按职责分工负责', '具体落实', '（牵头）', '★', '，', '、', '；', '：', '牵头单位：', '加强', '2024年底前', ' ', '排在第一位的为牵头单位'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 8 }), (ws) => {
+        if (check(ws.join(''))) clauses++;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(clauses).toBeGreaterThan(100);
+    // none of those characters in the range: refused, whatever stands before and after it
+    same(mayHoldSentenceClause('牵头：加强统筹推进（市财政局）', 3, 9), false, 'range');
+    same(mayHoldSentenceClause('加强统筹推进', 0, 6), false, 'plain');
+  });
+
   const bracketAlphabet = [...'()[]〔〕【】（）市局牵头：: ，'];
 
   it('carries the bracket depth forward as counting it again from the start does', () => {
