@@ -3,7 +3,7 @@
 // putting group rows ("1.应急能力(5项)") between the rows. Both end up as TableRows here.
 import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
-import { lastChars } from '../grammars/prefilter.js';
+import { firstMatching, lastChars } from '../grammars/prefilter.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
 import { firstChars } from '../grammars/prefilter-memo.js';
 import type { Block, LineBlock, TableBlock } from '../ingest/blocks.js';
@@ -97,11 +97,27 @@ export function columnKind(cell: string): KnownColumn | null {
   const s = squeeze(foldKey(cell));
   const { first, last } = columnEndTests();
   if ((first !== null && !first.test(s)) || (last !== null && !last(s))) return null;
+  const { kinds, match } = columnPatterns();
+  const k = match(s);
+  return k < 0 ? null : kinds[k];
+}
+
+/** the kinds a cell is asked about, in the order they are tried */
+const KINDS: readonly KnownColumn[] = ['index', 'category', 'name', 'unit', 'base', 'target', 'nature'];
+
+/**
+ * The column patterns of every kind one after another (in KINDS' order), each one's kind, and
+ * their firstMatching test: the first that matches names the first kind that has one that
+ * does, and a cell tries only the patterns its first character allows, not some thirty.
+ */
+let columnList: { of: unknown; kinds: KnownColumn[]; match: (s: string) => number } | null = null;
+function columnPatterns() {
   const cols = grammars().table.columns;
-  for (const kind of ['index', 'category', 'name', 'unit', 'base', 'target', 'nature'] as KnownColumn[]) {
-    if (cols[kind].some((re) => re.test(s))) return kind;
+  if (columnList?.of !== cols) {
+    const kinds = KINDS.flatMap((kind) => cols[kind].map(() => kind));
+    columnList = { of: cols, kinds, match: firstMatching(KINDS.flatMap((kind) => cols[kind])) };
   }
-  return null;
+  return columnList;
 }
 
 /** A header cell of a further column named in grammars/indicator-table.yaml (年均/累计, 备注 …). */
@@ -142,10 +158,25 @@ export function indicatorHeader(cells: string[], anyExtra = true): ColumnKind[] 
 
 export function natureOf(cell: string): 'binding' | 'expected' | null {
   const s = squeeze(foldKey(cell));
+  const { binding, match } = naturePatterns();
+  const k = match(s);
+  return k < 0 ? null : k < binding ? 'binding' : 'expected';
+}
+
+/** the binding patterns, then the expected ones (firstMatching of them), and how many are binding */
+let natureList: { of: unknown; binding: number; match: (s: string) => number } | null = null;
+function naturePatterns() {
   const t = grammars().table;
-  if (t.binding.some((re) => re.test(s))) return 'binding';
-  if (t.expected.some((re) => re.test(s))) return 'expected';
-  return null;
+  if (natureList?.of !== t) natureList = { of: t, binding: t.binding.length, match: firstMatching([...t.binding, ...t.expected]) };
+  return natureList;
+}
+
+/** whether a line (squeezed) ends a table (firstMatching of the grammar's tableEnd patterns) */
+let tableEndList: { of: unknown; match: (s: string) => number } | null = null;
+function isTableEnd(s: string): boolean {
+  const res = grammars().table.tableEnd;
+  if (tableEndList?.of !== res) tableEndList = { of: res, match: firstMatching(res) };
+  return tableEndList.match(s) >= 0;
 }
 
 function groupOf(cell: string, strict: boolean): { name: string; declared: number | null } | null {
@@ -181,7 +212,7 @@ const startOf = startOffset;
  * numbered like the group rows already seen in this table. `s`: the line's key squeezed (the
  * caller keeps it for the line's other tests). */
 function endsTable(s: string, atRowStart: boolean, groupSchemes: Set<string>): boolean {
-  if (grammars().table.tableEnd.some((re) => re.test(s))) return true;
+  if (isTableEnd(s)) return true;
   if (s.length > 40 && !isTargetCell(s.slice(0, 12))) return true;
   if (atRowStart) {
     const scheme = numberingScheme(s);
@@ -390,7 +421,7 @@ export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables
         const x = blocks[j];
         if (x.kind !== 'line') break;
         // a box caption or a note after the table ends it, even when laid out in columns
-        if (j > i && grammars().table.tableEnd.some((re) => re.test(squeeze(x.key)))) break;
+        if (j > i && isTableEnd(squeeze(x.key))) break;
         if (x.cells) rows.push(x.cells);
         else if (j + 1 < blocks.length && (blocks[j + 1] as LineBlock).cells && x.key.length <= 20) rows.push([x.piece]);
         else break;

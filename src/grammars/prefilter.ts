@@ -751,3 +751,39 @@ export function firstCharTest(re: RegExp): ((text: string) => boolean) | null {
   const isFirst = memberTest(ranges);
   return (text: string) => text.length > 0 && isFirst(unicode ? text.codePointAt(0)! : text.charCodeAt(0));
 }
+
+/**
+ * The patterns (their indexes, in order) that may match a text by its first character: those
+ * whose firstCharTest takes it, and those with none. Kept per first code unit of the BMP, worked
+ * out the first time a text opens with it (the tests read the first code point only); null for an
+ * empty text or one opening with a surrogate, where every pattern is to be tried.
+ */
+export function startCandidates(patterns: readonly RegExp[]): (text: string) => readonly number[] | null {
+  const tests = patterns.map((re) => firstCharTest(re));
+  const byUnit: (number[] | undefined)[] = new Array(65536);
+  return (text: string) => {
+    const c = text.charCodeAt(0);
+    if (!text.length || (c >= 0xd800 && c <= 0xdfff)) return null;
+    let candidates = byUnit[c];
+    if (candidates === undefined) {
+      candidates = [];
+      for (let k = 0; k < patterns.length; k++) if (tests[k] === null || tests[k]!(text)) candidates.push(k);
+      byUnit[c] = candidates;
+    }
+    return candidates;
+  };
+}
+
+/**
+ * The index of the first of `patterns` (in order) that matches a text, -1 where none does: only
+ * the patterns its first character allows are tried (startCandidates).
+ */
+export function firstMatching(patterns: readonly RegExp[]): (text: string) => number {
+  const candidates = startCandidates(patterns);
+  return (text: string) => {
+    const ks = candidates(text);
+    if (ks === null) return patterns.findIndex((re) => re.test(text));
+    for (let i = 0; i < ks.length; i++) if (patterns[ks[i]].test(text)) return ks[i];
+    return -1;
+  };
+}
