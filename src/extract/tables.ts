@@ -76,19 +76,22 @@ function columnEndTests() {
  */
 function mayBeColumn(cell: string): boolean {
   const ends = columnEndTests();
-  const fold = foldCodes();
-  const keptAt = (i: number) => {
-    const c = cell.charCodeAt(i);
-    const f = fold[c] || c;
-    return isSpaceCode(f) ? -1 : f;
-  };
-  let a = -1;
-  for (let i = 0; i < cell.length && a < 0; i++) a = keptAt(i);
+  const a = keptAt(cell, 0, 1);
   if (a < 0) return true; // (nothing kept: the tests read the empty text)
-  let b = -1;
-  for (let i = cell.length - 1; b < 0; i--) b = keptAt(i);
+  const b = keptAt(cell, cell.length - 1, -1);
   if ((a >= 0xd800 && a <= 0xdfff) || (b >= 0xd800 && b <= 0xdfff)) return true;
   return ends.opens(a) && ends.closes(b);
+}
+
+/** The first code unit squeeze(foldKey(cell)) keeps, from `i` on in steps of `step` (±1), folded; -1 if none. */
+function keptAt(cell: string, i: number, step: number): number {
+  const fold = foldCodes();
+  for (; i >= 0 && i < cell.length; i += step) {
+    const c = cell.charCodeAt(i);
+    const f = fold[c] || c;
+    if (!isSpaceCode(f)) return f;
+  }
+  return -1;
 }
 
 export function columnKind(cell: string): KnownColumn | null {
