@@ -221,7 +221,8 @@ function endsTable(s: string, atRowStart: boolean, groupSchemes: Set<string>): b
     const scheme = numberingScheme(s);
     if (scheme && !(groupOf(s, true)?.declared != null || (groupSchemes.has(scheme) && groupOf(s, true)))) return true;
   }
-  if (/[。;]$/.test(s) && s.length > 20) return true;
+  // (the length first: a $-anchored class is tried at every position of the line)
+  if (s.length > 20 && /[。;]$/.test(s)) return true;
   return false;
 }
 
