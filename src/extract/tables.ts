@@ -3,9 +3,9 @@
 // putting group rows ("1.应急能力(5项)") between the rows. Both end up as TableRows here.
 import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
-import { firstMatching, lastChars } from '../grammars/prefilter.js';
+import { lastChars } from '../grammars/prefilter.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
-import { firstChars } from '../grammars/prefilter-memo.js';
+import { firstChars, firstMatching } from '../grammars/prefilter-memo.js';
 import type { Block, LineBlock, TableBlock } from '../ingest/blocks.js';
 import { concat, foldCodes, foldKey, startOffset, type Piece } from '../normalize/piece.js';
 import { isSpaceCode, perCodeUnit } from '../util/text.js';

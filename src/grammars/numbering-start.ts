@@ -3,8 +3,7 @@
 // Most lines begin with none of them and are told by one test instead of one per scheme.
 import { grammars } from './load.js';
 import { perCodeUnit } from '../util/text.js';
-import { startCandidates } from './prefilter.js';
-import { firstChars } from './prefilter-memo.js';
+import { firstChars, startCandidates } from './prefilter-memo.js';
 
 /** `opens(c)`: whether `re` takes a text opening with code unit c (kept per code unit) */
 let start: { of: unknown; re: RegExp | null; opens: (c: number) => boolean } | null = null;

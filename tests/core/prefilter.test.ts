@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
-import { alternativesTest, firstChars, firstMatching, lastChars, requiredChars, sharedCharsTest, squeezedTest } from '../../src/grammars/prefilter.js';
+import { alternativesTest, firstChars, lastChars, requiredChars, sharedCharsTest, squeezedTest } from '../../src/grammars/prefilter.js';
+import { firstMatching } from '../../src/grammars/prefilter-memo.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
 import { same } from '../helpers/same.js';
