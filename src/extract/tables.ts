@@ -5,7 +5,7 @@ import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
 import { lastChars } from '../grammars/prefilter.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
-import { firstChars } from '../grammars/prefilter-memo.js';
+import { firstChars, firstMatching } from '../grammars/prefilter-memo.js';
 import type { Block, LineBlock, TableBlock } from '../ingest/blocks.js';
 import { concat, foldCodes, foldKey, startOffset, type Piece } from '../normalize/piece.js';
 import { isSpaceCode, perCodeUnit } from '../util/text.js';
@@ -76,19 +76,22 @@ function columnEndTests() {
  */
 function mayBeColumn(cell: string): boolean {
   const ends = columnEndTests();
-  const fold = foldCodes();
-  const keptAt = (i: number) => {
-    const c = cell.charCodeAt(i);
-    const f = fold[c] || c;
-    return isSpaceCode(f) ? -1 : f;
-  };
-  let a = -1;
-  for (let i = 0; i < cell.length && a < 0; i++) a = keptAt(i);
+  const a = keptAt(cell, 0, 1);
   if (a < 0) return true; // (nothing kept: the tests read the empty text)
-  let b = -1;
-  for (let i = cell.length - 1; b < 0; i--) b = keptAt(i);
+  const b = keptAt(cell, cell.length - 1, -1);
   if ((a >= 0xd800 && a <= 0xdfff) || (b >= 0xd800 && b <= 0xdfff)) return true;
   return ends.opens(a) && ends.closes(b);
+}
+
+/** The first code unit squeeze(foldKey(cell)) keeps, from `i` on in steps of `step` (±1), folded; -1 if none. */
+function keptAt(cell: string, i: number, step: number): number {
+  const fold = foldCodes();
+  for (; i >= 0 && i < cell.length; i += step) {
+    const c = cell.charCodeAt(i);
+    const f = fold[c] || c;
+    if (!isSpaceCode(f)) return f;
+  }
+  return -1;
 }
 
 export function columnKind(cell: string): KnownColumn | null {
@@ -97,11 +100,27 @@ export function columnKind(cell: string): KnownColumn | null {
   const s = squeeze(foldKey(cell));
   const { first, last } = columnEndTests();
   if ((first !== null && !first.test(s)) || (last !== null && !last(s))) return null;
+  const { kinds, match } = columnPatterns();
+  const k = match(s);
+  return k < 0 ? null : kinds[k];
+}
+
+/** the kinds a cell is asked about, in the order they are tried */
+const KINDS: readonly KnownColumn[] = ['index', 'category', 'name', 'unit', 'base', 'target', 'nature'];
+
+/**
+ * The column patterns of every kind one after another (in KINDS' order), each one's kind, and
+ * their firstMatching test: the first that matches names the first kind that has one that
+ * does, and a cell tries only the patterns its first character allows, not some thirty.
+ */
+let columnList: { of: unknown; kinds: KnownColumn[]; match: (s: string) => number } | null = null;
+function columnPatterns() {
   const cols = grammars().table.columns;
-  for (const kind of ['index', 'category', 'name', 'unit', 'base', 'target', 'nature'] as KnownColumn[]) {
-    if (cols[kind].some((re) => re.test(s))) return kind;
+  if (columnList?.of !== cols) {
+    const kinds = KINDS.flatMap((kind) => cols[kind].map(() => kind));
+    columnList = { of: cols, kinds, match: firstMatching(KINDS.flatMap((kind) => cols[kind])) };
   }
-  return null;
+  return columnList;
 }
 
 /** A header cell of a further column named in grammars/indicator-table.yaml (年均/累计, 备注 …). */
@@ -142,10 +161,25 @@ export function indicatorHeader(cells: string[], anyExtra = true): ColumnKind[] 
 
 export function natureOf(cell: string): 'binding' | 'expected' | null {
   const s = squeeze(foldKey(cell));
+  const { binding, match } = naturePatterns();
+  const k = match(s);
+  return k < 0 ? null : k < binding ? 'binding' : 'expected';
+}
+
+/** the binding patterns, then the expected ones (firstMatching of them), and how many are binding */
+let natureList: { of: unknown; binding: number; match: (s: string) => number } | null = null;
+function naturePatterns() {
   const t = grammars().table;
-  if (t.binding.some((re) => re.test(s))) return 'binding';
-  if (t.expected.some((re) => re.test(s))) return 'expected';
-  return null;
+  if (natureList?.of !== t) natureList = { of: t, binding: t.binding.length, match: firstMatching([...t.binding, ...t.expected]) };
+  return natureList;
+}
+
+/** whether a line (squeezed) ends a table (firstMatching of the grammar's tableEnd patterns) */
+let tableEndList: { of: unknown; match: (s: string) => number } | null = null;
+function isTableEnd(s: string): boolean {
+  const res = grammars().table.tableEnd;
+  if (tableEndList?.of !== res) tableEndList = { of: res, match: firstMatching(res) };
+  return tableEndList.match(s) >= 0;
 }
 
 function groupOf(cell: string, strict: boolean): { name: string; declared: number | null } | null {
@@ -181,13 +215,14 @@ const startOf = startOffset;
  * numbered like the group rows already seen in this table. `s`: the line's key squeezed (the
  * caller keeps it for the line's other tests). */
 function endsTable(s: string, atRowStart: boolean, groupSchemes: Set<string>): boolean {
-  if (grammars().table.tableEnd.some((re) => re.test(s))) return true;
+  if (isTableEnd(s)) return true;
   if (s.length > 40 && !isTargetCell(s.slice(0, 12))) return true;
   if (atRowStart) {
     const scheme = numberingScheme(s);
     if (scheme && !(groupOf(s, true)?.declared != null || (groupSchemes.has(scheme) && groupOf(s, true)))) return true;
   }
-  if (/[。;]$/.test(s) && s.length > 20) return true;
+  // (the length first: a $-anchored class is tried at every position of the line)
+  if (s.length > 20 && /[。;]$/.test(s)) return true;
   return false;
 }
 
@@ -390,7 +425,7 @@ export function findTables(blocks: Block[]): { tables: ParsedTable[]; taskTables
         const x = blocks[j];
         if (x.kind !== 'line') break;
         // a box caption or a note after the table ends it, even when laid out in columns
-        if (j > i && grammars().table.tableEnd.some((re) => re.test(squeeze(x.key)))) break;
+        if (j > i && isTableEnd(squeeze(x.key))) break;
         if (x.cells) rows.push(x.cells);
         else if (j + 1 < blocks.length && (blocks[j + 1] as LineBlock).cells && x.key.length <= 20) rows.push([x.piece]);
         else break;

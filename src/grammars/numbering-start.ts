@@ -3,8 +3,7 @@
 // Most lines begin with none of them and are told by one test instead of one per scheme.
 import { grammars } from './load.js';
 import { perCodeUnit } from '../util/text.js';
-import { firstCharTest } from './prefilter.js';
-import { firstChars } from './prefilter-memo.js';
+import { firstChars, startCandidates } from './prefilter-memo.js';
 
 /** `opens(c)`: whether `re` takes a text opening with code unit c (kept per code unit) */
 let start: { of: unknown; re: RegExp | null; opens: (c: number) => boolean } | null = null;
@@ -30,44 +29,24 @@ export function mayOpenNumbered(text: string): boolean {
 
 type Scheme = ReturnType<typeof grammars>['headings'][number];
 
-/**
- * `tests[k]`: scheme k's first-character test; `byUnit[c]`: the schemes (indexes, in order) whose
- * test takes a text opening with code unit c, worked out the first time a line opens with it
- */
-let byStart: { of: unknown; tests: (((text: string) => boolean) | null)[]; byUnit: (number[] | undefined)[] } | null = null;
+/** the schemes' startCandidates, kept with the grammar they were made of */
+let byStart: { of: unknown; candidates: (text: string) => readonly number[] | null } | null = null;
 
 /**
  * The first numbering scheme (in the grammar's order) whose pattern matches `text`, and its
  * match; null when none does. A scheme is tried only where the text's first character is one its
- * pattern can begin with (firstCharTest): a line opening with a digit tries the two or three
- * schemes of digits, not all eleven; which ones is kept per first code unit of the BMP (the
- * tests read the first code point only). `accept`: only schemes it accepts are tried.
+ * pattern can begin with (startCandidates): a line opening with a digit tries the two or three
+ * schemes of digits, not all eleven. `accept`: only schemes it accepts are tried.
  */
 export function matchNumbering(text: string, accept?: (s: Scheme) => boolean): { scheme: Scheme; m: RegExpExecArray } | null {
   if (!mayOpenNumbered(text)) return null;
   const headings = grammars().headings;
-  if (byStart?.of !== headings) byStart = { of: headings, tests: headings.map((h) => firstCharTest(h.re)), byUnit: new Array(65536) };
-  const { tests, byUnit } = byStart;
-  const c = text.charCodeAt(0);
-  if (text.length && (c < 0xd800 || c > 0xdfff)) {
-    let candidates = byUnit[c];
-    if (candidates === undefined) {
-      candidates = [];
-      for (let k = 0; k < headings.length; k++) if (tests[k] === null || tests[k]!(text)) candidates.push(k);
-      byUnit[c] = candidates;
-    }
-    for (let i = 0; i < candidates.length; i++) {
-      const s = headings[candidates[i]];
-      if (accept && !accept(s)) continue;
-      const m = s.re.exec(text);
-      if (m) return { scheme: s, m };
-    }
-    return null;
-  }
-  for (let k = 0; k < headings.length; k++) {
-    const s = headings[k];
-    const t = tests[k];
-    if ((t !== null && !t(text)) || (accept && !accept(s))) continue;
+  if (byStart?.of !== headings) byStart = { of: headings, candidates: startCandidates(headings.map((h) => h.re)) };
+  const candidates = byStart.candidates(text);
+  const n = candidates === null ? headings.length : candidates.length;
+  for (let i = 0; i < n; i++) {
+    const s = headings[candidates === null ? i : candidates[i]];
+    if (accept && !accept(s)) continue;
     const m = s.re.exec(text);
     if (m) return { scheme: s, m };
   }

@@ -57,3 +57,40 @@ export function writePrefilterMemo(): number {
   writeFileSync(memoFile, JSON.stringify(all));
   return Object.keys(all).length;
 }
+
+/**
+ * The patterns (their indexes, in order) that may match a text by its first character: those
+ * whose firstChars (from the build's record: no pattern is read at a cold start) take it, and
+ * those with none. Kept per first code unit of the BMP, worked out the first time a text opens
+ * with it (the test reads the first code point only); null for an empty text or one opening
+ * with a surrogate, where every pattern is to be tried.
+ */
+export function startCandidates(patterns: readonly RegExp[]): (text: string) => readonly number[] | null {
+  const tests = patterns.map((re) => firstChars([re]));
+  const byUnit: (number[] | undefined)[] = new Array(65536);
+  return (text: string) => {
+    const c = text.charCodeAt(0);
+    if (!text.length || (c >= 0xd800 && c <= 0xdfff)) return null;
+    let candidates = byUnit[c];
+    if (candidates === undefined) {
+      candidates = [];
+      for (let k = 0; k < patterns.length; k++) if (tests[k] === null || tests[k]!.test(text)) candidates.push(k);
+      byUnit[c] = candidates;
+    }
+    return candidates;
+  };
+}
+
+/**
+ * The index of the first of `patterns` (in order) that matches a text, -1 where none does: only
+ * the patterns its first character allows are tried (startCandidates).
+ */
+export function firstMatching(patterns: readonly RegExp[]): (text: string) => number {
+  const candidates = startCandidates(patterns);
+  return (text: string) => {
+    const ks = candidates(text);
+    if (ks === null) return patterns.findIndex((re) => re.test(text));
+    for (let i = 0; i < ks.length; i++) if (patterns[ks[i]].test(text)) return ks[i];
+    return -1;
+  };
+}

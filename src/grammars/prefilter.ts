@@ -735,19 +735,3 @@ export function sharpTest(patterns: readonly RegExp[]): RegExp | null {
   if (tight.size) alts.push(`\\d${cls(tight)}`);
   return alts.length ? new RegExp(alts.join('|'), unicode === false ? '' : 'u') : null;
 }
-
-/**
- * firstChars of one pattern as a bit lookup of the text's first character (a code point in
- * Unicode mode): false only where the pattern, anchored at the start, cannot match. null as
- * firstChars. For choosing among patterns by a line's first character without a regex each.
- */
-export function firstCharTest(re: RegExp): ((text: string) => boolean) | null {
-  const start = firstChars([re]);
-  if (start === null) return null;
-  const unicode = re.flags.includes('u');
-  const p = new Parser(re.source, unicode);
-  const ranges: Ranges = [];
-  for (const alt of p.alternation()) ranges.push(...firstOf(alt, 1)!.set);
-  const isFirst = memberTest(ranges);
-  return (text: string) => text.length > 0 && isFirst(unicode ? text.codePointAt(0)! : text.charCodeAt(0));
-}

@@ -59,28 +59,37 @@ function cutMatches(p: Piece, key: string, re: RegExp, quick: ((s: string) => bo
   return keep.length ? tidy(concat(keep)) : slice(p, 0, 0);
 }
 
-/** The blocks without site junk: chrome lines dropped, glued junk cut out of lines and headings. */
+/**
+ * The blocks without site junk: chrome lines dropped, glued junk cut out of lines and headings.
+ * `blocks` itself where nothing is dropped or cut (most texts): no copy of the list.
+ */
 export function dropSiteJunk(blocks: Block[]): Block[] {
   const { inline } = grammars().chrome;
   const inlineQuick = inlineQuickTest();
-  const out: Block[] = [];
-  for (const b of blocks) {
+  // the blocks kept, from the first one dropped or changed on (null until then)
+  let out: Block[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     if (b.kind === 'table') {
-      out.push(b);
+      out?.push(b);
       continue;
     }
     // the readers dropped chrome up to maxLength; what is longer is chrome only for its URL
-    if (b.key.length > grammars().chrome.maxLength && hasUrl(b.key) && isChromeLine(b.key)) continue;
-    const piece = inline ? cutMatches(b.piece, b.key, inline, inlineQuick) : null;
-    if (!piece) {
-      out.push(b);
+    if (b.key.length > grammars().chrome.maxLength && hasUrl(b.key) && isChromeLine(b.key)) {
+      out ??= blocks.slice(0, i);
       continue;
     }
+    const piece = inline ? cutMatches(b.piece, b.key, inline, inlineQuick) : null;
+    if (!piece) {
+      out?.push(b);
+      continue;
+    }
+    out ??= blocks.slice(0, i);
     if (!piece.text) continue;
     const key = foldKey(piece.text);
     if (isChromeLine(key)) continue;
     if (b.kind === 'heading') out.push({ ...b, piece, key });
     else out.push({ kind: 'line', piece, key });
   }
-  return out;
+  return out ?? blocks;
 }

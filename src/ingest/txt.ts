@@ -36,11 +36,12 @@ export function isChrome(key: string): boolean {
 /**
  * A test of one character (a code point) by a class pattern, its answer for each code unit of
  * the BMP outside the surrogates kept once asked (0: not yet, 1: yes, 2: no): a line's first or
- * last character is told by a lookup instead of a string cut and a regex per line.
+ * last character is told by a lookup instead of a string cut and a regex per line. `c`: the
+ * character's code unit in `s`; [from, to): the character in `s`, cut only for a surrogate.
  */
-function charClassTest(re: RegExp): (c: number, whole: () => string) => boolean {
+function charClassTest(re: RegExp): (c: number, s: string, from: number, to: number) => boolean {
   const byUnit = perCodeUnit((ch) => re.test(ch));
-  return (c, whole) => (c >= 0xd800 && c <= 0xdfff ? re.test(whole()) : byUnit(c));
+  return (c, s, from, to) => (c >= 0xd800 && c <= 0xdfff ? re.test(s.slice(from, to)) : byUnit(c));
 }
 const midSentenceEnd = charClassTest(/^[\p{Script=Han}、]$/u);
 const midSentenceStart = charClassTest(/^[\p{Script=Han},，、;；]$/u);
@@ -50,13 +51,12 @@ const endsMidSentence = (key: string) => {
   const n = key.length;
   if (!n) return false;
   const c = key.charCodeAt(n - 1);
-  return midSentenceEnd(c, () => (c >= 0xdc00 && c <= 0xdfff && n >= 2 ? key.slice(n - 2) : key.slice(n - 1)));
+  return midSentenceEnd(c, key, c >= 0xdc00 && c <= 0xdfff && n >= 2 ? n - 2 : n - 1, n);
 };
 /** the first character (a code point) is a Han character or one of ,，、;； */
 const startsMidSentence = (key: string) => {
   if (!key.length) return false;
-  const c = key.charCodeAt(0);
-  return midSentenceStart(c, () => String.fromCodePoint(key.codePointAt(0)!));
+  return midSentenceStart(key.charCodeAt(0), key, 0, key.codePointAt(0)! > 0xffff ? 2 : 1);
 };
 
 function isNumbered(key: string): boolean {

@@ -20,23 +20,27 @@ function cutsOf(b: LineBlock, text: string): number[] {
   return cuts;
 }
 
+/** The blocks with such paragraphs cut; `blocks` itself where there is none (most texts). */
 export function splitNumberedBreaks(blocks: Block[], text: string): Block[] {
-  const out: Block[] = [];
-  for (const b of blocks) {
+  // the blocks, from the first one cut on (null until then)
+  let out: Block[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     if (b.kind !== 'line' || b.cells || b.piece.runs.length < 4) {
-      out.push(b);
+      out?.push(b);
       continue;
     }
     const cuts = cutsOf(b, text);
     if (!cuts.length) {
-      out.push(b);
+      out?.push(b);
       continue;
     }
+    out ??= blocks.slice(0, i);
     const bounds = [0, ...cuts, b.piece.text.length];
-    for (let i = 0; i + 1 < bounds.length; i++) {
-      const piece = slice(b.piece, bounds[i], bounds[i + 1]);
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const piece = slice(b.piece, bounds[k], bounds[k + 1]);
       out.push({ kind: 'line', piece, key: foldKey(piece.text) });
     }
   }
-  return out;
+  return out ?? blocks;
 }

@@ -465,14 +465,14 @@ export function segmentPlans(blocks: Block[]): Segmented {
     // longer than any title isPlanTitleSq or isOpeningTitleSq takes: told before it is squeezed
     if (squeezedLongerThan(key, t.maxLength + 2)) return false;
     const sq = squeezed();
-    // whether the notice names it, found only when needed
-    let namedHere: boolean | null = null;
-    const isNamedHere = () => (namedHere ??= isNamedSq(sq, forms));
-    const title = isPlanTitleSq(sq) || (isOpeningTitleSq(sq) && (opening || isNamedHere()));
+    // whether the notice names it, found only when needed (null: not asked yet; no closure for
+    // it: a function's variables a closure reads are allocated on every call, as this one was)
+    let named: boolean | null = null;
+    const title = isPlanTitleSq(sq) || (isOpeningTitleSq(sq) && (opening || (named = isNamedSq(sq, forms))));
     if (!title) return false;
     if (!cur || !hasBody(cur) || sameTitle(titleKey(key), curKey(cur))) return true;
     // a later plan: named by the notice, under an 附件 line, or a full title that is no TOC entry
-    if (isNamedHere() || afterAttachment) return true;
+    if ((named ?? isNamedSq(sq, forms)) || afterAttachment) return true;
     return squeeze(unwrapTitle(key)).length >= t.minLaterTitleLength && !tocEntries.has(tocEntryKey(key));
   }
 }

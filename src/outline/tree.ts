@@ -80,6 +80,18 @@ function isPureHeadingNode(n: OutlineNode): boolean {
   return n.restKey.length <= 40 && !n.restKey.includes('。');
 }
 
+/** Where the open box (专栏) stands in the stack, -1 where none is open. */
+function boxIndex(stack: OutlineNode[]): number {
+  for (let i = 0; i < stack.length; i++) if (stack[i].scheme === 'box') return i;
+  return -1;
+}
+
+/** Whether the numbering `n` continues one of the items `closed` (the next value of its scheme). */
+function continuesOne(closed: OutlineNode[], n: Numbering): boolean {
+  for (const x of closed) if (x.scheme === n.scheme && x.value !== null && n.value === x.value + 1) return true;
+  return false;
+}
+
 export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table' })[], rootLine: Piece): OutlineNode {
   const root: OutlineNode = {
     scheme: 'root',
@@ -121,16 +133,17 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table'
     }
     // a box (专栏) stands beside the items of its section, not inside one: close the open items
     // that cannot hold it (ones run together with their text, and the lowest numbering levels)
-    let closed: OutlineNode[] = [];
-    if (n.scheme === 'box' && !stack.some((x) => x.scheme === 'box')) {
+    // (no list or closure made per numbered line where nothing is closed or reopened: most lines)
+    let closed: OutlineNode[] | null = null;
+    const boxAt = boxIndex(stack);
+    if (n.scheme === 'box' && boxAt < 0) {
       while (stack.length > 1 && top().depth === null && (LEAF_SCHEMES.has(top().scheme) || !isPureHeadingNode(top())))
-        closed.unshift(stack.pop()!);
-    } else {
+        (closed ??= []).unshift(stack.pop()!);
+    } else if (boxAt > 0) {
       // "（二）" after a box that closed "（一）", "3﹒" after one that closed "2﹒": the text goes on
       // beside the box, so the box ends and the items it closed are open again
-      const boxAt = stack.findIndex((x) => x.scheme === 'box');
-      const before = boxAt > 0 ? besideBox.get(stack[boxAt]) ?? [] : [];
-      if (before.some((x) => x.scheme === n.scheme && x.value !== null && n.value === x.value + 1)) {
+      const before = besideBox.get(stack[boxAt]);
+      if (before !== undefined && continuesOne(before, n)) {
         stack.length = boxAt;
         stack.push(...before);
       }
@@ -148,7 +161,7 @@ export function buildOutline(blocks: (LineBlock | HeadingBlock | { kind: 'table'
     const node = makeNode(b, top(), n);
     top().children.push(node);
     stack.push(node);
-    if (closed.length) besideBox.set(node, closed);
+    if (closed !== null) besideBox.set(node, closed);
   }
   return root;
 }

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
 import { alternativesTest, firstChars, lastChars, requiredChars, sharedCharsTest, squeezedTest } from '../../src/grammars/prefilter.js';
+import { firstMatching } from '../../src/grammars/prefilter-memo.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
 import { same } from '../helpers/same.js';
@@ -157,6 +158,42 @@ describe('lastChars', () => {
     // Unicode mode: a character beyond the BMP is one code point
     expect(lastChars([/𠀀$/u])!('x𠀀')).toBe(true);
     expect(lastChars([/𠀀$/u])!('x\udc00')).toBe(false);
+  });
+});
+
+describe('firstMatching', () => {
+  const t = grammars().table;
+  const lists: [string, RegExp[]][] = [
+    ['table columns', Object.values(t.columns).flat()],
+    ['natures', [...t.binding, ...t.expected]],
+    ['table ends', t.tableEnd],
+    ['numbering schemes', grammars().headings.map((h) => h.re)],
+  ];
+
+  it('gives the first pattern that matches, as trying each in order does (lines, random text)', () => {
+    for (const [name, res] of lists) {
+      const first = firstMatching(res);
+      const check = (s: string) => same(first(s), res.findIndex((re) => re.test(s)), () => `${name} on ${s}`);
+      // the lines as they are and squeezed (the table's cells are), and a few made to match
+      for (const l of lines) check(l), check(l.replace(/\s+/g, ''));
+      for (const s of ['序号', '指标名称', '2025年目标值', '约束性', '预期性指标', '注:', '专栏3', '(一)', '第二章', '𠀀序号', '']) check(foldKey(s));
+      const alphabet = [...new Set([...alphabetOf(res.map((re) => re.source).join('')), '𠀀'])];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 6 }), (cs) => check(cs.join(''))),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('tries a text only with the patterns its first character allows', () => {
+    const res = [/^ab/u, /^b/u, /x$/u, /^a/u];
+    const tried: number[] = [];
+    const spied = res.map((re, k) => Object.assign(new RegExp(re.source, re.flags), { test: (s: string) => (tried.push(k), re.test(s)) }));
+    const first = firstMatching(spied);
+    expect(first('ax')).toBe(2);
+    expect(tried).toEqual([0, 2]);
+    expect(first('c')).toBe(-1);
+    expect(tried).toEqual([0, 2, 2]);
   });
 });
 

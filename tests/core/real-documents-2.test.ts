@@ -11,6 +11,9 @@ import { lint } from '../../src/lint/engine.js';
 import { exportTable } from '../../src/export/columns.js';
 import { documentJsonSchema } from '../../src/model/schema.js';
 import { planKind } from '../../src/outline/plans.js';
+import { dropSiteJunk } from '../../src/ingest/junk.js';
+import { SourceText } from '../../src/ingest/source-text.js';
+import { readTxt } from '../../src/ingest/txt.js';
 import { extractString, fixture } from './helpers.js';
 
 const r2 = (name: string) => fixture('minimal', `r2-${name}`);
@@ -213,6 +216,16 @@ describe('junk of document-sharing and database sites', () => {
     for (const junk of ['第1页共4页', 'VIP', '文档评论', '法宝引证码', '原文链接', '原文下载', '播报', '编辑', '[3]', '[12-13]', '.pdf'])
       expect(text).not.toContain(junk);
     expect(Object.values(plan.meta).every((v) => v === null)).toBe(true);
+  });
+
+  it('keeps every line around the junk, in order, and the list itself where there is none', () => {
+    const url = `https://www.example.gov.cn/${'abcdefghij/'.repeat(8)}`;
+    const lines = ['一、总体要求', '加强统筹协调，确保取得实效。[3]', `原文链接：${url}`, '二、主要任务', '完善应急预案。'];
+    const blocks = readTxt(new SourceText(lines.join('\n'), null)).blocks;
+    const texts = dropSiteJunk(blocks).map((b) => (b.kind === 'table' ? '' : b.piece.text));
+    expect(texts).toEqual(['一、总体要求', '加强统筹协调，确保取得实效。', '二、主要任务', '完善应急预案。']);
+    const clean = readTxt(new SourceText([lines[0], lines[3], lines[4]].join('\n'), null)).blocks;
+    expect(dropSiteJunk(clean)).toBe(clean);
   });
 });
 
