@@ -192,14 +192,14 @@ interface Acc {
   content: number;
 }
 
-const newAcc = (title: string | null = null, parts: Piece[] = [], keys: string[] = [], times: string[] = []): Acc => ({
+const newAcc = (title: string | null = null): Acc => ({
   content: 0,
   ownParagraph: false,
   awaiting: false,
-  parts,
-  keys,
+  parts: [],
+  keys: [],
   fields: [],
-  times,
+  times: [],
   clauseTexts: [],
   clauses: [],
   firstLeads: false,
@@ -315,11 +315,31 @@ function joinedKey(parts: Piece[], keys: string[], sep: string): string {
   return out;
 }
 
-/** The time limits the clauses of units [from, to) state, in order (one loop, no arrays per unit). */
-function timesOf(hitsOf: (readonly ClauseHit[])[], from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let i = from; i < to; i++) for (const h of hitsOf[i]) if (h.clause.time !== null) out.push(h.clause.time);
+/** The time limits the clauses of units [from, to) state, in order, joined as a draft's deadlineText (undefined: none). */
+function timeTextOf(hitsOf: (readonly ClauseHit[])[], from: number, to: number): string | undefined {
+  let out: string | undefined;
+  for (let i = from; i < to; i++) for (const h of hitsOf[i]) if (h.clause.time !== null) out = out === undefined ? h.clause.time : `${out}，${h.clause.time}`;
   return out;
+}
+
+/** Does a clause found in the units name owners? */
+function namesOwners(hitsOf: (readonly ClauseHit[])[]): boolean {
+  for (const hits of hitsOf) for (const h of hits) if (h.clause.fields.length) return true;
+  return false;
+}
+
+/** The draft of units [from, to) of an item none of whose clauses names owners. */
+function plainDraft(units: Unit[], hitsOf: (readonly ClauseHit[])[], from: number, to: number, title: string | null, id: string, section: string[], project: boolean): TaskDraft {
+  const first = units[from];
+  let piece = first.piece;
+  let key = first.key;
+  if (to - from > 1) {
+    const parts = piecesOf(units, from, to);
+    piece = concat(parts, '\n');
+    key = joinedKey(parts, keysOf(units, from, to), '\n');
+  }
+  // (the fields in the order leafTasks writes them: one shape for every draft)
+  return { id, section, title, piece, key, owners: null, project, deadlineText: timeTextOf(hitsOf, from, to), start: startOffset(first.piece), clauses: [], closing: false };
 }
 
 /** The pieces and the keys of units [from, to), by a loop (no slice and map per task). */
@@ -351,9 +371,7 @@ function spanOf(u: Unit, h: ClauseHit): [number, number] {
 }
 
 /** Splits a leaf item into tasks. (titleOf and spanOf stand outside it: no closures made per item.) */
-function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseContext): TaskDraft[] {
-  const baseId = at.id;
-  const section = at.section;
+function leafTasks(node: OutlineNode, baseId: string, section: string[], project: boolean, ctx: ClauseContext): TaskDraft[] {
   const itemTitle = nodeTitle(node);
   // a heading over a table only names the table: its rows are the tasks
   if (!node.body.length && node.tables && isPureHeading(node)) return [];
@@ -377,7 +395,7 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
   const hitsOf = joined.map((u) => findClauses(u.piece.text, u.key, ctx.clauses));
   // the item's own line only titles the paragraphs under it
   let headed = false;
-  if (hitsOf.some((hs) => hs.some((h) => h.clause.fields.length))) {
+  if (namesOwners(hitsOf)) {
     let cur = newAcc(itemTitle);
     const close = () => {
       drafts.push(cur);
@@ -481,18 +499,21 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
       }
     }
   } else {
+    // no clause names owners (most items): the drafts are made straight from the units, with no
+    // accumulator and, for a task of one unit, no arrays of its parts and keys
     const leads: number[] = [];
     if (!project) for (let i = bodyStart; i < joined.length; i++) if (leadPhrase(joined[i].key) > 0) leads.push(i);
-    if (leads.length >= 2) {
-      for (let k = 0; k < leads.length; k++) {
-        const from = leads[k];
-        const to = k + 1 < leads.length ? leads[k + 1] : joined.length;
-        drafts.push(newAcc(titleOf(joined[from]), piecesOf(joined, from, to), keysOf(joined, from, to), timesOf(hitsOf, from, to)));
-      }
-    } else {
-      // (the accumulator made with its parts: no empty arrays built to be replaced)
-      drafts.push(newAcc(itemTitle ?? titleOf(joined[0]), piecesOf(joined, 0, joined.length), keysOf(joined, 0, joined.length), timesOf(hitsOf, 0, hitsOf.length)));
+    if (leads.length < 2) return [plainDraft(joined, hitsOf, 0, joined.length, itemTitle ?? titleOf(joined[0]), baseId, section, project)];
+    const enclosing = isPureHeading(node) && node.body.length > 0 && itemTitle !== null;
+    const inner = enclosing ? [...section, itemTitle!] : section;
+    const out: TaskDraft[] = [];
+    for (let k = 0; k < leads.length; k++) {
+      const from = leads[k];
+      const to = k + 1 < leads.length ? leads[k + 1] : joined.length;
+      const title = titleOf(joined[from]);
+      out.push(plainDraft(joined, hitsOf, from, to, k === 0 ? title ?? itemTitle : title, k === 0 ? baseId : `${baseId}#${k + 1}`, inner, project));
     }
+    return out;
   }
 
   // an item heading split into several tasks encloses them all; an item that is one task, or
@@ -522,55 +543,54 @@ function leafTasks(node: OutlineNode, at: Place, project: boolean, ctx: ClauseCo
 
 /**
  * One clause closing a list of sub-items ("(1)…(2)…(3)…" then "牵头单位：A") covers each of them,
- * when none of the items names owners of its own.
+ * when none of the items names owners of its own. The items' drafts are out[from..]; the last
+ * item's begin at lastFrom.
  */
-function coverList(groups: TaskDraft[][]): void {
-  const last = groups[groups.length - 1];
-  const closer = last[last.length - 1];
-  if (!closer?.owners || !closer.closing) return;
+function coverList(out: TaskDraft[], from: number, lastFrom: number): void {
+  // (the last item has no draft: nothing closes the list)
+  if (out.length === lastFrom) return;
+  const closer = out[out.length - 1];
+  if (!closer.owners || !closer.closing) return;
   // every draft of the list but the closer, in order; none may name owners of its own
-  const others: TaskDraft[] = [];
-  for (const g of groups)
-    for (const d of g) {
-      if (d === closer) continue;
-      if (d.owners) return;
-      others.push(d);
-    }
-  if (!others.length) return;
-  for (const d of others) {
+  const end = out.length - 1;
+  if (end === from) return;
+  for (let i = from; i < end; i++) if (out[i].owners) return;
+  for (let i = from; i < end; i++) {
+    const d = out[i];
     d.owners = { ...closer.owners, lead: [...closer.owners.lead], support: [...closer.owners.support] };
     d.deadlineText ??= closer.deadlineText;
   }
 }
 
 /**
- * Where a node stands: its id (idOf of its path) and the headings above it, built a step at a time
- * as the splitter descends (not again from the whole path at every leaf). `section` may be shared
- * by the drafts of several nodes: it is never changed.
+ * Appends the drafts of a node and of the nodes under it to `out`, in order. `id` and `section`
+ * say where the node stands: its id (idOf of its path) and the headings above it, built a step at
+ * a time as the splitter descends (not again from the whole path at every leaf); `section` may be
+ * shared by the drafts of several nodes: it is never changed. (One array for a whole part: no
+ * array per node of its children's drafts, copied again at every level.)
  */
-interface Place {
-  id: string;
-  section: string[];
-}
-
-function collect(node: OutlineNode, at: Place, project: boolean, ctx: ClauseContext): TaskDraft[] {
-  const isProject = project || grammars().sections.projectSchemes.has(node.scheme) || isProjectNode(node);
-  if (!node.children.length) return leafTasks(node, at, isProject, ctx);
-  const inner = [...at.section, headingText(node)];
-  const groups = node.children.map((c) => collect(c, { id: `${at.id}.${idPart(c)}`, section: inner }, isProject, ctx));
-  if (groups.length >= 2 && node.children.every((c) => !c.children.length)) coverList(groups);
+function collect(node: OutlineNode, id: string, section: string[], project: boolean, ctx: ClauseContext, out: TaskDraft[]): void {
+  const schemes = grammars().sections.projectSchemes;
+  const isProject = project || schemes.has(node.scheme) || isProjectNode(node);
+  const children = node.children;
+  if (!children.length) {
+    for (const d of leafTasks(node, id, section, isProject, ctx)) out.push(d);
+    return;
+  }
+  const inner = [...section, headingText(node)];
+  const from = out.length;
+  let lastFrom = from;
+  for (const c of children) {
+    lastFrom = out.length;
+    collect(c, `${id}.${idPart(c)}`, inner, isProject, ctx, out);
+  }
+  if (children.length >= 2 && children.every((c) => !c.children.length)) coverList(out, from, lastFrom);
   // a box (专栏) stands beside the text of its section: a section of tasks holding only boxes
   // still has its own paragraphs as tasks
-  if (!isProject && node.body.length && node.children.every((c) => grammars().sections.projectSchemes.has(c.scheme)))
-    return [...leafTasks(node, at, false, ctx), ...flatten(groups)].sort((a, b) => a.start - b.start);
-  return flatten(groups);
-}
-
-/** groups.flat(), by a loop (Array#flat is slow in V8, and every node of the outline flattens its children's tasks) */
-function flatten(groups: TaskDraft[][]): TaskDraft[] {
-  const out: TaskDraft[] = [];
-  for (const g of groups) for (const d of g) out.push(d);
-  return out;
+  if (!isProject && node.body.length && children.every((c) => schemes.has(c.scheme))) {
+    const boxes = out.splice(from);
+    for (const d of [...leafTasks(node, id, section, false, ctx), ...boxes].sort((a, b) => a.start - b.start)) out.push(d);
+  }
 }
 
 type Phase = 'before' | 'tasks' | 'after';
@@ -619,9 +639,15 @@ export function extractTasks(root: OutlineNode, _kind: PlanKind, parts: PlanPart
   const out: TaskDraft[] = [];
   const ctx = new LazyConvention(root);
   for (const { node, path, part, phase } of parts) {
-    const drafts = collect(node, { id: idOf(path), section: path.slice(0, -1).map(headingText) }, part === 'projects', ctx);
+    const from = out.length;
+    collect(node, idOf(path), path.slice(0, -1).map(headingText), part === 'projects', ctx, out);
+    // outside the task part, only the drafts that name owners
     const inTaskPart = phase === 'tasks' && part !== 'status' && part !== 'goals';
-    out.push(...(inTaskPart ? drafts : drafts.filter((d) => d.owners)));
+    if (!inTaskPart) {
+      let kept = from;
+      for (let i = from; i < out.length; i++) if (out[i].owners) out[kept++] = out[i];
+      out.length = kept;
+    }
   }
   return out;
 }
