@@ -66,7 +66,7 @@ function wellFormed(text: string): string {
 /** `lazyHash`: the source's sha256 is worked out when first read (lazySourceFile), and the document's with it */
 function analyze(source: SourceFile, read: ReadResult, lazyHash = false): Analysis {
   const { directives } = read;
-  const blocks = splitNumberedBreaks(dropSiteJunk(read.blocks), source.text);
+  const blocks = splitNumberedBreaks(dropSiteJunk(read.blocks, read.mayHoldJunk), source.text);
   let { header, plans: regions } = segmentPlans(blocks);
   if (!regions.length && blocks.length) {
     // no title line: the whole text is one plan, named by its notice or by itself, else untitled

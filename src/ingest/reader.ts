@@ -27,6 +27,8 @@ export interface ReadResult {
   blocks: Block[];
   /** inline configuration comments (Markdown, HTML); readers of other formats give none */
   directives: InlineDirective[];
+  /** per block, 0 where its key holds none of junkChars (the text reader tells it; dropSiteJunk then looks only at the ends) */
+  mayHoldJunk?: Uint8Array;
 }
 
 export interface Reader<F extends string = string> {
