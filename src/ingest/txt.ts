@@ -137,7 +137,7 @@ function trimmedRange(t: string): [number, number] | null {
  */
 export interface FoldedLines {
   folded: string;
-  /** flags[l - 1]: line l's SPACE and BORDER flags, and its INNER, ODD and JUNK bits */
+  /** flags[l - 1]: line l's SPACE and BORDER flags, and its INNER, ODD, JUNK and MARKED bits */
   flags: Uint8Array;
   /** whether the text holds a surrogate (half of a pair, or a lone one) */
   surrogates: boolean;
@@ -149,6 +149,15 @@ export const INNER = 8;
 export const ODD = 16;
 /** a line's bit (and a code unit's in lineKinds): it holds a code unit that folds to one of junkChars */
 export const JUNK = 128;
+/** a line's bit (and a code unit's in lineKinds): it holds a code unit (as written) that markLinesHolding's table marks */
+export const MARKED = 2;
+
+/** the code units whose lines foldLines flags MARKED (set by whoever builds the table); null: every line */
+let marking: Uint8Array | null = null;
+/** Which code units (as written, not folded) flag a line MARKED: those `table` gives a bit; null: every line. */
+export function markLinesHolding(table: Uint8Array | null): void {
+  marking = table;
+}
 
 /**
  * Folds a text and flags its lines in one loop over its code units (copied once into a buffer,
@@ -162,8 +171,8 @@ export function foldLines(source: SourceText): FoldedLines {
   const ct = charTable();
   const ft = foldCodes();
   const kinds = lineKinds();
-  // every line may hold junk when the grammar gives no characters for it
-  const always = junkChars() === null ? JUNK : 0;
+  // every line may hold junk when the grammar gives no characters for it (and is marked when no table is given)
+  const always = (junkChars() === null ? JUNK : 0) | (marking === null ? MARKED : 0);
   let units: Uint16Array;
   let buf: Buffer | null = null;
   if (LITTLE_ENDIAN) {
@@ -208,7 +217,7 @@ export function foldLines(source: SourceText): FoldedLines {
       while (b > lead && ct[text.charCodeAt(b - 1)] & SPACE) b--;
       if (mid < b) f |= INNER;
     }
-    flags[l - 1] = (f & (SPACE | BORDER | INNER | ODD | JUNK)) | always;
+    flags[l - 1] = (f & (SPACE | BORDER | INNER | ODD | JUNK | MARKED)) | always;
   }
   if (buf === null) return { folded: foldText(text), flags, surrogates };
   return { folded: changed ? buf.toString('utf16le', 0, text.length * 2) : text, flags, surrogates };
@@ -218,16 +227,16 @@ export function foldLines(source: SourceText): FoldedLines {
 const FOLDS = 32;
 const SURROGATE = 64;
 
-let lineKindsMemo: { of: Uint16Array; junk: number[] | null; kinds: Uint8Array } | null = null;
+let lineKindsMemo: { of: Uint16Array; junk: number[] | null; marking: Uint8Array | null; kinds: Uint8Array } | null = null;
 /**
  * code unit → its SPACE and BORDER bits of charTable, FOLDS, and JUNK where it folds to one of
- * junkChars (every whitespace too when one of them is whitespace: tidy puts spaces in a key); 0
- * for most (what foldLines asks of each)
+ * junkChars (every whitespace too when one of them is whitespace: tidy puts spaces in a key),
+ * MARKED where `marking` gives it a bit; 0 for most (what foldLines asks of each)
  */
 function lineKinds(): Uint8Array {
   const ft = foldCodes();
   const junk = junkChars();
-  if (lineKindsMemo?.of !== ft || lineKindsMemo.junk !== junk) {
+  if (lineKindsMemo?.of !== ft || lineKindsMemo.junk !== junk || lineKindsMemo.marking !== marking) {
     const ct = charTable();
     const kinds = new Uint8Array(65536);
     // (a junk character a folded code unit is: the fold of it, or it where it does not fold)
@@ -235,9 +244,9 @@ function lineKinds(): Uint8Array {
     for (const c of junk ?? []) marks[c] = JUNK;
     if (junk?.some((c) => ct[c] & SPACE)) for (let c = 0; c < 65536; c++) if (ct[c] & SPACE) marks[c] = JUNK;
     for (let c = 0; c < 65536; c++) {
-      kinds[c] = (ct[c] & (SPACE | BORDER)) | (ft[c] !== 0 ? FOLDS : 0) | (c >= 0xd800 && c <= 0xdfff ? SURROGATE : 0) | marks[ft[c] !== 0 ? ft[c] : c];
+      kinds[c] = (ct[c] & (SPACE | BORDER)) | (ft[c] !== 0 ? FOLDS : 0) | (c >= 0xd800 && c <= 0xdfff ? SURROGATE : 0) | marks[ft[c] !== 0 ? ft[c] : c] | (marking !== null && marking[c] !== 0 ? MARKED : 0);
     }
-    lineKindsMemo = { of: ft, junk, kinds };
+    lineKindsMemo = { of: ft, junk, marking, kinds };
   }
   return lineKindsMemo.kinds;
 }
@@ -375,9 +384,11 @@ function tidyInner(text: string, start: number, end: number, folded: string): { 
  * raw line: a line whose flags say it has no cells, no words and no whitespace inside is taken
  * as its stretch between leading and trailing whitespace (what tidy makes of it), its key a
  * slice of the folded text; the other lines go the way of readLines. `junk`: filled with each
- * block's JUNK bit (0 where its key holds none of junkChars), when given (one entry a line).
+ * block's JUNK bit (0 where its key holds none of junkChars), when given (one entry a line);
+ * `clean`: given the pieces (in text order) of the lines taken as they stand that hold no code
+ * unit markLinesHolding's table marks (MARKED).
  */
-export function readTxtLines(source: SourceText, lines: FoldedLines, junk: Uint8Array | null = null): Block[] {
+export function readTxtLines(source: SourceText, lines: FoldedLines, junk: Uint8Array | null = null, clean: Piece[] | null = null): Block[] {
   const sink: LineSink = { blocks: [], last: null, junk };
   const { text } = source;
   const { folded, flags } = lines;
@@ -404,7 +415,10 @@ export function readTxtLines(source: SourceText, lines: FoldedLines, junk: Uint8
       while (b > a && ct[text.charCodeAt(b - 1)] & SPACE) b--;
     }
     if (a === b) continue;
-    take(sink, { text: text.slice(a, b), runs: [0, a], end }, folded.slice(a, b), null, f);
+    const piece = { text: text.slice(a, b), runs: [0, a], end };
+    // (the line as written: a block with this very piece holds no character of the table)
+    if (clean !== null && !(f & MARKED)) clean.push(piece);
+    take(sink, piece, folded.slice(a, b), null, f);
   }
   return sink.blocks;
 }
@@ -415,7 +429,8 @@ export function readTxt(source: SourceText): ReadResult {
   if (!lines.surrogates) source.noSurrogates();
   // which blocks may hold site junk inside them, as the fold pass told it of each line
   const junk = new Uint8Array(lines.flags.length);
-  return { blocks: readTxtLines(source, lines, junk), directives: [], mayHoldJunk: junk };
+  const clean: Piece[] | null = marking === null ? null : [];
+  return { blocks: readTxtLines(source, lines, junk, clean), directives: [], mayHoldJunk: junk, cleanPieces: clean ?? undefined };
 }
 
 /** Bytes → text for the text formats: detected encoding; binary data and blank files refused. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/ingest/decode.js';
 import { SourceText } from '../../src/ingest/source-text.js';
 import { dropSiteJunk, junkChars } from '../../src/ingest/junk.js';
-import { foldLines, INNER, JUNK, ODD, physicalLines, readLines, readTxt } from '../../src/ingest/txt.js';
+import { foldLines, INNER, JUNK, MARKED, markLinesHolding, ODD, physicalLines, readLines, readTxt } from '../../src/ingest/txt.js';
 import { BORDER, charTable, foldKey, foldText, SPACE } from '../../src/normalize/piece.js';
 import { squeezedLongerThan, squeezeSpace } from '../../src/normalize/squeeze.js';
 import { repo } from '../helpers/cli.js';
@@ -42,6 +42,10 @@ describe('foldText and foldLines', () => {
 
   it("flag each physical line's whitespace and borders", () => {
     const table = charTable();
+    // MARKED: the line holds a code unit the given table marks, as written (发 marked, 發 not: it folds to 发)
+    const marks = new Uint8Array(65536);
+    for (const c of '发Ａ|') marks[c.charCodeAt(0)] = 4;
+    markLinesHolding(marks);
     const check = (t: string) => {
       const source = new SourceText(t);
       const { folded, flags } = foldLines(source);
@@ -55,12 +59,19 @@ describe('foldText and foldLines', () => {
         // JUNK: the folded line holds a character the site-junk tests look for inside a line
         const key = foldKey(line.text);
         const junk = junkChars()!.some((c) => key.includes(String.fromCharCode(c))) ? JUNK : 0;
-        return (f & (SPACE | BORDER)) | inner | odd | junk;
+        const marked = /[发Ａ|]/.test(line.text) ? MARKED : 0;
+        return (f & (SPACE | BORDER)) | inner | odd | junk | marked;
       });
       sameDeep([...flags], want);
     };
-    for (const t of texts.slice(0, 3)) check(fullWidth(t));
-    fc.assert(fc.property(randomText, check), { numRuns: 500 });
+    try {
+      for (const t of texts.slice(0, 3)) check(fullWidth(t));
+      fc.assert(fc.property(randomText, check), { numRuns: 500 });
+    } finally {
+      markLinesHolding(null);
+    }
+    // no table: every line may hold what it would mark
+    expect([...foldLines(new SourceText('发展\n规划')).flags].every((f) => f & MARKED)).toBe(true);
   });
 
   it('give the blocks that reading line by line gives', () => {
