@@ -2,6 +2,7 @@
 // → facts. It yields the one Analysis object every later stage reads (src/model/analysis.ts).
 import { createHash } from 'node:crypto';
 import { buildFacts } from './analysis/facts.js';
+import { tellCleanBlocks, textFactsTable } from './analysis/text-facts.js';
 import { lintWords } from './grammars/lint-words.js';
 import { formatOf, readerOf, type InputFormat } from './ingest/formats.js';
 import { InputError } from './ingest/errors.js';
@@ -16,6 +17,7 @@ import { buildPlan } from './extract/plan.js';
 import { segmentPlans, untitledTitle } from './outline/plans.js';
 import { splitNumberedBreaks } from './outline/numbered-breaks.js';
 import { dropSiteJunk } from './ingest/junk.js';
+import { markLinesHolding } from './ingest/txt.js';
 import { foldKey, offsetsOf, startOffset, type Piece } from './normalize/piece.js';
 import { LazyProperty } from './util/lazy-property.js';
 import { NOT_SPACE } from './util/text.js';
@@ -63,10 +65,15 @@ function wellFormed(text: string): string {
   return s.toWellFormed ? s.toWellFormed() : text;
 }
 
+/** The reader's lines flagged (MARKED) by the text facts' table, for the text reader to tell which blocks need no scan. */
+function markLines(): void {
+  markLinesHolding(textFactsTable(lintWords()));
+}
+
 /** `lazyHash`: the source's sha256 is worked out when first read (lazySourceFile), and the document's with it */
 function analyze(source: SourceFile, read: ReadResult, lazyHash = false): Analysis {
   const { directives } = read;
-  const blocks = splitNumberedBreaks(dropSiteJunk(read.blocks), source.text);
+  const blocks = splitNumberedBreaks(dropSiteJunk(read.blocks, read.mayHoldJunk), source.text);
   let { header, plans: regions } = segmentPlans(blocks);
   if (!regions.length && blocks.length) {
     // no title line: the whole text is one plan, named by its notice or by itself, else untitled
@@ -82,6 +89,11 @@ function analyze(source: SourceFile, read: ReadResult, lazyHash = false): Analys
   // the blocks come; sorted by start only when they are out of order (a plan's aside after its body)
   const unsorted: TextBlock[] = [];
   const starts: number[] = [];
+  // per block: 1 where its piece is one the reader found no character of the text facts' table in
+  // (found by a walk in text order: a block out of order is only scanned again)
+  const clean: number[] = [];
+  const { cleanPieces } = read;
+  let k = 0;
   let inOrder = true;
   const addPiece = (p: Piece, plan: number | null) => {
     if (!p.text) return;
@@ -90,6 +102,11 @@ function analyze(source: SourceFile, read: ReadResult, lazyHash = false): Analys
     if (starts.length && start < starts[starts.length - 1]) inOrder = false;
     starts.push(start);
     unsorted.push(new LazyTextBlock(p, plan, source));
+    if (cleanPieces !== undefined) {
+      // (a clean piece is a line as written: its runs [0, start])
+      while (k < cleanPieces.length && cleanPieces[k].runs[1] < start) k++;
+      clean.push(k < cleanPieces.length && cleanPieces[k] === p ? 1 : 0);
+    }
   };
   const addBlock = (b: Block, plan: number | null) => {
     if (b.kind !== 'table') addPiece(b.piece, plan);
@@ -105,7 +122,9 @@ function analyze(source: SourceFile, read: ReadResult, lazyHash = false): Analys
     for (const b of r.aside) addBlock(b, i);
   });
   // (a stable sort of the indexes: blocks that start at one offset keep their order)
-  const textBlocks = inOrder ? unsorted : starts.map((_, k) => k).sort((a, b) => starts[a] - starts[b]).map((k) => unsorted[k]);
+  const order = inOrder ? null : starts.map((_, k) => k).sort((a, b) => starts[a] - starts[b]);
+  const textBlocks = order === null ? unsorted : order.map((k) => unsorted[k]);
+  if (cleanPieces !== undefined) tellCleanBlocks(textBlocks, lintWords(), Uint8Array.from(order === null ? clean : order.map((k) => clean[k])));
   const document: PlanDocument = {
     schemaVersion: 1,
     source: sourceRecord(source, lazyHash),
@@ -138,6 +157,7 @@ function sourceRecord(source: SourceFile, lazy: boolean): PlanDocument['source']
 /** Runs the pipeline on a text given as a string (tests, examples): the format's reader reads it. */
 export async function extractText(textIn: string, meta: SourceMeta): Promise<Analysis> {
   const source = sourceFile(wellFormed(textIn), meta);
+  markLines();
   return analyze(source, await readerOf(meta.format).read(source));
 }
 
@@ -176,6 +196,7 @@ export async function extractPath(file: string, opts: ExtractOptions = {}): Prom
     if (!NOT_SPACE.test(text)) throw new InputError(display, 'no text in file, not a plan text');
     const meta = { path: display, encoding: decoded.encoding, encodingNote: decoded.note ?? null, format };
     const source = sha256 === null ? lazySourceFile(text, meta, bytes, decoded.pages) : sourceFile(text, { ...meta, sha256 }, decoded.pages);
+    markLines();
     const read = await reader.read(source, decoded);
     if (!read.blocks.length && reader.noBlocks) throw new InputError(display, reader.noBlocks);
     return analyze(source, read, sha256 === null);

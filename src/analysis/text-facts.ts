@@ -81,6 +81,20 @@ function scanOf(words: LintWords): Scan {
   return s;
 }
 
+/** The scan table of the word lists: a code unit's bits, 0 for a character no finder needs (a reader may flag the lines holding one). */
+export function textFactsTable(words: LintWords): Uint8Array {
+  return scanOf(words).table;
+}
+
+/**
+ * Blocks known to hold no character of the scan table (clean[b] = 1), told by whoever read them
+ * (the pipeline, from the text reader's MARKED lines) for the blocks it hands the lint next.
+ */
+let told: { blocks: readonly unknown[]; words: LintWords; clean: Uint8Array } | null = null;
+export function tellCleanBlocks(blocks: readonly unknown[], words: LintWords, clean: Uint8Array): void {
+  told = { blocks, words, clean };
+}
+
 /** Every kind of damage in a text, in order, overlapping finds kept once (the first kind wins). */
 function damage(text: string, words: LintWords): { f: Found; kind: DamageKind }[] {
   const all: { f: Found; kind: DamageKind }[] = [
@@ -196,13 +210,15 @@ export function scanBlocks(texts: readonly string[], table: Uint8Array): Uint8Ar
 function findTextFacts(blocks: readonly { text: string }[], words: LintWords): TextFacts {
   const { table, signed } = scanOf(words);
   const out: TextFacts = { placeholders: [], damage: [], lostDates: [] };
-  const texts = new Array<string>(blocks.length);
-  for (let block = 0; block < blocks.length; block++) texts[block] = blocks[block].text;
+  const clean = told !== null && told.blocks === blocks && told.words === words ? told.clean : null;
+  // the texts to scan: all, or those not known clean (a clean one can only end in a digit)
+  const texts: string[] = [];
+  for (let block = 0; block < blocks.length; block++) if (clean === null || clean[block] === 0) texts.push(blocks[block].text);
   const found = scanBlocks(texts, table);
-  for (let block = 0; block < blocks.length; block++) {
-    const bits = found[block];
+  for (let block = 0, k = 0; block < blocks.length; block++) {
+    const text = blocks[block].text;
+    const bits = clean === null || clean[block] === 0 ? found[k++] : endsWithDigit(text) ? ENDS_IN_DIGIT : 0;
     if (bits === 0) continue;
-    const text = texts[block];
     if (bits & PLACEHOLDER) {
       // only the patterns that can begin at a character the text holds
       const kinds = (bits & X_CHAR ? X_PLACEHOLDERS : 0) | (bits & TOKEN_START ? TOKEN_PLACEHOLDERS : 0) | (bits & WORD_START ? WORD_PLACEHOLDERS : 0);

@@ -579,9 +579,51 @@ function addInnerTest(alt: Atom[], pairs: number[], anywhere: Ranges): boolean {
  * allows — the text's first character, its last, two characters it must hold side by side, or
  * one character it must hold (a pair is told far more often than a character of it: "版权所有"
  * needs 版权 where 有 stands in most lines). false only where no alternative can match; null
- * where some alternative allows none of these.
+ * where some alternative allows none of these. `inner` false: the text is known to hold none
+ * of alternativesInnerChars, so the tests inside it (pairs, characters) are not run.
  */
-export function alternativesTest(source: string, flags = ''): ((text: string) => boolean) | null {
+export function alternativesTest(source: string, flags = ''): ((text: string, inner?: boolean) => boolean) | null {
+  const parts = alternativesParts(source, flags);
+  if (parts === null) return null;
+  const { unicode, first, last, startPairs, pairs, anywhere } = parts;
+  const holds = anywhere.length ? holdsTest(anywhere, classOf(anywhere, unicode), unicode) : null;
+  const isFirst = memberTest(first);
+  const isLast = memberTest(last);
+  const holdsPair = pairs.length ? pairTest(pairs) : null;
+  return (text: string, inner?: boolean) => {
+    const n = text.length;
+    if (n === 0) return false;
+    if (first.length && isFirst(unicode ? text.codePointAt(0)! : text.charCodeAt(0))) return true;
+    if (startPairs.size && n >= 2 && startPairs.has(text.charCodeAt(0) * 65536 + text.charCodeAt(1))) return true;
+    if (last.length && isLast(pointEndingAt(text, n - 1, unicode))) return true;
+    // (false alone: an index, as `map` passes, is no answer)
+    if (inner === false) return false;
+    if (holdsPair !== null && holdsPair(text)) return true;
+    return holds !== null && holds(text);
+  };
+}
+
+/**
+ * The code units one of which a text passing alternativesTest's tests inside it must hold (each
+ * pair's first character, the characters one of which an alternative needs); null where there is
+ * no such test, or one of them allows a character outside the BMP or a surrogate. `whole`: every
+ * match of the pattern must hold one (null where an alternative is told by its first or last
+ * characters instead).
+ */
+export function alternativesInnerChars(source: string, flags = '', whole = false): number[] | null {
+  const parts = alternativesParts(source, flags);
+  if (parts === null) return null;
+  if (whole && (parts.first.length || parts.last.length || parts.startPairs.size)) return null;
+  const out = parts.pairs.map((p) => Math.floor(p / 65536));
+  for (const [a, b] of parts.anywhere) {
+    if (b >= 0xd800) return null;
+    for (let c = a; c <= b; c++) out.push(c);
+  }
+  return [...new Set(out)];
+}
+
+/** What alternativesTest tests, each alternative's test sorted into its kind; null as there. */
+function alternativesParts(source: string, flags: string) {
   if (/[imvy]/.test(flags)) return null;
   const unicode = flags.includes('u');
   const first: Ranges = [];
@@ -611,19 +653,7 @@ export function alternativesTest(source: string, flags = ''): ((text: string) =>
     if (e instanceof Unsupported) return null;
     throw e;
   }
-  const holds = anywhere.length ? holdsTest(anywhere, classOf(anywhere, unicode), unicode) : null;
-  const isFirst = memberTest(first);
-  const isLast = memberTest(last);
-  const holdsPair = pairs.length ? pairTest(pairs) : null;
-  return (text: string) => {
-    const n = text.length;
-    if (n === 0) return false;
-    if (first.length && isFirst(unicode ? text.codePointAt(0)! : text.charCodeAt(0))) return true;
-    if (startPairs.size && n >= 2 && startPairs.has(text.charCodeAt(0) * 65536 + text.charCodeAt(1))) return true;
-    if (last.length && isLast(pointEndingAt(text, n - 1, unicode))) return true;
-    if (holdsPair !== null && holdsPair(text)) return true;
-    return holds !== null && holds(text);
-  };
+  return { unicode, first, last, startPairs, pairs, anywhere };
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Block } from './blocks.js';
 import type { InlineDirective } from './directives.js';
 import type { SourceText } from './source-text.js';
+import type { Piece } from '../normalize/piece.js';
 
 export interface Decoded {
   /** the text positions refer to: the decoded file, or the text the reader laid out (.docx) */
@@ -27,6 +28,10 @@ export interface ReadResult {
   blocks: Block[];
   /** inline configuration comments (Markdown, HTML); readers of other formats give none */
   directives: InlineDirective[];
+  /** per block, 0 where its key holds none of junkChars (the text reader tells it; dropSiteJunk then looks only at the ends) */
+  mayHoldJunk?: Uint8Array;
+  /** the pieces, in text order, of lines the text reader took as written and found no character of markLinesHolding's table in (src/ingest/txt.ts) */
+  cleanPieces?: Piece[];
 }
 
 export interface Reader<F extends string = string> {

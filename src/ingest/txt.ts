@@ -7,6 +7,7 @@ import { alternativesTest } from '../grammars/prefilter.js';
 import { BORDER, charTable, CJK, concat, flagsOfLastFold, foldKey, foldCodes, foldKeyWithFlags, foldText, LITTLE_ENDIAN, pieceOf, slice, SPACE, startOffset, tidy, type Piece } from '../normalize/piece.js';
 import type { Block, LineBlock } from './blocks.js';
 import { decode, NotTextError } from './decode.js';
+import { junkChars } from './junk.js';
 import { defineReader, ReadError, type Decoded, type ReadResult } from './reader.js';
 import type { SourceText } from './source-text.js';
 
@@ -136,7 +137,7 @@ function trimmedRange(t: string): [number, number] | null {
  */
 export interface FoldedLines {
   folded: string;
-  /** flags[l - 1]: line l's SPACE and BORDER flags, and its INNER and ODD bits */
+  /** flags[l - 1]: line l's SPACE and BORDER flags, and its INNER, ODD, JUNK and MARKED bits */
   flags: Uint8Array;
   /** whether the text holds a surrogate (half of a pair, or a lone one) */
   surrogates: boolean;
@@ -146,6 +147,17 @@ export interface FoldedLines {
 export const INNER = 8;
 /** a line's bit: it holds U+200B or U+0085, whitespace to tidy() but not to a regex's \s */
 export const ODD = 16;
+/** a line's bit (and a code unit's in lineKinds): it holds a code unit that folds to one of junkChars */
+export const JUNK = 128;
+/** a line's bit (and a code unit's in lineKinds): it holds a code unit (as written) that markLinesHolding's table marks */
+export const MARKED = 2;
+
+/** the code units whose lines foldLines flags MARKED (set by whoever builds the table); null: every line */
+let marking: Uint8Array | null = null;
+/** Which code units (as written, not folded) flag a line MARKED: those `table` gives a bit; null: every line. */
+export function markLinesHolding(table: Uint8Array | null): void {
+  marking = table;
+}
 
 /**
  * Folds a text and flags its lines in one loop over its code units (copied once into a buffer,
@@ -159,6 +171,8 @@ export function foldLines(source: SourceText): FoldedLines {
   const ct = charTable();
   const ft = foldCodes();
   const kinds = lineKinds();
+  // every line may hold junk when the grammar gives no characters for it (and is marked when no table is given)
+  const always = (junkChars() === null ? JUNK : 0) | (marking === null ? MARKED : 0);
   let units: Uint16Array;
   let buf: Buffer | null = null;
   if (LITTLE_ENDIAN) {
@@ -183,12 +197,14 @@ export function foldLines(source: SourceText): FoldedLines {
       // most characters (Chinese ones) neither fold nor are whitespace or a border: one lookup
       const k = kinds[c];
       if (k === 0) continue;
+      f |= k;
+      // (a character that only marks the line: ] of a citation mark, h of a URL …)
+      if ((k & (SPACE | FOLDS | SURROGATE)) === 0) continue;
       if (k & SPACE) {
         if (i === lead) lead++;
         else if (mid < 0) mid = i;
         if (c === 0x200b || c === 0x85) f |= ODD;
       }
-      f |= k;
       if (k & FOLDS) {
         units[i] = ft[c];
         changed = true;
@@ -201,7 +217,7 @@ export function foldLines(source: SourceText): FoldedLines {
       while (b > lead && ct[text.charCodeAt(b - 1)] & SPACE) b--;
       if (mid < b) f |= INNER;
     }
-    flags[l - 1] = f & (SPACE | BORDER | INNER | ODD);
+    flags[l - 1] = (f & (SPACE | BORDER | INNER | ODD | JUNK | MARKED)) | always;
   }
   if (buf === null) return { folded: foldText(text), flags, surrogates };
   return { folded: changed ? buf.toString('utf16le', 0, text.length * 2) : text, flags, surrogates };
@@ -211,15 +227,26 @@ export function foldLines(source: SourceText): FoldedLines {
 const FOLDS = 32;
 const SURROGATE = 64;
 
-let lineKindsMemo: { of: Uint16Array; kinds: Uint8Array } | null = null;
-/** code unit → its SPACE and BORDER bits of charTable and FOLDS, 0 for most (what foldLines asks of each) */
+let lineKindsMemo: { of: Uint16Array; junk: number[] | null; marking: Uint8Array | null; kinds: Uint8Array } | null = null;
+/**
+ * code unit → its SPACE and BORDER bits of charTable, FOLDS, and JUNK where it folds to one of
+ * junkChars (every whitespace too when one of them is whitespace: tidy puts spaces in a key),
+ * MARKED where `marking` gives it a bit; 0 for most (what foldLines asks of each)
+ */
 function lineKinds(): Uint8Array {
   const ft = foldCodes();
-  if (lineKindsMemo?.of !== ft) {
+  const junk = junkChars();
+  if (lineKindsMemo?.of !== ft || lineKindsMemo.junk !== junk || lineKindsMemo.marking !== marking) {
     const ct = charTable();
     const kinds = new Uint8Array(65536);
-    for (let c = 0; c < 65536; c++) kinds[c] = (ct[c] & (SPACE | BORDER)) | (ft[c] !== 0 ? FOLDS : 0) | (c >= 0xd800 && c <= 0xdfff ? SURROGATE : 0);
-    lineKindsMemo = { of: ft, kinds };
+    // (a junk character a folded code unit is: the fold of it, or it where it does not fold)
+    const marks = new Uint8Array(65536);
+    for (const c of junk ?? []) marks[c] = JUNK;
+    if (junk?.some((c) => ct[c] & SPACE)) for (let c = 0; c < 65536; c++) if (ct[c] & SPACE) marks[c] = JUNK;
+    for (let c = 0; c < 65536; c++) {
+      kinds[c] = (ct[c] & (SPACE | BORDER)) | (ft[c] !== 0 ? FOLDS : 0) | (c >= 0xd800 && c <= 0xdfff ? SURROGATE : 0) | marks[ft[c] !== 0 ? ft[c] : c] | (marking !== null && marking[c] !== 0 ? MARKED : 0);
+    }
+    lineKindsMemo = { of: ft, junk, marking, kinds };
   }
   return lineKindsMemo.kinds;
 }
@@ -261,10 +288,14 @@ function tidyLine(raw: Piece, lines?: FoldedLines, index = 0): { piece: Piece; k
   return { piece, key: folded.slice(start + a, start + b), flags };
 }
 
-/** The blocks read so far and the last line block (the one a broken sentence continues). */
+/**
+ * The blocks read so far and the last line block (the one a broken sentence continues); `junk`:
+ * each block's JUNK bits (its lines' OR-ed), where the lines come with them.
+ */
 interface LineSink {
   blocks: Block[];
   last: LineBlock | null;
+  junk: Uint8Array | null;
 }
 
 /**
@@ -283,10 +314,12 @@ function take(sink: LineSink, piece: Piece, key: string, raw: Piece | null, flag
   if (last && !cells && !last.cells && continues(last, block)) {
     last.piece = concat([last.piece, piece]);
     last.key = last.key + key;
+    if (sink.junk !== null) sink.junk[sink.blocks.length - 1] |= flags & JUNK;
     return;
   }
   sink.blocks.push(block);
   sink.last = block;
+  if (sink.junk !== null) sink.junk[sink.blocks.length - 1] = flags & JUNK;
 }
 
 /**
@@ -295,7 +328,7 @@ function take(sink: LineSink, piece: Piece, key: string, raw: Piece | null, flag
  * (PDF) give their lines to it, so they read lines exactly as the text reader does.
  */
 export function readLines(raws: Iterable<Piece>): Block[] {
-  const sink: LineSink = { blocks: [], last: null };
+  const sink: LineSink = { blocks: [], last: null, junk: null };
   for (const raw of raws) {
     // what the steps below need to look at, told while the line is tidied (most lines hold no
     // whitespace and no border: nothing to tidy, no cells, no words)
@@ -350,10 +383,13 @@ function tidyInner(text: string, start: number, end: number, folded: string): { 
  * readLines of a text's physical lines, folded and flagged by foldLines, without a piece per
  * raw line: a line whose flags say it has no cells, no words and no whitespace inside is taken
  * as its stretch between leading and trailing whitespace (what tidy makes of it), its key a
- * slice of the folded text; the other lines go the way of readLines.
+ * slice of the folded text; the other lines go the way of readLines. `junk`: filled with each
+ * block's JUNK bit (0 where its key holds none of junkChars), when given (one entry a line);
+ * `clean`: given the pieces (in text order) of the lines taken as they stand that hold no code
+ * unit markLinesHolding's table marks (MARKED).
  */
-export function readTxtLines(source: SourceText, lines: FoldedLines): Block[] {
-  const sink: LineSink = { blocks: [], last: null };
+export function readTxtLines(source: SourceText, lines: FoldedLines, junk: Uint8Array | null = null, clean: Piece[] | null = null): Block[] {
+  const sink: LineSink = { blocks: [], last: null, junk };
   const { text } = source;
   const { folded, flags } = lines;
   const ct = charTable();
@@ -379,7 +415,10 @@ export function readTxtLines(source: SourceText, lines: FoldedLines): Block[] {
       while (b > a && ct[text.charCodeAt(b - 1)] & SPACE) b--;
     }
     if (a === b) continue;
-    take(sink, { text: text.slice(a, b), runs: [0, a], end }, folded.slice(a, b), null, f);
+    const piece = { text: text.slice(a, b), runs: [0, a], end };
+    // (the line as written: a block with this very piece holds no character of the table)
+    if (clean !== null && !(f & MARKED)) clean.push(piece);
+    take(sink, piece, folded.slice(a, b), null, f);
   }
   return sink.blocks;
 }
@@ -388,7 +427,10 @@ export function readTxt(source: SourceText): ReadResult {
   const lines = foldLines(source);
   // every code unit was looked at: the columns of spans need no search for surrogate pairs
   if (!lines.surrogates) source.noSurrogates();
-  return { blocks: readTxtLines(source, lines), directives: [] };
+  // which blocks may hold site junk inside them, as the fold pass told it of each line
+  const junk = new Uint8Array(lines.flags.length);
+  const clean: Piece[] | null = marking === null ? null : [];
+  return { blocks: readTxtLines(source, lines, junk, clean), directives: [], mayHoldJunk: junk, cleanPieces: clean ?? undefined };
 }
 
 /** Bytes → text for the text formats: detected encoding; binary data and blank files refused. */

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/ingest/decode.js';
 import { SourceText } from '../../src/ingest/source-text.js';
-import { foldLines, INNER, ODD, physicalLines, readLines, readTxt } from '../../src/ingest/txt.js';
+import { dropSiteJunk, junkChars } from '../../src/ingest/junk.js';
+import { foldLines, INNER, JUNK, MARKED, markLinesHolding, ODD, physicalLines, readLines, readTxt } from '../../src/ingest/txt.js';
 import { BORDER, charTable, foldKey, foldText, SPACE } from '../../src/normalize/piece.js';
 import { squeezedLongerThan, squeezeSpace } from '../../src/normalize/squeeze.js';
 import { repo } from '../helpers/cli.js';
@@ -41,6 +42,10 @@ describe('foldText and foldLines', () => {
 
   it("flag each physical line's whitespace and borders", () => {
     const table = charTable();
+    // MARKED: the line holds a code unit the given table marks, as written (发 marked, 發 not: it folds to 发)
+    const marks = new Uint8Array(65536);
+    for (const c of '发Ａ|') marks[c.charCodeAt(0)] = 4;
+    markLinesHolding(marks);
     const check = (t: string) => {
       const source = new SourceText(t);
       const { folded, flags } = foldLines(source);
@@ -51,12 +56,22 @@ describe('foldText and foldLines', () => {
         // INNER: tidy's whitespace between two other characters; ODD: U+200B or U+0085
         const inner = /[^\s\u200b\u0085][\s\u200b\u0085]+[^\s\u200b\u0085]/.test(line.text) ? INNER : 0;
         const odd = /[\u200b\u0085]/.test(line.text) ? ODD : 0;
-        return (f & (SPACE | BORDER)) | inner | odd;
+        // JUNK: the folded line holds a character the site-junk tests look for inside a line
+        const key = foldKey(line.text);
+        const junk = junkChars()!.some((c) => key.includes(String.fromCharCode(c))) ? JUNK : 0;
+        const marked = /[发Ａ|]/.test(line.text) ? MARKED : 0;
+        return (f & (SPACE | BORDER)) | inner | odd | junk | marked;
       });
       sameDeep([...flags], want);
     };
-    for (const t of texts.slice(0, 3)) check(fullWidth(t));
-    fc.assert(fc.property(randomText, check), { numRuns: 500 });
+    try {
+      for (const t of texts.slice(0, 3)) check(fullWidth(t));
+      fc.assert(fc.property(randomText, check), { numRuns: 500 });
+    } finally {
+      markLinesHolding(null);
+    }
+    // no table: every line may hold what it would mark
+    expect([...foldLines(new SourceText('发展\n规划')).flags].every((f) => f & MARKED)).toBe(true);
   });
 
   it('give the blocks that reading line by line gives', () => {
@@ -68,6 +83,24 @@ describe('foldText and foldLines', () => {
     };
     for (const t of texts.slice(0, 4)) sameBlocks(fullWidth(t));
     fc.assert(fc.property(randomText, sameBlocks), { numRuns: 500 });
+  });
+
+  it('tell dropSiteJunk which blocks hold no junk character, so it cuts and drops what it did without', () => {
+    // junk and its characters as written and full-width, inside lines, at their ends, over two lines
+    const junkAlphabet = ['中', '。', '，', ' ', '\u3000', '\n', '[', ']', '［', '］', '１２', '3', '-', 'ｈ', 'h', 't', 'p', 's', ':', '/', 'w', 'ｗ', '.', 'pdf', 'VIP', '页', '第', '共', '播报', '编辑', '原文链接：', 'x'.repeat(40)];
+    const junkText = fc.array(fc.constantFrom(...junkAlphabet), { maxLength: 30 }).map((cs) => cs.join(''));
+    let skipped = 0;
+    const check = (t: string) => {
+      const read = readTxt(new SourceText(t));
+      const told = read.mayHoldJunk!;
+      skipped += read.blocks.filter((_, i) => told[i] === 0).length;
+      sameDeep(dropSiteJunk(read.blocks, told), dropSiteJunk(read.blocks));
+    };
+    const url = `https://www.example.gov.cn/${'abcdefghij/'.repeat(8)}`;
+    // (the third: a sentence broken over two lines, joined into one block, its citation mark on the second)
+    for (const t of ['加强统筹协调。[3]\n完善应急预案。', '坚持统筹发展和安全，加快推进应急管理体系和能\n力现代化建设，全面提升防灾减灾救灾水平。[12]', `原文链接：${url}\n二、主要任务`, '见文献［１２］\n所述', `原文链接：ｈｔｔｐｓ://${'ａ'.repeat(90)}`, ...texts.slice(0, 2)]) check(t);
+    fc.assert(fc.property(junkText, check), { numRuns: 500 });
+    expect(skipped).toBeGreaterThan(100);
   });
 
   it('tell whether the text holds a surrogate, and the columns of a text read stay those of a fresh one', () => {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grammars } from '../../src/grammars/load.js';
-import { alternativesTest, firstChars, lastChars, requiredChars, sharedCharsTest, squeezedTest } from '../../src/grammars/prefilter.js';
+import { alternativesInnerChars, alternativesTest, firstChars, lastChars, requiredChars, sharedCharsTest, squeezedTest } from '../../src/grammars/prefilter.js';
 import { firstMatching } from '../../src/grammars/prefilter-memo.js';
 import { foldKey } from '../../src/normalize/piece.js';
 import { fixtureLines } from '../helpers/fixture-lines.js';
@@ -220,19 +220,38 @@ describe('alternativesTest', () => {
 
   it('takes for each alternative its start, its end or a character it needs', () => {
     const q = alternativesTest('^ab|cd$|(?:x|yz)w', 'u')!;
-    expect(['abq', 'qcd', 'qxwq', 'yzw'].map(q)).toEqual([true, true, true, true]);
-    expect(['qab', 'cdq', 'xyz', ''].map(q)).toEqual([false, false, false, false]);
+    expect(['abq', 'qcd', 'qxwq', 'yzw'].map((s) => q(s))).toEqual([true, true, true, true]);
+    expect(['qab', 'cdq', 'xyz', ''].map((s) => q(s))).toEqual([false, false, false, false]);
     expect(alternativesTest('^a|.*', 'u')).toBeNull();
     // two characters side by side where an alternative needs them: not one of them alone
     const pair = alternativesTest('版权所有|(?:进入|退出)播报模式|x?yz+w', 'u')!;
     // (a group every alternative of which gives a pair: one of its pairs)
-    expect(['本站版权所有', '进入播报模式', '退出了', 'yzzw', 'xyzw'].map(pair)).toEqual([true, true, true, true, true]);
-    expect(['所有人', '版 权', '权版', '模式', 'xyw', 'zzw'].map(pair)).toEqual([false, false, false, false, false, false]);
+    expect(['本站版权所有', '进入播报模式', '退出了', 'yzzw', 'xyzw'].map((s) => pair(s))).toEqual([true, true, true, true, true]);
+    expect(['所有人', '版 权', '权版', '模式', 'xyw', 'zzw'].map((s) => pair(s))).toEqual([false, false, false, false, false, false]);
     // at the start: the first two characters where the alternative gives them, the first of them once
     const start = alternativesTest('^\\(此件\\)$|^a+b|^c{2}d|^(?=e)ef', 'u')!;
-    expect(['(此件)', '(此', 'ab', 'aab', 'cc', 'ef'].map(start)).toEqual([true, true, true, true, true, true]);
-    expect(['(一)', 'b', 'dc', 'e'].map(start)).toEqual([false, false, false, false]);
+    expect(['(此件)', '(此', 'ab', 'aab', 'cc', 'ef'].map((s) => start(s))).toEqual([true, true, true, true, true, true]);
+    expect(['(一)', 'b', 'dc', 'e'].map((s) => start(s))).toEqual([false, false, false, false]);
     expect(alternativesTest('a', 'i')).toBeNull();
+  });
+
+  it('names the characters its tests inside a text need, and passes without them what the pattern matches', () => {
+    for (const { re, quick } of withTest) {
+      const inner = alternativesInnerChars(re.source, re.flags);
+      if (inner === null) continue;
+      const holds = (s: string) => inner.some((c) => s.includes(String.fromCharCode(c)));
+      expectNeverRejects(re, (s) => quick!(s, holds(s)));
+    }
+    const chrome = grammars().chrome;
+    // the citation marks' ] (the other inline junk is told by a line's first or last characters)
+    expect(alternativesInnerChars(chrome.inline!.source, chrome.inline!.flags)).toEqual([93]);
+    const q = alternativesTest('^ab|cd$|(?:x|yz)w', 'u')!;
+    expect(alternativesInnerChars('^ab|cd$|(?:x|yz)w', 'u')).toEqual([119]);
+    expect([q('abq', false), q('qcd', false), q('qxwq', false)]).toEqual([true, true, false]);
+    // whole: every match needs one (a URL holds ht or ww); not where an alternative is told by its ends
+    const url = alternativesInnerChars(chrome.url.source, chrome.url.flags, true)!;
+    expectNeverRejects(chrome.url, (s) => url.some((c) => s.includes(String.fromCharCode(c))));
+    expect(alternativesInnerChars('^ab|xw', 'u', true)).toBeNull();
   });
 });
 

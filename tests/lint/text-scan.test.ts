@@ -6,6 +6,7 @@ import { textFacts } from '../../src/analysis/text-facts.js';
 import { findGarbled, findPlaceholders, lostDateReadings } from '../../src/analysis/text-scan.js';
 import { lintWords } from '../../src/grammars/lint-words.js';
 import { SourceText } from '../../src/ingest/source-text.js';
+import { extractText } from '../../src/pipeline.js';
 import { same, sameDeep } from '../helpers/same.js';
 
 const w = lintWords();
@@ -146,6 +147,17 @@ describe('text facts (src/analysis/text-facts.ts): found once, as every finder f
     }
     expect(facts.lostDates.length).toBeGreaterThan(15);
     expect(facts.placeholders.length).toBeGreaterThan(100);
+  });
+  it('blocks the text reader saw no table character in (its MARKED lines) give what a scan of every block gives', async () => {
+    // the texts above among plan lines, some joined over two lines, spaced, indented, in a table, full-width
+    const lines = ['某市应急管理“十四五”规划', '一、总体要求', ...texts, '  坚持统筹发展和安全，加快推进应急管理体系和能', '力现代化建设，全面提升防灾减灾救灾水平XX。', '序号\t任务\t责任单位', '1\t完善预案\t待定', 'Ｘ Ｘ 某 某', '\t2022424  '];
+    const { blocks } = await extractText(lines.join('\n'), { path: 'plan.txt', sha256: '', encoding: 'utf-8', format: 'txt' });
+    const told = textFacts(blocks, w);
+    // (a new list: nothing told about it)
+    sameDeep(told, textFacts(blocks.map((b) => ({ text: b.text })), w));
+    expect(told.placeholders.length).toBeGreaterThan(5);
+    expect(told.damage.length).toBeGreaterThan(5);
+    expect(told.lostDates.length).toBe(3);
   });
   it('the ranges the prefilter table is built from are exactly the characters a run can hold', () => {
     const wrong: string[] = [];
