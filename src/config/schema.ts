@@ -82,8 +82,6 @@ export function shown(value: unknown): string {
   return s.length > 60 ? s.slice(0, 57) + '…' : s;
 }
 
-const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-
 function hintFor(word: string, known: readonly string[], locale: Locale): string {
   const h = closest(word, known);
   return h ? say(T.hint, locale, { hint: h }) : '';

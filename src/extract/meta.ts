@@ -4,7 +4,7 @@ import { squeezeSpace as squeeze } from '../normalize/squeeze.js';
 import { grammars } from '../grammars/load.js';
 import type { Block } from '../ingest/blocks.js';
 import type { Meta } from '../model/schema.js';
-import { isoDate, parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
+import { parseDate, parseDigitsDate, parseNumeral } from '../normalize/numbers.js';
 import { foldKey, type Piece } from '../normalize/piece.js';
 import { NOT_SPACE, perCodeUnit } from '../util/text.js';
 import { sharedCharsTest } from '../grammars/prefilter.js';

@@ -1,5 +1,5 @@
 // Assembles one plan of the document model from its region of blocks.
-import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
+import type { HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import type { HeadingInfo, IndicatorTableInfo, PlanAnalysis, UnreadTableInfo } from '../model/analysis.js';
 import type { SourceText as LineIndex } from '../ingest/source-text.js';
 import type { Deadline, Indicator, Meta, Plan, Span, Target, Task } from '../model/schema.js';

@@ -6,7 +6,7 @@ import { grammars } from '../grammars/load.js';
 import { lastChars } from '../grammars/prefilter.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
 import { firstChars, firstMatching } from '../grammars/prefilter-memo.js';
-import type { Block, LineBlock, TableBlock } from '../ingest/blocks.js';
+import type { Block, LineBlock } from '../ingest/blocks.js';
 import { concat, foldCodes, foldKey, startOffset, type Piece } from '../normalize/piece.js';
 import { isSpaceCode, perCodeUnit } from '../util/text.js';
 import { isVague } from './quantity.js';

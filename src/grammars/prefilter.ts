@@ -622,8 +622,20 @@ export function alternativesInnerChars(source: string, flags = '', whole = false
   return [...new Set(out)];
 }
 
-/** What alternativesTest tests, each alternative's test sorted into its kind; null as there. */
+/**
+ * What alternativesTest tests, each alternative's test sorted into its kind; null as there. Kept
+ * per pattern: the text reader (alternativesInnerChars) and the junk filter (alternativesTest)
+ * ask about the same inline-junk pattern at a cold start, which read it twice.
+ */
+const partsMemo = new Map<string, ReturnType<typeof readAlternativesParts>>();
 function alternativesParts(source: string, flags: string) {
+  const key = `${flags}/${source}`;
+  let parts = partsMemo.get(key);
+  if (parts === undefined) partsMemo.set(key, (parts = readAlternativesParts(source, flags)));
+  return parts;
+}
+
+function readAlternativesParts(source: string, flags: string) {
   if (/[imvy]/.test(flags)) return null;
   const unicode = flags.includes('u');
   const first: Ranges = [];

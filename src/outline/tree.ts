@@ -1,9 +1,8 @@
 // Builds a plan's outline from its blocks. Markdown/HTML headings nest by depth; numbered
 // lines (第三章, 一、, (一), 1., (1), ①, 专栏1) nest in the order the document first uses each
 // scheme, which is how a reader follows an unfamiliar numbering.
-import { grammars } from '../grammars/load.js';
 import { matchNumbering } from '../grammars/numbering-start.js';
-import type { Block, HeadingBlock, LineBlock } from '../ingest/blocks.js';
+import type { HeadingBlock, LineBlock } from '../ingest/blocks.js';
 import { slice, type Piece } from '../normalize/piece.js';
 import { isSpaceCode } from '../util/text.js';
 import { parseNumeral } from '../normalize/numbers.js';

@@ -42,7 +42,7 @@ export const taskMissingOwner = defineRule({
   create(ctx) {
     return {
       plan(node) {
-        const { index, plan, facts } = node;
+        const { plan, facts } = node;
         // no task of the plan has an owner: one diagnostic, at the plan's title
         if (plan.tasks.length === 0 || facts.ownedTasks > 0) return;
         reportPlanWide(ctx, node);
